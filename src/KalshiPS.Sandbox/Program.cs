@@ -1,0 +1,1 @@
+Console.WriteLine("KalshiPS Sandbox: not built yet");

@@ -1,0 +1,1 @@
+namespace KalshiPS { internal static class Placeholder { } }
