@@ -1,0 +1,220 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Security;
+using KalshiPS.Api;
+using KalshiPS.Auth;
+using KalshiPS.Http;
+using KalshiPS.Session;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Creates the Kalshi session that the other KalshiPS cmdlets use in this runspace.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "Kalshi", DefaultParameterSetName = KeyPathSet)]
+    [OutputType(typeof(KalshiSession))]
+    public sealed class ConnectKalshiCommand : PSCmdlet
+    {
+        private const string KeyPathSet = "KeyPath";
+        private const string KeySet = "Key";
+        private const string CredentialSet = "Credential";
+        private const string VaultSet = "Vault";
+
+        [Parameter(Position = 0)]
+        public KalshiEnvironment Environment { get; set; }
+
+        [Parameter(ParameterSetName = KeyPathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = KeySet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = VaultSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("KeyId")]
+        public string ApiKeyId { get; set; }
+
+        [Parameter(ParameterSetName = KeyPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("KeyPath", "Path")]
+        public string PrivateKeyPath { get; set; }
+
+        /// <summary>The PEM text as a SecureString (preferred) or a plain string.</summary>
+        [Parameter(ParameterSetName = KeySet, Mandatory = true)]
+        public object PrivateKey { get; set; }
+
+        /// <summary>User name = API key id, password = the private key's PEM text.</summary>
+        [Parameter(ParameterSetName = CredentialSet, Mandatory = true)]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        /// <summary>A SecretManagement vault holding the PEM text (needs Microsoft.PowerShell.SecretManagement).</summary>
+        [Parameter(ParameterSetName = VaultSet, Mandatory = true)]
+        public string VaultName { get; set; }
+
+        [Parameter(ParameterSetName = VaultSet, Mandatory = true)]
+        public string SecretName { get; set; }
+
+        [Parameter]
+        public Uri BaseUri { get; set; }
+
+        [Parameter]
+        [Alias("WsUri")]
+        public Uri WebSocketUri { get; set; }
+
+        [Parameter]
+        public KalshiTier Tier { get; set; } = KalshiTier.Basic;
+
+        /// <summary>Read budget in Kalshi tokens per second (overrides -Tier; a typical request costs 10).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000000)]
+        public double ReadRate { get; set; }
+
+        /// <summary>Write budget in Kalshi tokens per second (overrides -Tier; an order costs 10, a cancel 2).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000000)]
+        public double WriteRate { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>First retry delay in seconds; later retries multiply it by -RetryBackoff.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 300.0)]
+        public double RetryDelay { get; set; } = 1.0;
+
+        [Parameter]
+        [ValidateRange(1.0, 10.0)]
+        public double RetryBackoff { get; set; } = 2.0;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        [Parameter]
+        public Uri Proxy { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential ProxyCredential { get; set; }
+
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Don't make the balance call that checks the key before returning.</summary>
+        [Parameter]
+        public SwitchParameter SkipValidation { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing() { }
+
+        protected override void ProcessRecord()
+        {
+            var settings = new SessionSettings
+            {
+                Environment = Environment,
+                BaseUri = BaseUri,
+                WebSocketUri = WebSocketUri,
+                ApiKeyId = ApiKeyId,
+                PrivateKeyPath = string.IsNullOrEmpty(PrivateKeyPath) ? null : GetUnresolvedProviderPathFromPSPath(PrivateKeyPath),
+                Tier = Tier,
+                ReadRate = MyInvocation.BoundParameters.ContainsKey(nameof(ReadRate)) ? ReadRate : (double?)null,
+                WriteRate = MyInvocation.BoundParameters.ContainsKey(nameof(WriteRate)) ? WriteRate : (double?)null,
+                MaxRetries = MaxRetries,
+                RetryDelay = TimeSpan.FromSeconds(RetryDelay),
+                RetryBackoff = RetryBackoff,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                ProxyUri = Proxy,
+                ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
+                ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+            };
+
+            try
+            {
+                switch (ParameterSetName)
+                {
+                    case KeySet: settings.PrivateKeyPem = PemFrom(PrivateKey); break;
+                    case CredentialSet:
+                        settings.ApiKeyId = Credential.UserName;
+                        settings.PrivateKeyPem = Credential.GetNetworkCredential().Password;
+                        break;
+                    case VaultSet: settings.PrivateKeyPem = PemFromVault(); break;
+                }
+                settings.ApplyEnvironment(MyInvocation.BoundParameters.ContainsKey(nameof(Environment)));
+            }
+            catch (KalshiKeyException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+
+            KalshiSession session = null;
+            try
+            {
+                session = KalshiSession.Create(settings);
+            }
+            catch (KalshiKeyException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+
+            WriteVerbose($"Kalshi session: {session.BaseUri} ({(session.IsAuthenticated ? "key " + session.ApiKeyId : "anonymous")}), WebSocket {session.WebSocketUri}, " +
+                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s");
+
+            if (session.IsAuthenticated && !SkipValidation) Validate(session);
+
+            SessionStore.Default?.Dispose();
+            SessionStore.Default = session;
+            if (PassThru) WriteObject(session);
+        }
+
+        /// <summary>One cheap authenticated call, so a wrong key or clock fails here rather than on the first order.</summary>
+        private void Validate(KalshiSession session)
+        {
+            try
+            {
+                using (var cts = new System.Threading.CancellationTokenSource())
+                using (session.Http.SendAsync(new KalshiRequest("GET", "/portfolio/balance"), cts.Token).GetAwaiter().GetResult()) { }
+            }
+            catch (KalshiApiException e)
+            {
+                session.Dispose();
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+        }
+
+        private static string PemFrom(object value)
+        {
+            var unwrapped = value is PSObject pso ? pso.BaseObject : value;
+            switch (unwrapped)
+            {
+                case SecureString secure: return Plain(secure);
+                case string text: return text;
+                default: throw new KalshiKeyException("-PrivateKey takes the PEM text as a SecureString or a string; for a file use -PrivateKeyPath.");
+            }
+        }
+
+        private string PemFromVault()
+        {
+            var getSecret = InvokeCommand.GetCommand("Get-Secret", CommandTypes.Cmdlet | CommandTypes.Function);
+            if (getSecret == null)
+                throw new KalshiKeyException("-VaultName needs the Microsoft.PowerShell.SecretManagement module: Install-Module Microsoft.PowerShell.SecretManagement.");
+            var results = InvokeCommand.InvokeScript("param($v, $n) Get-Secret -Vault $v -Name $n", true, PipelineResultTypes.None, null, VaultName, SecretName);
+            if (results.Count == 0) throw new KalshiKeyException($"Secret '{SecretName}' was not found in vault '{VaultName}'.");
+            return PemFrom(results[0]);
+        }
+
+        private static string Plain(SecureString secure)
+        {
+            var ptr = IntPtr.Zero;
+            try
+            {
+                ptr = Marshal.SecureStringToGlobalAllocUnicode(secure);
+                return Marshal.PtrToStringUni(ptr);
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Completion;
+using KalshiPS.Http;
+using KalshiPS.Models;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Lists events or gets events by ticker; -IncludeMarkets adds each event's markets.</summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true)]
+    [OutputType(typeof(KalshiEvent))]
+    public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
+    {
+        private ulong _skipped, _emitted;
+
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EventTickerCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] EventTicker { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SeriesTickerCompleter))]
+        public string SeriesTicker { get; set; }
+
+        [Parameter]
+        public MarketStatusFilter Status { get; set; }
+
+        [Parameter]
+        public SwitchParameter IncludeMarkets { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 200)]
+        public int PageSize { get; set; } = 200;
+
+        private bool Done => PagingParameters.First != ulong.MaxValue && _emitted >= PagingParameters.First;
+
+        protected override void ProcessRecord()
+        {
+            if (EventTicker != null && EventTicker.Length > 0)
+            {
+                RunAsync(async ct =>
+                {
+                    foreach (var ticker in EventTicker)
+                    {
+                        try { Emit(await MarketData.GetEventAsync(ticker, IncludeMarkets, ct).ConfigureAwait(false)); }
+                        catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
+                    }
+                });
+                return;
+            }
+            var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null;
+            RunAsync(ct => ListAsync(status, ct));
+        }
+
+        private async Task ListAsync(string status, CancellationToken ct)
+        {
+            await foreach (var page in MarketData.ListEvents(status, SeriesTicker, IncludeMarkets, PageSize, ct).ConfigureAwait(false))
+            {
+                EmitProgress(new ProgressRecord(2, "Get-KalshiEvent", $"Page {page.Number}"));
+                foreach (var ev in page.Items)
+                {
+                    if (_skipped < PagingParameters.Skip) { _skipped++; continue; }
+                    if (Done) return;
+                    Emit(ev);
+                    _emitted++;
+                }
+                if (Done) return;
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using KalshiPS.Models;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Says whether the exchange and trading are active.</summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiExchangeStatus")]
+    [OutputType(typeof(KalshiExchangeStatus))]
+    public sealed class GetKalshiExchangeStatusCommand : KalshiMarketDataCmdlet
+    {
+        protected override void ProcessRecord() =>
+            RunAsync(async ct => Emit(await MarketData.GetExchangeStatusAsync(ct).ConfigureAwait(false)));
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using KalshiPS.Completion;
+using KalshiPS.Http;
+using KalshiPS.Models;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Gets order books. Kalshi returns bids only; the book also carries the derived asks, best prices and spread.
+    /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
+    [OutputType(typeof(KalshiOrderbook))]
+    public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet
+    {
+        private const int BatchSize = 100;
+        private readonly List<string> _tickers = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Ticker { get; set; }
+
+        /// <summary>Levels per side (0 = all).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int Depth { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            _tickers.AddRange(Ticker.Select(t => t.Trim().ToUpperInvariant()));
+            while (_tickers.Count >= BatchSize) Flush();
+        }
+
+        protected override void EndProcessing()
+        {
+            while (_tickers.Count > 0) Flush();
+        }
+
+        private void Flush()
+        {
+            var batch = _tickers.Take(BatchSize).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            _tickers.RemoveRange(0, Math.Min(BatchSize, _tickers.Count));
+            RunAsync(async ct =>
+            {
+                if (batch.Count == 1)
+                {
+                    try { Emit(await MarketData.GetOrderbookAsync(batch[0], Depth, ct).ConfigureAwait(false)); }
+                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, batch[0]); }
+                    return;
+                }
+                var books = await MarketData.GetOrderbooksAsync(batch, Depth, ct).ConfigureAwait(false);
+                var byTicker = books.Where(b => b.Ticker != null).ToDictionary(b => b.Ticker, StringComparer.OrdinalIgnoreCase);
+                foreach (var ticker in batch)
+                {
+                    if (byTicker.TryGetValue(ticker, out var book)) Emit(book);
+                    else EmitError(new KalshiApiException(KalshiErrorKind.NotFound, 404, "GET", "/markets/orderbooks",
+                        new KalshiErrorBody { Code = "not_found", Message = $"market '{ticker}' was not found" }), ticker);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Api;
+using KalshiPS.Auth;
+using KalshiPS.Http;
+using KalshiPS.Session;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Base of every API cmdlet: resolves the session, owns the cancellation that Ctrl+C fires, and runs async work
+    /// while pumping its output on the pipeline thread (the only thread allowed to call Write*).
+    /// </summary>
+    public abstract class KalshiCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private BlockingCollection<Action> _outbox;
+        private KalshiSession _resolved;
+
+        /// <summary>The session to use; defaults to the one Connect-Kalshi made for this runspace.</summary>
+        [Parameter]
+        public KalshiSession Session { get; set; }
+
+        /// <summary>Public market data works without credentials; everything else needs a key.</summary>
+        protected virtual bool AllowsAnonymous => false;
+
+        protected CancellationToken Stopping => _stop.Token;
+
+        protected KalshiSession ActiveSession
+        {
+            get
+            {
+                if (_resolved != null) return _resolved;
+                var session = Session ?? SessionStore.Default;
+                if (session == null)
+                {
+                    try { session = SessionStore.Implicit(); }
+                    catch (KalshiKeyException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
+                }
+                if (session.IsDisposed)
+                    ThrowTerminatingError(new ErrorRecord(new ObjectDisposedException("KalshiSession", "This session was closed by Disconnect-Kalshi; run Connect-Kalshi again."),
+                        "KalshiSessionClosed", ErrorCategory.ResourceUnavailable, session));
+                if (!session.IsAuthenticated && !AllowsAnonymous) ThrowTerminatingError(ErrorRecords.NotConnected());
+                return _resolved = session;
+            }
+        }
+
+        internal MarketDataApi MarketData => new MarketDataApi(ActiveSession);
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>
+        /// Runs <paramref name="work"/> on the thread pool and executes what it queues (objects, verbose lines,
+        /// progress, errors) here on the pipeline thread, as it is queued. Kalshi errors end the command as
+        /// terminating errors; per-item errors should be sent with <see cref="EmitError"/> instead.
+        /// </summary>
+        protected void RunAsync(Func<CancellationToken, Task> work)
+        {
+            var session = ActiveSession; // resolve (and possibly fail) on the pipeline thread
+            var outbox = new BlockingCollection<Action>(256);
+            _outbox = outbox;
+            var log = new OutboxLog(this);
+            var task = Task.Run(async () =>
+            {
+                RequestLog.Current = log;
+                try { await work(_stop.Token).ConfigureAwait(false); }
+                finally { outbox.CompleteAdding(); }
+            });
+
+            try
+            {
+                foreach (var action in outbox.GetConsumingEnumerable(_stop.Token)) action();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch
+            {
+                // Downstream stopped us (Select-Object -First) or a Write failed: stop the producer too.
+                _stop.Cancel();
+                throw;
+            }
+            finally
+            {
+                _outbox = null;
+            }
+
+            try { task.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
+            catch (Exception e) when (e is KalshiApiException || e is KalshiKeyException || e is OrderValidationException)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+        }
+
+        /// <summary>Runs async work that returns a value (no streaming), e.g. a lookup before ShouldProcess.</summary>
+        protected T RunAsync<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var result = default(T);
+            RunAsync(async ct => { result = await work(ct).ConfigureAwait(false); });
+            return result;
+        }
+
+        protected void Emit(object item) => Post(() => WriteObject(item));
+        protected void EmitVerbose(string line) => Post(() => WriteVerbose(line));
+        protected void EmitWarning(string line) => Post(() => WriteWarning(line));
+        protected void EmitProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+        protected void EmitError(Exception e, object target) => Post(() => WriteError(ErrorRecords.From(e, target)));
+
+        private void Post(Action action)
+        {
+            var outbox = _outbox;
+            if (outbox == null) { action(); return; } // already on the pipeline thread
+            outbox.Add(action, _stop.Token);
+        }
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private sealed class OutboxLog : IRequestLog
+        {
+            private readonly KalshiCmdlet _cmdlet;
+            public OutboxLog(KalshiCmdlet cmdlet) { _cmdlet = cmdlet; }
+            public void Verbose(string line) { try { _cmdlet.EmitVerbose(line); } catch (InvalidOperationException) { } catch (OperationCanceledException) { } }
+            public void Warning(string line) { try { _cmdlet.EmitWarning(line); } catch (InvalidOperationException) { } catch (OperationCanceledException) { } }
+        }
+    }
+
+    /// <summary>Base of the public market-data cmdlets, which need no credentials.</summary>
+    public abstract class KalshiMarketDataCmdlet : KalshiCmdlet
+    {
+        protected override bool AllowsAnonymous => true;
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Net;
+
+namespace KalshiPS.Http
+{
+    /// <summary>
+    /// An error answer from Kalshi (or a Kalshi-compatible server). Kind is the stable classification cmdlets turn into
+    /// an ErrorRecord; Code/ApiMessage/Details are Kalshi's own words from the body.
+    /// </summary>
+    public class KalshiApiException : Exception
+    {
+        public KalshiApiException(KalshiErrorKind kind, int statusCode, string method, string path, KalshiErrorBody body, Exception inner = null)
+            : base(Describe(kind, statusCode, method, path, body), inner)
+        {
+            Kind = kind;
+            StatusCode = statusCode;
+            Method = method;
+            Path = path;
+            Code = body?.Code;
+            ApiMessage = body?.Message;
+            Details = body?.Details;
+            Service = body?.Service;
+        }
+
+        public KalshiErrorKind Kind { get; }
+        public int StatusCode { get; }
+        public string Method { get; }
+        public string Path { get; }
+        public string Code { get; }
+        public string ApiMessage { get; }
+        public string Details { get; }
+        public string Service { get; }
+
+        public static KalshiErrorKind KindFor(int status)
+        {
+            switch (status)
+            {
+                case 400: case 422: return KalshiErrorKind.InvalidRequest;
+                case 401: return KalshiErrorKind.Authentication;
+                case 403: return KalshiErrorKind.PermissionDenied;
+                case 404: return KalshiErrorKind.NotFound;
+                case 409: return KalshiErrorKind.Conflict;
+                case 410: return KalshiErrorKind.Gone;
+                case 429: return KalshiErrorKind.RateLimited;
+                default: return status >= 500 ? KalshiErrorKind.ServerUnavailable : KalshiErrorKind.InvalidRequest;
+            }
+        }
+
+        private static string Describe(KalshiErrorKind kind, int status, string method, string path, KalshiErrorBody body)
+        {
+            var what = body?.Message ?? body?.Code ?? ((HttpStatusCode)status).ToString();
+            var code = body?.Code != null && body.Code != what ? $" [{body.Code}]" : "";
+            var details = !string.IsNullOrEmpty(body?.Details) ? $" ({body.Details})" : "";
+            return $"Kalshi answered {status} to {method} {path}: {what}{code}{details}. {Advice(kind, body?.Code)}".TrimEnd();
+        }
+
+        private static string Advice(KalshiErrorKind kind, string code)
+        {
+            if (code == "header_timestamp_expired")
+                return "Your clock is off: sync it (NTP); Kalshi rejects timestamps more than a few seconds old.";
+            switch (kind)
+            {
+                case KalshiErrorKind.Authentication:
+                    return "Check the API key id and private key belong together and to this environment (demo keys only work on demo), and that the clock is synced.";
+                case KalshiErrorKind.PermissionDenied: return "The API key lacks the scope or tier for this call.";
+                case KalshiErrorKind.NotFound: return "Check the ticker or id (Get-KalshiMarket lists markets).";
+                case KalshiErrorKind.RateLimited: return "Retries were exhausted; lower the request rate (Connect-Kalshi -Tier/-ReadRate/-WriteRate) or raise -MaxRetries.";
+                case KalshiErrorKind.ServerUnavailable: return "The exchange is unavailable; retry later (Get-KalshiExchangeStatus shows maintenance).";
+                case KalshiErrorKind.Gone: return "This endpoint was retired by Kalshi; update KalshiPS.";
+                default: return "";
+            }
+        }
+    }
+
+    public enum KalshiErrorKind
+    {
+        InvalidRequest,
+        Authentication,
+        PermissionDenied,
+        NotFound,
+        Conflict,
+        Gone,
+        RateLimited,
+        ServerUnavailable,
+        Timeout,
+        Connection,
+    }
+
+    /// <summary>The request never got an answer: timed out or the connection failed, after every retry.</summary>
+    public sealed class KalshiTransportException : KalshiApiException
+    {
+        public KalshiTransportException(KalshiErrorKind kind, string method, string path, string reason, Exception inner)
+            : base(kind, 0, method, path, new KalshiErrorBody { Message = reason }, inner) { }
+    }
+}

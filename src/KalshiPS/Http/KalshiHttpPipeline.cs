@@ -1,0 +1,232 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace KalshiPS.Http
+{
+    /// <summary>
+    /// The one HTTP path for every call: wait for a rate-limit token, sign, send with a per-attempt timeout, retry
+    /// transient failures with exponential backoff and jitter (retry-safe calls only), and turn error answers into
+    /// KalshiApiException. Each attempt is a fresh, freshly signed request.
+    /// </summary>
+    internal sealed class KalshiHttpPipeline : IDisposable
+    {
+        private const string ClientName = "KalshiPS";
+        private static readonly ResiliencePropertyKey<KalshiRequest> RequestKey = new ResiliencePropertyKey<KalshiRequest>("kalshi.request");
+
+        private readonly TransportOptions _options;
+        private readonly RequestSigner _signer;
+        private readonly RateLimiter _limiter;
+        private readonly ServiceProvider _services;
+        private readonly IHttpClientFactory _clients;
+        private readonly ResiliencePipeline<KalshiResponse> _retrying;
+        private readonly ResiliencePipeline<KalshiResponse> _once;
+        private readonly Random _random = new Random();
+
+        public KalshiHttpPipeline(TransportOptions options, RequestSigner signer, RateLimiter limiter)
+        {
+            _options = options;
+            _signer = signer;
+            _limiter = limiter;
+
+            // IHttpClientFactory owns handler lifetime (periodic rotation picks up DNS changes on long sessions).
+            var services = new ServiceCollection();
+            var builder = services.AddHttpClient(ClientName, c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            if (options.InnerHandler != null) builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+            _services = services.BuildServiceProvider();
+            _clients = _services.GetRequiredService<IHttpClientFactory>();
+
+            _once = new ResiliencePipelineBuilder<KalshiResponse> { TimeProvider = options.TimeProvider }
+                .AddTimeout(options.Timeout).Build();
+            var retrying = new ResiliencePipelineBuilder<KalshiResponse> { TimeProvider = options.TimeProvider };
+            if (options.MaxRetries > 0)
+            {
+                retrying.AddRetry(new RetryStrategyOptions<KalshiResponse>
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelayFor(args.AttemptNumber, args.Outcome.Result)),
+                    OnRetry = args =>
+                    {
+                        var req = args.Context.Properties.GetValue(RequestKey, null);
+                        RequestLog.Current?.Verbose(string.Format(CultureInfo.InvariantCulture,
+                            "{0} failed ({1}); retry {2} of {3} in {4:0.###} s", req?.Describe(_options.BaseUri), Reason(args.Outcome),
+                            args.AttemptNumber + 1, _options.MaxRetries, args.RetryDelay.TotalSeconds));
+                        return default;
+                    },
+                });
+            }
+            _retrying = retrying.AddTimeout(options.Timeout).Build();
+        }
+
+        public Uri BaseUri => _options.BaseUri;
+        public bool CanSign => _signer != null;
+
+        /// <summary>Sends the call and returns the parsed JSON body (null for an empty 2xx body).</summary>
+        public async Task<JsonDocument> SendAsync(KalshiRequest request, CancellationToken ct)
+        {
+            var pipeline = request.RetrySafe ? _retrying : _once;
+            var context = ResilienceContextPool.Shared.Get(ct);
+            context.Properties.Set(RequestKey, request);
+            KalshiResponse response;
+            try
+            {
+                response = await pipeline.ExecuteAsync((ctx, state) => new ValueTask<KalshiResponse>(state.AttemptAsync(request, ctx.CancellationToken)), context, this).ConfigureAwait(false);
+            }
+            catch (TimeoutRejectedException e)
+            {
+                throw new KalshiTransportException(KalshiErrorKind.Timeout, request.Method, request.Path,
+                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+            }
+            catch (IOException e)
+            {
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new KalshiTransportException(KalshiErrorKind.Timeout, request.Method, request.Path, "the request was aborted", null);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            var error = response.Error();
+            if (error != null)
+                throw new KalshiApiException(KalshiApiException.KindFor(response.Status == 200 || response.Status == 201 ? 410 : response.Status),
+                    response.Status, request.Method, request.Path, error);
+            if (string.IsNullOrWhiteSpace(response.Body)) return null;
+            try { return JsonDocument.Parse(response.Body); }
+            catch (JsonException e)
+            {
+                throw new KalshiApiException(KalshiErrorKind.ServerUnavailable, response.Status, request.Method, request.Path,
+                    new KalshiErrorBody { Message = "the answer was not JSON" }, e);
+            }
+        }
+
+        private async Task<KalshiResponse> AttemptAsync(KalshiRequest request, CancellationToken ct)
+        {
+            await _limiter.For(request.Method, request.Path).WaitAsync(RateLimits.Cost(request.Method, request.Path), ct).ConfigureAwait(false);
+
+            var uri = request.BuildUri(_options.BaseUri);
+            using (var message = new HttpRequestMessage(new HttpMethod(request.Method), uri))
+            {
+                message.Headers.UserAgent.ParseAdd(_options.UserAgent);
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (request.JsonBody != null)
+                    message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+                if (_signer != null)
+                {
+                    // Signed as late as possible: Kalshi rejects stale timestamps.
+                    var headers = _signer.CreateHeaders(request.Method, uri, _options.TimeProvider.GetUtcNow());
+                    message.Headers.TryAddWithoutValidation(RequestSigner.KeyHeader, headers.Key);
+                    message.Headers.TryAddWithoutValidation(RequestSigner.TimestampHeader, headers.Timestamp);
+                    message.Headers.TryAddWithoutValidation(RequestSigner.SignatureHeader, headers.Signature);
+                }
+
+                var started = Stopwatch.StartNew();
+                var client = _clients.CreateClient(ClientName);
+                using (var answer = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
+                {
+                    var body = answer.Content == null ? "" : await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    RequestLog.Current?.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} {2} ({3} ms)",
+                        request.Describe(_options.BaseUri), (int)answer.StatusCode, answer.ReasonPhrase, started.ElapsedMilliseconds));
+                    return new KalshiResponse((int)answer.StatusCode, body, RetryAfter(answer));
+                }
+            }
+        }
+
+        private static bool IsTransient(Outcome<KalshiResponse> outcome, CancellationToken ct)
+        {
+            if (outcome.Exception != null)
+            {
+                if (outcome.Exception is OperationCanceledException && ct.IsCancellationRequested) return false;
+                return outcome.Exception is HttpRequestException || outcome.Exception is IOException
+                    || outcome.Exception is TimeoutRejectedException || outcome.Exception is OperationCanceledException;
+            }
+            var status = outcome.Result?.Status ?? 0;
+            return status == 429 || status >= 500;
+        }
+
+        /// <summary>Retry-After when the server sends one; otherwise RetryDelay × RetryBackoff^attempt, with ±20 % jitter.</summary>
+        internal TimeSpan RetryDelayFor(int attempt, KalshiResponse response)
+        {
+            if (response?.RetryAfter is TimeSpan hinted && hinted > TimeSpan.Zero)
+                return hinted < _options.MaxRetryDelay ? hinted : _options.MaxRetryDelay;
+            var baseSeconds = _options.RetryDelay.TotalSeconds * Math.Pow(_options.RetryBackoff, attempt);
+            double jitter;
+            if (_options.Jitter != null) jitter = _options.Jitter();
+            else lock (_random) jitter = _random.NextDouble();
+            var seconds = Math.Min(baseSeconds * (0.8 + 0.4 * jitter), _options.MaxRetryDelay.TotalSeconds);
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        private static string Reason(Outcome<KalshiResponse> outcome) =>
+            outcome.Exception != null ? outcome.Exception.GetType().Name : "HTTP " + outcome.Result?.Status;
+
+        private TimeSpan? RetryAfter(HttpResponseMessage answer)
+        {
+            var header = answer.Headers.RetryAfter;
+            if (header == null) return null;
+            if (header.Delta.HasValue) return header.Delta;
+            if (header.Date.HasValue) return header.Date.Value - _options.TimeProvider.GetUtcNow();
+            return null;
+        }
+
+        private HttpMessageHandler CreatePrimaryHandler()
+        {
+            if (_options.InnerHandler != null) return new NonDisposingHandler(_options.InnerHandler);
+            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+            if (_options.Proxy != null) { handler.Proxy = _options.Proxy; handler.UseProxy = true; }
+            return handler;
+        }
+
+        public void Dispose() => _services.Dispose();
+
+        /// <summary>Keeps an injected test handler alive across factory handler rotation.</summary>
+        private sealed class NonDisposingHandler : DelegatingHandler
+        {
+            public NonDisposingHandler(HttpMessageHandler inner) : base(inner) { }
+            protected override void Dispose(bool disposing) { }
+        }
+    }
+
+    /// <summary>A status and body read completely inside one attempt, so the timeout covers the whole exchange.</summary>
+    internal sealed class KalshiResponse
+    {
+        public KalshiResponse(int status, string body, TimeSpan? retryAfter) { Status = status; Body = body; RetryAfter = retryAfter; }
+        public int Status { get; }
+        public string Body { get; }
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The error in this answer, if any. A 2xx whose body is a V1-retirement error still counts (seen in the wild).</summary>
+        public KalshiErrorBody Error()
+        {
+            if (Status >= 200 && Status < 300)
+            {
+                if (Body == null || Body.IndexOf("deprecated_v1_order_endpoint", StringComparison.Ordinal) < 0) return null;
+                return KalshiErrorBody.Parse(Body);
+            }
+            return KalshiErrorBody.Parse(Body) ?? new KalshiErrorBody { Message = ((HttpStatusCode)Status).ToString() };
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace KalshiPS { internal static class Placeholder { } }

@@ -1,0 +1,60 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using KalshiPS.Http;
+
+namespace KalshiPS.Session
+{
+    /// <summary>What a session is built from: Connect-Kalshi's parameters, filled in from KALSHI_* environment variables.</summary>
+    internal sealed class SessionSettings
+    {
+        public KalshiEnvironment Environment { get; set; } = KalshiEnvironment.Production;
+        public Uri BaseUri { get; set; }
+        public Uri WebSocketUri { get; set; }
+        public string ApiKeyId { get; set; }
+        /// <summary>PEM text; cleared once the signer is built.</summary>
+        public string PrivateKeyPem { get; set; }
+        public string PrivateKeyPath { get; set; }
+        public KalshiTier Tier { get; set; } = KalshiTier.Basic;
+        public double? ReadRate { get; set; }
+        public double? WriteRate { get; set; }
+        public int MaxRetries { get; set; } = 3;
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+        public double RetryBackoff { get; set; } = 2.0;
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public Uri ProxyUri { get; set; }
+        public ICredentials ProxyCredentials { get; set; }
+        public bool ProxyUseDefaultCredentials { get; set; }
+        public HttpMessageHandler InnerHandler { get; set; }
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        public const string KeyIdVariable = "KALSHI_API_KEY_ID";
+        public const string KeyPathVariable = "KALSHI_PRIVATE_KEY_PATH";
+        public const string KeyVariable = "KALSHI_PRIVATE_KEY";
+        public const string EnvironmentVariable = "KALSHI_ENVIRONMENT";
+        public const string BaseUriVariable = "KALSHI_BASE_URI";
+        public const string WebSocketUriVariable = "KALSHI_WS_URI";
+
+        /// <summary>Fills every value the caller left empty from the environment. Explicit parameters always win.</summary>
+        public void ApplyEnvironment(bool environmentGiven)
+        {
+            if (!environmentGiven && Enum.TryParse(Env(EnvironmentVariable), true, out KalshiEnvironment env)) Environment = env;
+            if (BaseUri == null && Uri.TryCreate(Env(BaseUriVariable), UriKind.Absolute, out var b)) BaseUri = b;
+            if (WebSocketUri == null && Uri.TryCreate(Env(WebSocketUriVariable), UriKind.Absolute, out var w)) WebSocketUri = w;
+            if (string.IsNullOrEmpty(ApiKeyId)) ApiKeyId = Env(KeyIdVariable);
+            if (string.IsNullOrEmpty(PrivateKeyPem) && string.IsNullOrEmpty(PrivateKeyPath))
+            {
+                PrivateKeyPath = Env(KeyPathVariable);
+                if (string.IsNullOrEmpty(PrivateKeyPath)) PrivateKeyPem = Env(KeyVariable);
+            }
+        }
+
+        public bool HasKey => !string.IsNullOrEmpty(PrivateKeyPem) || !string.IsNullOrEmpty(PrivateKeyPath);
+
+        private static string Env(string name)
+        {
+            var value = System.Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+    }
+}
