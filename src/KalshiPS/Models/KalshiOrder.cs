@@ -25,6 +25,8 @@ namespace KalshiPS.Models
         public decimal? RemainingCount { get; set; }
         public string Status { get; set; }
         public string Type { get; set; }
+        /// <summary>GoodTillCanceled, ImmediateOrCancel or FillOrKill when known (Kalshi's order object may omit it).</summary>
+        public string TimeInForce { get; set; }
         public string SelfTradePrevention { get; set; }
         public string OrderGroupId { get; set; }
         public bool? CancelOnPause { get; set; }

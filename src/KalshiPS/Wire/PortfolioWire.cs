@@ -28,6 +28,7 @@ namespace KalshiPS.Wire
                 RemainingCount = o.Dec("remaining_count_fp"),
                 Status = Title(o.Str("status")),
                 Type = o.Str("type"),
+                TimeInForce = Title(o.Str("time_in_force")),
                 SelfTradePrevention = o.Str("self_trade_prevention_type"),
                 OrderGroupId = MarketDataWire.NullIfEmpty(o.Str("order_group_id")),
                 CancelOnPause = o.Bool("cancel_order_on_pause"),
