@@ -102,6 +102,8 @@ public sealed class SandboxServer : IAsyncDisposable
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketPingInterval, KeepAliveTimeout = options.WebSocketPingInterval * 3 });
         app.Map("/trade-api/ws/v2", (HttpContext ctx) => hub.HandleAsync(ctx));
 
+        SandboxServer? self = null;
+        ControlEndpoints.Map(app, () => self!, ex);
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
@@ -110,7 +112,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
         var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests);
-        ControlEndpoints.Map(app, server);
+        self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
         if (options.BackgroundTraders) server._timers.Add(BackgroundTraders.Start(ex, options.Seed, options.BackgroundTraderInterval));
         return server;

@@ -8,26 +8,25 @@ namespace KalshiPS.Sandbox;
 /// <summary>Unauthenticated test-control endpoints under /sandbox (see README).</summary>
 internal static class ControlEndpoints
 {
-    public static void Map(WebApplication app, SandboxServer s)
+    public static void Map(WebApplication app, Func<SandboxServer> server, Exchange ex)
     {
-        var ex = s.Exchange;
         var g = app.MapGroup("/sandbox");
         g.MapGet("/info", () => Http.Ok(new
         {
-            rest_uri = s.RestUri.ToString(), ws_uri = s.WebSocketUri.ToString(), control_uri = s.ControlUri.ToString(),
-            api_key_id = s.ApiKeyId, private_key_path = s.PrivateKeyPath, user_id = s.UserId, seed = s.Options.Seed, market_count = ex.MarketList.Count,
+            rest_uri = server().RestUri.ToString(), ws_uri = server().WebSocketUri.ToString(), control_uri = server().ControlUri.ToString(),
+            api_key_id = server().ApiKeyId, private_key_path = server().PrivateKeyPath, user_id = server().UserId, seed = server().Options.Seed, market_count = ex.MarketList.Count,
         }));
-        g.MapGet("/faults", () => Http.Ok(FaultsAsDictionary(s.Faults)));
+        g.MapGet("/faults", () => Http.Ok(FaultsAsDictionary(server().Faults)));
         g.MapPost("/faults", async (HttpContext ctx) =>
         {
             var body = await Http.Body(ctx);
-            ApplyFaults(s.Faults, body);
-            return Http.Ok(FaultsAsDictionary(s.Faults));
+            ApplyFaults(server().Faults, body);
+            return Http.Ok(FaultsAsDictionary(server().Faults));
         });
         g.MapPost("/faults/reset", () =>
         {
-            foreach (var p in FaultProps()) p.SetValue(s.Faults, p.GetValue(new FaultOptions()));
-            return Http.Ok(FaultsAsDictionary(s.Faults));
+            foreach (var p in FaultProps()) p.SetValue(server().Faults, p.GetValue(new FaultOptions()));
+            return Http.Ok(FaultsAsDictionary(server().Faults));
         });
         g.MapPost("/markets/{ticker}/settle", async (HttpContext ctx, string ticker) =>
         {
@@ -56,8 +55,8 @@ internal static class ControlEndpoints
             var body = await Http.Body(ctx);
             var pem = Http.Str(body, "public_key_pem") ?? throw new ExchangeException(400, "invalid_parameters", "public_key_pem is required");
             string? user = Http.Str(body, "user_id");
-            var id = s.RegisterKey(pem, user);
-            s.Keys.TryGet(id, out _, out var uid);
+            var id = server().RegisterKey(pem, user);
+            server().Keys.TryGet(id, out _, out var uid);
             return Http.Ok(new { key_id = id, user_id = uid }, 201);
         });
         g.MapPost("/accounts/{user}/balance", async (HttpContext ctx, string user) =>
@@ -68,8 +67,8 @@ internal static class ControlEndpoints
             return Http.Ok(new { user_id = user, balance_dollars = Fp.Price(d) });
         });
         g.MapGet("/requests", (HttpContext ctx) =>
-            Http.Ok(new { count = s.RequestCount(Http.Q(ctx, "method") ?? "*", Http.Q(ctx, "path_prefix") ?? "/") }));
-        g.MapPost("/requests/reset", () => { s.ResetRequestLog(); return Http.Ok(new { count = 0 }); });
+            Http.Ok(new { count = server().RequestCount(Http.Q(ctx, "method") ?? "*", Http.Q(ctx, "path_prefix") ?? "/") }));
+        g.MapPost("/requests/reset", () => { server().ResetRequestLog(); return Http.Ok(new { count = 0 }); });
     }
 
     private static IEnumerable<PropertyInfo> FaultProps() =>
