@@ -36,8 +36,9 @@ public static class UniverseBuilder
         {
             var t = Templates[ei % Templates.Length];
             int round = ei / Templates.Length;
-            // Event dates: a few in the past (settled), the rest today and later.
-            var date = today.AddDays(round - 2);
+            // One event in five is in the past (settled/closed); the rest are today and later.
+            bool pastEvent = ei % 5 == 4;
+            var date = pastEvent ? today.AddDays(-1 - round) : today.AddDays(round);
             string dateCode = date.ToString("yyMMMdd", CultureInfo.InvariantCulture).ToUpperInvariant();
             string eventTicker = $"{t.Ticker}-{dateCode}";
             var ev = new EventInfo
@@ -46,7 +47,6 @@ public static class UniverseBuilder
                 SubTitle = $"On {date:MMM d, yyyy}", StrikeDate = date.AddHours(23), MutuallyExclusive = t.Ticker is "KXHIGHNY" or "KXINX" or "KXNBAGAME",
             };
             ex.AddEvent(ev);
-            bool pastEvent = round < 2;
             int perEvent = Math.Min(marketCount - made, t.Ticker == "KXNBAGAME" ? 2 : 4 + rng.Next(4));
             for (int mi = 0; mi < perEvent; mi++, made++)
             {
