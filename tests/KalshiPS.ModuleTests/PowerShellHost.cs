@@ -54,10 +54,8 @@ public sealed class PowerShellHost : IDisposable
     {
         if (name.StartsWith("env:", StringComparison.OrdinalIgnoreCase))
         {
-            using var ps = PowerShell.Create();
-            ps.Runspace = _runspace;
-            ps.AddScript("param($n, $v) Set-Item -Path \"env:$n\" -Value $v").AddArgument(name.Substring(4)).AddArgument(value);
-            ps.Invoke();
+            // Process-wide, as $env: is in PowerShell; callers that set these must not run in parallel.
+            Environment.SetEnvironmentVariable(name.Substring(4), value?.ToString());
             return;
         }
         _runspace.SessionStateProxy.SetVariable(name, value);

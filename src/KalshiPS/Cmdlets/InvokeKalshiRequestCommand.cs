@@ -37,7 +37,10 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        protected override bool AllowsAnonymous => true;
+        /// <summary>Public market-data reads work without a key; anything under /portfolio or any write needs one.</summary>
+        protected override bool AllowsAnonymous =>
+            Method.Equals("GET", StringComparison.OrdinalIgnoreCase) && !Path.TrimStart('/').StartsWith("portfolio", StringComparison.OrdinalIgnoreCase)
+            && !Path.TrimStart('/').StartsWith("account", StringComparison.OrdinalIgnoreCase);
 
         protected override void ProcessRecord()
         {
