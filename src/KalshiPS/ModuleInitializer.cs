@@ -26,6 +26,10 @@ namespace KalshiPS
 
         public void OnImport()
         {
+            // Windows PowerShell may default to TLS 1.0; add 1.2 without removing what the user configured.
+            if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
+                System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
+
             AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }

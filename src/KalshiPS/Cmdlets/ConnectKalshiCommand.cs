@@ -106,7 +106,9 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void EndProcessing() { }
+        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
+
+        protected override void StopProcessing() => _stop.Cancel();
 
         protected override void ProcessRecord()
         {
@@ -172,13 +174,17 @@ namespace KalshiPS.Cmdlets
         {
             try
             {
-                using (var cts = new System.Threading.CancellationTokenSource())
-                using (session.Http.SendAsync(new KalshiRequest("GET", "/portfolio/balance"), cts.Token).GetAwaiter().GetResult()) { }
+                using (session.Http.SendAsync(new KalshiRequest("GET", "/portfolio/balance"), _stop.Token).GetAwaiter().GetResult()) { }
             }
             catch (KalshiApiException e)
             {
                 session.Dispose();
                 ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+            catch (OperationCanceledException)
+            {
+                session.Dispose();
+                throw new PipelineStoppedException();
             }
         }
 
