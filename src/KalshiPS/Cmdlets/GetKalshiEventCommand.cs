@@ -12,8 +12,6 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
     {
-        private ulong _skipped, _emitted;
-
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
         [ValidateNotNullOrEmpty]
@@ -33,8 +31,6 @@ namespace KalshiPS.Cmdlets
         [ValidateRange(1, 200)]
         public int PageSize { get; set; } = 200;
 
-        private bool Done => PagingParameters.First != ulong.MaxValue && _emitted >= PagingParameters.First;
-
         protected override void ProcessRecord()
         {
             if (EventTicker != null && EventTicker.Length > 0)
@@ -53,20 +49,7 @@ namespace KalshiPS.Cmdlets
             RunAsync(ct => ListAsync(status, ct));
         }
 
-        private async Task ListAsync(string status, CancellationToken ct)
-        {
-            await foreach (var page in MarketData.ListEvents(status, SeriesTicker, IncludeMarkets, PageSize, ct).ConfigureAwait(false))
-            {
-                EmitProgress(new ProgressRecord(2, "Get-KalshiEvent", $"Page {page.Number}"));
-                foreach (var ev in page.Items)
-                {
-                    if (_skipped < PagingParameters.Skip) { _skipped++; continue; }
-                    if (Done) return;
-                    Emit(ev);
-                    _emitted++;
-                }
-                if (Done) return;
-            }
-        }
+        private Task ListAsync(string status, CancellationToken ct) =>
+            EmitPagesAsync(MarketData.ListEvents(status, SeriesTicker, IncludeMarkets, PageSize, ct), "Get-KalshiEvent");
     }
 }

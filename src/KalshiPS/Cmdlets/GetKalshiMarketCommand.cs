@@ -22,8 +22,6 @@ namespace KalshiPS.Cmdlets
     {
         private const int TickersPerRequest = 100;
         private readonly List<string> _pendingTickers = new List<string>();
-        private ulong _skipped;
-        private ulong _emitted;
         private ulong _seen;
 
         /// <summary>Market tickers. Without it, markets are listed with the filters.</summary>
@@ -65,7 +63,7 @@ namespace KalshiPS.Cmdlets
                 while (_pendingTickers.Count >= TickersPerRequest) FlushTickers(TickersPerRequest);
                 return;
             }
-            if (Done) return;
+            if (PagingDone) return;
             var query = new MarketQuery
             {
                 Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null,
@@ -84,13 +82,11 @@ namespace KalshiPS.Cmdlets
                 WriteObject(PagingParameters.NewTotalCount(_seen, 1.0));
         }
 
-        private bool Done => PagingParameters.First != ulong.MaxValue && _emitted >= PagingParameters.First;
-
         private void FlushTickers(int count)
         {
             var batch = _pendingTickers.Take(count).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             _pendingTickers.RemoveRange(0, Math.Min(count, _pendingTickers.Count));
-            if (Done) return;
+            if (PagingDone) return;
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             RunAsync(ct => StreamAsync(new MarketQuery { Tickers = batch }, found, ct));
             foreach (var missing in batch.Where(t => !found.Contains(t)))
@@ -98,31 +94,8 @@ namespace KalshiPS.Cmdlets
                     new KalshiErrorBody { Code = "not_found", Message = $"market '{missing}' was not found" }), missing));
         }
 
-        private async Task StreamAsync(MarketQuery query, HashSet<string> found, CancellationToken ct)
-        {
-            var activity = new ProgressRecord(1, "Get-KalshiMarket", "Listing markets");
-            var total = 0;
-            await foreach (var page in MarketData.ListMarkets(query, PageSize, ct).ConfigureAwait(false))
-            {
-                total += page.Items.Count;
-                if (!page.IsLast || page.Number > 1)
-                {
-                    activity.StatusDescription = $"Page {page.Number}: {total} markets";
-                    EmitProgress(activity);
-                }
-                foreach (var market in page.Items)
-                {
-                    found?.Add(market.Ticker);
-                    _seen++;
-                    if (_skipped < PagingParameters.Skip) { _skipped++; continue; }
-                    if (Done) break;
-                    Emit(market);
-                    _emitted++;
-                }
-                if (Done) break;
-            }
-            if (total > 0) { activity.RecordType = ProgressRecordType.Completed; EmitProgress(activity); }
-        }
+        private Task StreamAsync(MarketQuery query, HashSet<string> found, CancellationToken ct) =>
+            EmitPagesAsync(MarketData.ListMarkets(query, PageSize, ct), "Get-KalshiMarket", m => { found?.Add(m.Ticker); _seen++; });
     }
 
     /// <summary>The status filter vocabulary of GET /markets (different from the status values markets report).</summary>

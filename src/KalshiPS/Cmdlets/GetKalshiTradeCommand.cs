@@ -30,21 +30,7 @@ namespace KalshiPS.Cmdlets
         {
             var min = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? JsonFields.ToUnixSeconds(Since) : (long?)null;
             var max = MyInvocation.BoundParameters.ContainsKey(nameof(Until)) ? JsonFields.ToUnixSeconds(Until) : (long?)null;
-            ulong skipped = 0, emitted = 0;
-            RunAsync(async ct =>
-            {
-                await foreach (var page in MarketData.ListTrades(Ticker, min, max, PageSize, ct).ConfigureAwait(false))
-                {
-                    foreach (var trade in page.Items)
-                    {
-                        if (skipped < PagingParameters.Skip) { skipped++; continue; }
-                        if (emitted >= PagingParameters.First) return;
-                        Emit(trade);
-                        emitted++;
-                    }
-                    if (emitted >= PagingParameters.First) return;
-                }
-            });
+            RunAsync(ct => EmitPagesAsync(MarketData.ListTrades(Ticker, min, max, PageSize, ct), "Get-KalshiTrade"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -103,6 +104,65 @@ namespace KalshiPS.Cmdlets
             var result = default(T);
             RunAsync(async ct => { result = await work(ct).ConfigureAwait(false); });
             return result;
+        }
+
+        /// <summary>
+        /// Streams the items of cursor pages as they arrive, honouring -Skip/-First (SupportsPaging) across calls and
+        /// writing one progress record per page. Returns false once -First is satisfied, so callers stop fetching.
+        /// </summary>
+        internal async Task<bool> EmitPagesAsync<T>(IAsyncEnumerable<Page<T>> pages, string activity, Action<T> seen = null)
+        {
+            var progress = new ProgressRecord(1, activity, "Reading");
+            var count = 0;
+            var more = true;
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                count += page.Items.Count;
+                if (page.Number > 1 || !page.IsLast)
+                {
+                    progress.StatusDescription = $"Page {page.Number}: {count} items";
+                    EmitProgress(progress);
+                }
+                foreach (var item in page.Items)
+                {
+                    seen?.Invoke(item);
+                    if (!(more = Paging.Take())) break;
+                    if (Paging.Skipping) continue;
+                    Emit(item);
+                }
+                if (!more) break;
+            }
+            if (count > 0) { progress.RecordType = ProgressRecordType.Completed; EmitProgress(progress); }
+            return more;
+        }
+
+        /// <summary>True once -First items have been written; list cmdlets skip further requests.</summary>
+        internal bool PagingDone => Paging.Done;
+
+        private PagingState _paging;
+        private PagingState Paging => _paging ?? (_paging = new PagingState(this));
+
+        /// <summary>-Skip/-First bookkeeping shared by every call of one cmdlet invocation.</summary>
+        private sealed class PagingState
+        {
+            private readonly ulong _skip, _first;
+            private ulong _offered;
+            public PagingState(PSCmdlet cmdlet)
+            {
+                var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(cmdlet.GetType(), typeof(CmdletAttribute));
+                var paging = attribute?.SupportsPaging == true ? cmdlet.PagingParameters : null;
+                _skip = paging?.Skip ?? 0;
+                _first = paging?.First ?? ulong.MaxValue;
+            }
+            /// <summary>Counts one item; false when -First is already satisfied.</summary>
+            public bool Take()
+            {
+                if (Done) return false;
+                _offered++;
+                return true;
+            }
+            public bool Skipping => _offered <= _skip;
+            public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
         }
 
         protected void Emit(object item) => Post(() => WriteObject(item));
