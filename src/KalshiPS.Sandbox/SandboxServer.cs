@@ -152,6 +152,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var t in _timers) t.Dispose();
+        if (Options.KeyDirectory == null) try { File.Delete(PrivateKeyPath); } catch (IOException) { }
         using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }
         await _app.DisposeAsync();
     }
