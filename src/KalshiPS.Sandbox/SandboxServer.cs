@@ -19,6 +19,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
     private readonly List<IDisposable> _timers = new();
     private int _userCounter = 1;
+    private static readonly Lazy<(string PrivatePem, string PublicPem)> SharedKeyPair = new(KeyStore.GenerateKeyPair);
 
     public Uri RestUri { get; }
     public Uri WebSocketUri { get; }
@@ -52,7 +53,7 @@ public sealed class SandboxServer : IAsyncDisposable
         UniverseBuilder.Build(ex, options.Seed, options.MarketCount);
 
         var keys = new KeyStore();
-        var (pem, pub) = KeyStore.GenerateKeyPair();
+        var (pem, pub) = SharedKeyPair.Value; // RSA-2048 generation is slow; one pair per process, fresh key id per server
         string keyId = keys.Register(pub, DefaultUserId);
         ex.GetOrCreateAccount(DefaultUserId);
         var dir = options.KeyDirectory ?? Path.Combine(Path.GetTempPath(), "kalships-sandbox");
