@@ -151,6 +151,19 @@ public sealed class Exchange
         return b is { } x ? (1m - x.Price, x.Size) : null;
     }
 
+    /// <summary>Contracts resting ahead of the order at its price level (0 when not resting).</summary>
+    public decimal QueuePosition(string userId, string orderId)
+    {
+        lock (Gate)
+        {
+            var o = RequireOwnOrder(userId, orderId);
+            if (o.Status != OrderStatus.Resting || !_markets[o.Ticker].Book.SideOf(o.Side).TryGetValue(o.SidePrice, out var level)) return 0m;
+            decimal ahead = 0;
+            foreach (var x in level) { if (x == o) break; ahead += x.RemainingCount; }
+            return ahead;
+        }
+    }
+
     /// <summary>Cancels expired orders now (also done before every engine operation).</summary>
     public void SweepExpired() { lock (Gate) ExpireDueLocked(); }
 
