@@ -70,6 +70,7 @@ public class RestTests : IAsyncLifetime
         Assert.Equal("linear_cent", mk.GetProperty("price_level_structure").GetString());
         var book = _s.Exchange.GetBook(m.Ticker);
         Assert.Equal(book.Yes[^1].Price.ToString("0.0000"), mk.GetProperty("yes_bid_dollars").GetString());
+        Assert.Equal(404, (await _c.GetAsync("/no/such/route")).Status);
         var (nf, err) = await _c.GetAsync("/markets/NOPE-1", false);
         Assert.Equal(404, nf);
         Assert.Equal("not_found", err.GetProperty("error").GetProperty("code").GetString());

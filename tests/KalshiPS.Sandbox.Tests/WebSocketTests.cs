@@ -118,6 +118,21 @@ public class WebSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connection_is_dropped_every_n_data_messages()
+    {
+        var m = Active();
+        _s.Faults.WsDropEveryMessages = 2;
+        using var ws = await ConnectAsync();
+        await SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" }, market_ticker = m.Ticker } });
+        await ReceiveAsync(ws); await ReceiveAsync(ws); // ack + snapshot (data message 1)
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.01m, Count = 1 });
+        Assert.Equal("orderbook_delta", (await ReceiveAsync(ws)).GetProperty("type").GetString()); // data message 2
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.02m, Count = 1 });
+        await Assert.ThrowsAnyAsync<Exception>(() => ReceiveAsync(ws)); // the 3rd data message aborts the connection
+        _s.Faults.WsDropEveryMessages = 0;
+    }
+
+    [Fact]
     public async Task Injected_seq_gap_and_overflow()
     {
         var m = Active();
