@@ -96,7 +96,7 @@ internal static class MarketDataEndpoints
         api.MapGet("/series", () => Http.Ok(new { series = ex.AllSeries.Select(WireObjects.Series).ToArray() }));
         api.MapGet("/series/{series}", (string series) =>
             Http.Ok(new { series = WireObjects.Series(ex.GetSeries(series) ?? throw new ExchangeException(404, "not_found", "series not found")) }));
-        api.MapGet("/exchange/status", () => Http.Ok(new { exchange_active = true, trading_active = true }));
+        api.MapGet("/exchange/status", () => Http.Ok(new { exchange_active = true, trading_active = ex.TradingActive }));
         api.MapGet("/exchange/user_data_timestamp", () => Http.Ok(new { as_of_time = Fp.Rfc3339(ex.Clock.GetUtcNow()) }));
         api.MapGet("/exchange/schedule", () =>
         {
