@@ -236,6 +236,27 @@ public class EngineTests
     }
 
     [Fact]
+    public void Paused_trading_refuses_orders_but_allows_cancel()
+    {
+        var r = Place("me", OrderSide.Bid, 0.30m, 1);
+        _ex.TradingActive = false;
+        Assert.Equal("trading_paused", Assert.Throws<ExchangeException>(() => Place("me", OrderSide.Bid, 0.30m, 1)).Code);
+        _ex.CancelOrder("me", r.Order.OrderId);
+        Assert.Equal(OrderStatus.Canceled, r.Order.Status);
+    }
+
+    [Fact]
+    public void Ticker_event_when_top_of_book_moves()
+    {
+        var seen = new List<ExchangeEvent>();
+        using var _ = _ex.Events.Subscribe(seen.Add);
+        Place("a", OrderSide.Bid, 0.30m, 1);
+        Assert.Single(seen.OfType<TickerEvent>());
+        Place("a", OrderSide.Bid, 0.20m, 1);  // below the best: no ticker
+        Assert.Single(seen.OfType<TickerEvent>());
+    }
+
+    [Fact]
     public void Events_are_raised_for_book_trade_fill_order_position()
     {
         var seen = new List<ExchangeEvent>();
