@@ -27,13 +27,23 @@ internal sealed class RecordingTime : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = Fake.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            _timers.Enqueue(dueTime);
-            _created.Release();
-        }
-        return timer;
+        Record(dueTime);
+        return new Watched(Fake.CreateTimer(callback, state, dueTime, period), this);
+    }
+
+    private void Record(TimeSpan dueTime)
+    {
+        if (dueTime == Timeout.InfiniteTimeSpan) return;
+        _timers.Enqueue(dueTime);
+        _created.Release();
+    }
+
+    /// <summary>CancellationTokenSource(delay, provider) creates a disarmed timer and then arms it with Change.</summary>
+    private sealed class Watched(ITimer inner, RecordingTime owner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) { owner.Record(dueTime); return inner.Change(dueTime, period); }
+        public void Dispose() => inner.Dispose();
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     public void Advance(TimeSpan by) => Fake.Advance(by);
