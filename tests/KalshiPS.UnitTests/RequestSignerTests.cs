@@ -178,3 +178,39 @@ public class RequestSignerTests
         Assert.Contains(Keys.KeyId, session.ToString());
     }
 }
+
+public class PemKeyReaderTests
+{
+    [Fact]
+    public void Crlf_line_endings_and_text_around_the_block_are_fine()
+    {
+        var pem = "Kalshi API key for demo\r\n" + Keys.Pkcs1Pem.Replace("\n", "\r\n") + "\r\n\r\n";
+        using var signer = RequestSigner.FromPem(Keys.KeyId, pem);
+        Assert.Equal(2048, signer.KeySize);
+    }
+
+    [Fact]
+    public void Pem_with_literal_backslash_n_escapes_from_an_environment_variable_is_read()
+    {
+        // KALSHI_PRIVATE_KEY set from a .env file or CI secret often holds "\n" as two characters.
+        var pem = Keys.Pkcs8Pem.Replace("\r\n", "\n").Replace("\n", "\\n");
+        using var signer = RequestSigner.FromPem(Keys.KeyId, pem);
+        var msg = System.Text.Encoding.UTF8.GetBytes("probe");
+        Assert.True(Keys.Rsa.VerifyData(msg, Convert.FromBase64String(signer.Sign("probe")), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pss));
+    }
+
+    [Fact]
+    public void Pkcs1_and_pkcs8_give_the_same_key()
+    {
+        var a = PemKeyReader.Read(Keys.Pkcs1Pem);
+        var b = PemKeyReader.Read(Keys.Pkcs8Pem);
+        var expected = Keys.Rsa.ExportParameters(true);
+        foreach (var p in new[] { a, b })
+        {
+            Assert.Equal(expected.Modulus, p.Modulus);
+            Assert.Equal(expected.D, p.D);
+            Assert.Equal(expected.P, p.P);
+            Assert.Equal(expected.InverseQ, p.InverseQ);
+        }
+    }
+}

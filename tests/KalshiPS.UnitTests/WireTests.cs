@@ -368,3 +368,14 @@ public class PriceGridTests
         Assert.True(g.Accepts(0.555m));
     }
 }
+
+public class UnixSecondsTests
+{
+    [Fact]
+    public void Utc_and_offset_times_convert_exactly()
+    {
+        var utc = new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(new DateTimeOffset(utc).ToUnixTimeSeconds(), JsonFields.ToUnixSeconds(utc));
+        Assert.Equal(new DateTimeOffset(utc).ToUnixTimeSeconds(), JsonFields.ToUnixSeconds(utc.ToLocalTime()));
+    }
+}
