@@ -22,14 +22,26 @@ namespace KalshiPS.Api
         public static PriceGrid From(JsonElement market)
         {
             var ranges = market.Arr("price_ranges");
-            if (ranges == null) return Cent;
             var list = new List<PriceRange>();
-            foreach (var r in ranges.Value.EnumerateArray())
+            if (ranges != null)
+                foreach (var r in ranges.Value.EnumerateArray())
+                {
+                    var start = r.Dec("start"); var end = r.Dec("end"); var step = r.Dec("step");
+                    if (start.HasValue && end.HasValue && step.HasValue && step > 0) list.Add(new PriceRange(start.Value, end.Value, step.Value));
+                }
+            return list.Count > 0 ? new PriceGrid(list) : ForStructure(market.Str("price_level_structure"));
+        }
+
+        /// <summary>The documented grid of a price_level_structure, for a market that names one but sends no ranges.</summary>
+        private static PriceGrid ForStructure(string structure)
+        {
+            switch (structure)
             {
-                var start = r.Dec("start"); var end = r.Dec("end"); var step = r.Dec("step");
-                if (start.HasValue && end.HasValue && step.HasValue && step > 0) list.Add(new PriceRange(start.Value, end.Value, step.Value));
+                case "deci_cent": return new PriceGrid(new[] { new PriceRange(0m, 1m, 0.001m) });
+                case "tapered_deci_cent":
+                    return new PriceGrid(new[] { new PriceRange(0m, 0.1m, 0.001m), new PriceRange(0.1m, 0.9m, 0.01m), new PriceRange(0.9m, 1m, 0.001m) });
+                default: return Cent;
             }
-            return list.Count == 0 ? Cent : new PriceGrid(list);
         }
 
         /// <summary>Strictly between 0 and 1 and on a step of some range.</summary>

@@ -33,7 +33,9 @@ namespace KalshiPS.Auth
                 throw new KalshiKeyException($"The PEM block is '{label}', not an RSA private key. Kalshi API keys are RSA private keys ('RSA PRIVATE KEY' or 'PRIVATE KEY').");
 
             byte[] der;
-            try { der = Convert.FromBase64String(Regex.Replace(body, @"\s+", "")); }
+            // "\n" typed as two characters (PEM kept in an environment variable or .env file) is a line break too;
+            // a backslash is never base64, so removing the escapes cannot change a valid body.
+            try { der = Convert.FromBase64String(Regex.Replace(body, @"\s+|\\[rn]", "")); }
             catch (FormatException e) { throw new KalshiKeyException("The private key's PEM body is not valid base64; the file may be truncated or edited.", e); }
 
             try

@@ -112,7 +112,7 @@ namespace KalshiPS.Http
 
             var error = response.Error();
             if (error != null)
-                throw new KalshiApiException(KalshiApiException.KindFor(response.Status == 200 || response.Status == 201 ? 410 : response.Status),
+                throw new KalshiApiException(KalshiApiException.KindFor(response.Status >= 200 && response.Status < 300 ? 410 : response.Status),
                     response.Status, request.Method, request.Path, error);
             if (string.IsNullOrWhiteSpace(response.Body)) return null;
             try { return JsonDocument.Parse(response.Body); }

@@ -6,8 +6,9 @@ namespace KalshiPS.Wire
     /// <summary>Kalshi's fixed-point strings ("0.5600" dollars, "10.00" contracts) to and from decimal, in one place.</summary>
     internal static class FixedPoint
     {
+        // Float, not Number: no thousands separators, so a stray "0,56" is rejected instead of read as 56.
         public static bool TryParse(string text, out decimal value) =>
-            decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
         public static decimal Parse(string text)
         {
