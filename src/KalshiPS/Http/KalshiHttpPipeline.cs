@@ -125,7 +125,7 @@ namespace KalshiPS.Http
 
         private async Task<KalshiResponse> AttemptAsync(KalshiRequest request, CancellationToken ct)
         {
-            await _limiter.For(request.Method, request.Path).WaitAsync(RateLimits.Cost(request.Method, request.Path), ct).ConfigureAwait(false);
+            await _limiter.For(request.Method, request.Path).WaitAsync(request.TokenCost ?? RateLimits.Cost(request.Method, request.Path), ct).ConfigureAwait(false);
 
             var uri = request.BuildUri(_options.BaseUri);
             using (var message = new HttpRequestMessage(new HttpMethod(request.Method), uri))

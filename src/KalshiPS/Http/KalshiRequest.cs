@@ -26,6 +26,12 @@ namespace KalshiPS.Http
         /// </summary>
         public bool RetrySafe { get; set; }
 
+        /// <summary>
+        /// Rate-limit tokens this call spends when the path alone can't tell (batches are billed per item:
+        /// 10 per created order, 2 per cancel).
+        /// </summary>
+        public int? TokenCost { get; set; }
+
         public KalshiRequest With(string name, string value)
         {
             if (!string.IsNullOrEmpty(value)) Query.Add(new KeyValuePair<string, string>(name, value));
