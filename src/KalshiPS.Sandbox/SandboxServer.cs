@@ -146,6 +146,27 @@ public sealed class SandboxServer : IAsyncDisposable
             && (r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)
                 || (r.Path.StartsWith("/trade-api/v2", StringComparison.Ordinal) && r.Path["/trade-api/v2".Length..].StartsWith(pathPrefix, StringComparison.Ordinal))));
 
+    /// <summary>
+    /// The three KALSHI-ACCESS-* headers for a request signed with <see cref="ApiKeyId"/> (path from the host root, e.g.
+    /// "/trade-api/v2/portfolio/balance"; any query is stripped). Convenience for tests that call the API directly.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SignRequest(string method, string pathFromRoot, DateTimeOffset? at = null)
+    {
+        string ts = (at ?? (Options.Clock ?? TimeProvider.System).GetUtcNow()).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int q = pathFromRoot.IndexOf('?');
+        if (q >= 0) pathFromRoot = pathFromRoot[..q];
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(PrivateKeyPem);
+        var sig = rsa.SignData(System.Text.Encoding.UTF8.GetBytes(ts + method.ToUpperInvariant() + pathFromRoot),
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pss);
+        return new Dictionary<string, string>
+        {
+            [SignatureVerifier.KeyHeader] = ApiKeyId,
+            [SignatureVerifier.TimestampHeader] = ts,
+            [SignatureVerifier.SignatureHeader] = Convert.ToBase64String(sig),
+        };
+    }
+
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();
 

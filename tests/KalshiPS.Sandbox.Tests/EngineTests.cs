@@ -171,6 +171,20 @@ public class EngineTests
     }
 
     [Fact]
+    public void Selling_a_holding_needs_no_cash()
+    {
+        Place("maker", OrderSide.Ask, 0.50m, 10);
+        Place("me", OrderSide.Bid, 0.50m, 10);           // +10 YES for $5
+        _ex.SetBalance("me", 0m);
+        Place("buyer", OrderSide.Bid, 0.70m, 10);
+        var r = Place("me", OrderSide.Ask, 0.70m, 10);   // sell YES at 0.70 = buy NO at 0.30, closes pairs
+        Assert.Equal(10m, r.FillCount);
+        Assert.Equal(7m, _ex.GetBalance("me"));
+        Assert.Equal(0m, _ex.GetPosition("me", T));
+        Assert.Equal(2m, _ex.GetPositionDetails("me", T)!.RealizedPnl);
+    }
+
+    [Fact]
     public void Expiration_cancels_using_the_clock()
     {
         long exp = _clock.GetUtcNow().AddSeconds(30).ToUnixTimeSeconds();

@@ -24,6 +24,16 @@ public class ServerTests
     }
 
     [Fact]
+    public async Task SignRequest_headers_are_accepted()
+    {
+        await using var s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 5 });
+        using var http = new HttpClient();
+        var req = new HttpRequestMessage(HttpMethod.Get, s.RestUri + "/portfolio/balance?x=1");
+        foreach (var (k, v) in s.SignRequest("GET", "/trade-api/v2/portfolio/balance?x=1")) req.Headers.Add(k, v);
+        Assert.Equal(200, (int)(await http.SendAsync(req)).StatusCode);
+    }
+
+    [Fact]
     public async Task Connection_reset_after_commit_still_places_the_order()
     {
         await using var s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 20 });

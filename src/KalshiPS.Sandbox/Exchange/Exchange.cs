@@ -206,7 +206,13 @@ public sealed class Exchange
             decimal sidePrice = r.Side == OrderSide.Bid ? r.Price : 1m - r.Price;
             if (r.PostOnly && book.OppositeOf(r.Side) is { Count: > 0 } opp && sidePrice + opp.Last().Key >= 1m)
                 throw new ExchangeException(400, "post_only_cross", "post only order would cross the book");
-            decimal reserve = sidePrice * count;
+            // Contracts that close an existing opposite holding need no cash (each pair is redeemed for $1), minus what
+            // the user's other resting orders on this side already claim.
+            decimal holding = acct.Positions.TryGetValue(m.Ticker, out var held) ? (r.Side == OrderSide.Bid ? -held.Quantity : held.Quantity) : 0m;
+            decimal claimed = _ordersByUser.TryGetValue(userId, out var mine)
+                ? mine.Where(x => x.Status == OrderStatus.Resting && x.Ticker == m.Ticker && x.Side == r.Side).Sum(x => x.RemainingCount) : 0m;
+            decimal closable = Math.Max(0m, holding - claimed);
+            decimal reserve = sidePrice * Math.Max(0m, count - closable);
             if (userId != HouseUserId && acct.Cash < reserve)
                 throw new ExchangeException(400, "insufficient_balance", "insufficient balance");
 
