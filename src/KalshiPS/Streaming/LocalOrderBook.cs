@@ -127,7 +127,7 @@ namespace KalshiPS.Streaming
         private BookUpdate Gap(string except, long? seq)
         {
             foreach (var b in _books.Values) if (!string.Equals(b.Ticker, except, StringComparison.OrdinalIgnoreCase)) b.Invalidate();
-            var resync = InvalidTickers.ToArray();
+            var resync = InvalidTickers.Where(t => !string.Equals(t, except, StringComparison.OrdinalIgnoreCase)).ToArray();
             return new BookUpdate
             {
                 Resync = resync.Length > 0 ? resync : null,
