@@ -19,6 +19,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
     private readonly List<IDisposable> _timers = new();
     private int _userCounter = 1;
+    private static readonly Lazy<(string PrivatePem, string PublicPem)> SharedKeyPair = new(KeyStore.GenerateKeyPair);
 
     public Uri RestUri { get; }
     public Uri WebSocketUri { get; }
@@ -52,12 +53,15 @@ public sealed class SandboxServer : IAsyncDisposable
         UniverseBuilder.Build(ex, options.Seed, options.MarketCount);
 
         var keys = new KeyStore();
-        var (pem, pub) = KeyStore.GenerateKeyPair();
+        var (pem, pub) = SharedKeyPair.Value; // RSA-2048 generation is slow; one pair per process, fresh key id per server
         string keyId = keys.Register(pub, DefaultUserId);
         ex.GetOrCreateAccount(DefaultUserId);
         var dir = options.KeyDirectory ?? Path.Combine(Path.GetTempPath(), "kalships-sandbox");
         Directory.CreateDirectory(dir);
         var pemPath = Path.Combine(dir, $"sandbox-{keyId}.pem");
+        if (options.KeyDirectory != null) // keys made with --new-key DIR: {id}.pub.pem
+            foreach (var pubFile in Directory.GetFiles(dir, "*.pub.pem"))
+                keys.Register(await File.ReadAllTextAsync(pubFile, ct), DefaultUserId, Path.GetFileName(pubFile)[..^".pub.pem".Length]);
         await File.WriteAllTextAsync(pemPath, pem, ct);
 
         var requests = new ConcurrentQueue<(string, string)>();
@@ -107,6 +111,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
+        app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -149,6 +154,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var t in _timers) t.Dispose();
+        if (Options.KeyDirectory == null) try { File.Delete(PrivateKeyPath); } catch (IOException) { }
         using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }
         await _app.DisposeAsync();
     }
