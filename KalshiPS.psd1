@@ -27,6 +27,13 @@
         'Get-KalshiExchangeStatus'
         'Get-KalshiExchangeSchedule'
         'Invoke-KalshiRequest'
+        'Watch-KalshiOrderbook'
+        'Watch-KalshiTrade'
+        'Watch-KalshiTicker'
+        'Watch-KalshiFill'
+        'Watch-KalshiOrder'
+        'Watch-KalshiPosition'
+        'Watch-KalshiMarketLifecycle'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

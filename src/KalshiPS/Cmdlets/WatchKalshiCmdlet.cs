@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Http;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Lets -Duration take a TimeSpan ("00:00:30") or a number of seconds (30, 2.5).</summary>
+    public sealed class SecondsToTimeSpanAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            switch (value)
+            {
+                case int i: return TimeSpan.FromSeconds(i);
+                case long l: return TimeSpan.FromSeconds(l);
+                case double d: return TimeSpan.FromSeconds(d);
+                case decimal m: return TimeSpan.FromSeconds((double)m);
+                case string s when double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var secs):
+                    return TimeSpan.FromSeconds(secs);
+                default: return inputData;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Base of the Watch-* cmdlets: one WebSocket connection per invocation, run on the thread pool; its output goes
+    /// through a bounded <see cref="StreamOutbox"/> that this class drains on the pipeline thread (the only thread that
+    /// calls Write*). Ends on Ctrl+C (StopProcessing), -Duration, -First, or a downstream stop, and then closes the
+    /// socket and waits for the stream task before returning.
+    /// </summary>
+    public abstract class WatchKalshiCmdlet : KalshiCmdlet
+    {
+        /// <summary>Items waiting for the pipeline before the receive loop blocks.</summary>
+        internal const int QueueCapacity = 1000;
+        private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(10);
+
+        /// <summary>How long to watch: a TimeSpan or a number of seconds. Default: until stopped.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan Duration { get; set; }
+
+        /// <summary>Stop after this many objects.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int First { get; set; }
+
+        private CancellationToken _streamStop;
+
+        /// <summary>Fires when the stream must end (Ctrl+C, -Duration, -First, downstream stop); for blocking hand-offs.</summary>
+        internal CancellationToken StreamStopping => _streamStop;
+
+        /// <summary>Runs one stream until a stop condition; <paramref name="createHandler"/> gets the outbox to feed.</summary>
+        internal void RunStream(Func<StreamOutbox, ChannelHandler> createHandler, TimeSpan interval = default)
+        {
+            var session = ActiveSession;
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+            _streamStop = cts.Token;
+            var outbox = new StreamOutbox(QueueCapacity, interval);
+            var handler = createHandler(outbox);
+            KalshiStream stream;
+            try { stream = new KalshiStream(StreamSettings.From(session), handler, n => outbox.Notify(n)); }
+            catch (KalshiStreamException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "KalshiStreamUnavailable", ErrorCategory.AuthenticationError, null));
+                return;
+            }
+
+            var log = new NoticeLog(outbox);
+            var task = Task.Run(async () =>
+            {
+                RequestLog.Current = log;
+                try { await stream.RunAsync(cts.Token).ConfigureAwait(false); }
+                finally { outbox.Complete(); }
+            });
+
+            var clock = Stopwatch.StartNew();
+            bool timed = Duration > TimeSpan.Zero;
+            int emitted = 0;
+            try
+            {
+                while (true)
+                {
+                    var wait = TimeSpan.FromSeconds(1);
+                    if (timed)
+                    {
+                        var left = Duration - clock.Elapsed;
+                        if (left <= TimeSpan.Zero) break;
+                        if (left < wait) wait = left;
+                    }
+                    var result = outbox.TryTake(wait, Stopping, out var item);
+                    if (result == TakeResult.Completed) break;
+                    if (result == TakeResult.Timeout) continue;
+                    if (item is StreamNotice notice)
+                    {
+                        if (notice.IsWarning) WriteWarning(notice.Text); else WriteVerbose(notice.Text);
+                        continue;
+                    }
+                    WriteObject(item);
+                    if (First > 0 && ++emitted >= First) break;
+                }
+            }
+            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            {
+                Shutdown(cts, task, outbox);
+                throw new PipelineStoppedException();
+            }
+            catch
+            {
+                Shutdown(cts, task, outbox); // e.g. Select-Object -First downstream
+                throw;
+            }
+            Shutdown(cts, task, outbox);
+            if (Stopping.IsCancellationRequested) throw new PipelineStoppedException();
+            if (task.IsFaulted)
+            {
+                var e = task.Exception.GetBaseException();
+                var category = e is KalshiStreamException kse && kse.Code == 9 ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError;
+                ThrowTerminatingError(e is KalshiStreamException
+                    ? new ErrorRecord(e, "KalshiStreamFailed", category, null)
+                    : ErrorRecords.From(e, null));
+            }
+        }
+
+        private void Shutdown(CancellationTokenSource cts, Task task, StreamOutbox outbox)
+        {
+            cts.Cancel();
+            outbox.Complete(); // releases a receive loop blocked on a full queue
+            try
+            {
+                if (!task.Wait(ShutdownWait))
+                    WriteWarningSafe("Kalshi stream: the connection did not close in time; it was abandoned.");
+            }
+            catch (AggregateException) { /* reported by the caller when relevant */ }
+            // Warnings queued while closing.
+            while (outbox.TryTake(TimeSpan.Zero, CancellationToken.None, out var item) == TakeResult.Item)
+                if (item is StreamNotice n && n.IsWarning) WriteWarningSafe(n.Text);
+            cts.Dispose();
+        }
+
+        private void WriteWarningSafe(string text)
+        {
+            try { WriteWarning(text); } catch (PipelineStoppedException) { } catch (InvalidOperationException) { }
+        }
+
+        /// <summary>Normalizes -Ticker values (trim, upper case, distinct).</summary>
+        internal static List<string> NormalizeTickers(IEnumerable<string> tickers)
+        {
+            var list = new List<string>();
+            if (tickers == null) return list;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var t in tickers)
+            {
+                if (string.IsNullOrWhiteSpace(t)) continue;
+                var n = t.Trim().ToUpperInvariant();
+                if (seen.Add(n)) list.Add(n);
+            }
+            return list;
+        }
+
+        private sealed class NoticeLog : IRequestLog
+        {
+            private readonly StreamOutbox _outbox;
+            public NoticeLog(StreamOutbox outbox) { _outbox = outbox; }
+            public void Verbose(string line) => _outbox.Notify(new StreamNotice(false, line));
+            public void Warning(string line) => _outbox.Notify(new StreamNotice(true, line));
+        }
+    }
+
+    /// <summary>Watch cmdlets with an optional market filter, taken from parameters and the pipeline.</summary>
+    public abstract class WatchKalshiTickerFilteredCmdlet : WatchKalshiCmdlet
+    {
+        private readonly List<string> _tickers = new List<string>();
+
+        /// <summary>Markets to watch (all when omitted).</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(Completion.MarketTickerCompleter))]
+        public string[] Ticker { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (Ticker != null) _tickers.AddRange(Ticker);
+        }
+
+        protected override void EndProcessing() => Run(NormalizeTickers(_tickers));
+
+        internal abstract void Run(List<string> tickers);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Api;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Streams your fills exactly once: after a reconnect or a dropped subscription the gap is reconciled from
+    /// /portfolio/fills, and duplicates are removed by trade id and order id.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiFill")]
+    [OutputType(typeof(KalshiFill))]
+    public sealed class WatchKalshiFillCommand : WatchKalshiTickerFilteredCmdlet
+    {
+        internal override void Run(List<string> tickers)
+        {
+            var session = ActiveSession;
+            var portfolio = new PortfolioApi(session);
+            string single = tickers.Count == 1 ? tickers[0] : null;
+            var started = session.Time.GetUtcNow().UtcDateTime;
+            RunStream(outbox => new FillHandler(tickers, started,
+                async (minTs, ct) =>
+                {
+                    var all = new List<KalshiFill>();
+                    await foreach (var page in portfolio.ListFills(new FillQuery { MinTs = minTs, Ticker = single }, 200, ct).ConfigureAwait(false))
+                        all.AddRange(page.Items);
+                    return all;
+                },
+                f => outbox.Add(f, StreamStopping)));
+        }
+    }
+}

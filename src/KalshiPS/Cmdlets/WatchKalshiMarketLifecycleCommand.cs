@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Streams market lifecycle events (market_lifecycle_v2); -Ticker filters on the client because the channel has no filter.</summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiMarketLifecycle")]
+    [OutputType(typeof(KalshiLifecycleEvent))]
+    public sealed class WatchKalshiMarketLifecycleCommand : WatchKalshiTickerFilteredCmdlet
+    {
+        internal override void Run(List<string> tickers) =>
+            RunStream(outbox => new MessageHandler<KalshiLifecycleEvent>("market_lifecycle_v2", new[] { "market_lifecycle_v2" }, tickers, false, StreamWire.Lifecycle, x => x.Ticker,
+                x => outbox.Add(x, StreamStopping)));
+    }
+}

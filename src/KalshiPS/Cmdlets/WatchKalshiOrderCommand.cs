@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Streams updates to your orders (user_orders). Updates are never dropped: a slow consumer slows the reader.</summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiOrder")]
+    [OutputType(typeof(KalshiOrder))]
+    public sealed class WatchKalshiOrderCommand : WatchKalshiTickerFilteredCmdlet
+    {
+        internal override void Run(List<string> tickers) =>
+            RunStream(outbox => new MessageHandler<KalshiOrder>("user_orders", new[] { "user_order" }, tickers, true, StreamWire.Order, x => x.Ticker,
+                x => outbox.Add(x, StreamStopping)));
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Completion;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Streams order books kept locally from orderbook_delta: snapshot plus deltas, checked by seq, resynced on gaps,
+    /// overflows and reconnects. Emits the book after each applied change, or at most once per -Interval per ticker.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook")]
+    [OutputType(typeof(KalshiOrderbook))]
+    public sealed class WatchKalshiOrderbookCommand : WatchKalshiCmdlet
+    {
+        private readonly List<string> _tickers = new List<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Ticker { get; set; }
+
+        /// <summary>Levels per side in the emitted books (0 = all).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int Depth { get; set; }
+
+        /// <summary>Emit each ticker's book at most once per interval (the latest state); 0 = after every change.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan Interval { get; set; }
+
+        protected override void ProcessRecord() => _tickers.AddRange(Ticker);
+
+        protected override void EndProcessing()
+        {
+            var tickers = NormalizeTickers(_tickers);
+            if (tickers.Count == 0) return;
+            RunStream(outbox => new OrderbookHandler(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
+        }
+    }
+}

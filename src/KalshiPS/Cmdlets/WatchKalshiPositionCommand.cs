@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Streams changes to your market positions (market_positions).</summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiPosition")]
+    [OutputType(typeof(KalshiPosition))]
+    public sealed class WatchKalshiPositionCommand : WatchKalshiTickerFilteredCmdlet
+    {
+        internal override void Run(List<string> tickers) =>
+            RunStream(outbox => new MessageHandler<KalshiPosition>("market_positions", new[] { "market_position" }, tickers, true, StreamWire.Position, x => x.Ticker,
+                x => outbox.Add(x, StreamStopping)));
+    }
+}

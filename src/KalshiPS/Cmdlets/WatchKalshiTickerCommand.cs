@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Streams ticker updates (last price, top of book, volume). A slow consumer gets the latest update per market.</summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiTicker")]
+    [OutputType(typeof(KalshiTickerUpdate))]
+    public sealed class WatchKalshiTickerCommand : WatchKalshiTickerFilteredCmdlet
+    {
+        internal override void Run(List<string> tickers) =>
+            RunStream(outbox => new MessageHandler<KalshiTickerUpdate>("ticker", new[] { "ticker" }, tickers, true, StreamWire.Ticker, x => x.Ticker,
+                x => outbox.Post(x.Ticker ?? "", x)));
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Streams public trades (the trade channel), optionally for some markets. Trades are never dropped.</summary>
+    [Cmdlet(VerbsCommon.Watch, "KalshiTrade")]
+    [OutputType(typeof(KalshiTrade))]
+    public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet
+    {
+        internal override void Run(List<string> tickers) =>
+            RunStream(outbox => new MessageHandler<KalshiTrade>("trade", new[] { "trade" }, tickers, true, StreamWire.Trade, x => x.Ticker,
+                x => outbox.Add(x, StreamStopping)));
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace KalshiPS.Streaming
+{
+    /// <summary>
+    /// One subscription (one channel, optional market tickers) kept alive across reconnects: subscribes on every new
+    /// connection, maps the sid from the subscribed ack, checks seq per sid on sequenced messages, and resubscribes when
+    /// the server ends the subscription (error 10 channel error, 25 buffer overflow). Subclasses turn data into output.
+    /// </summary>
+    internal abstract class ChannelHandler : IStreamHandler
+    {
+        private readonly SequenceTracker _seq = new SequenceTracker();
+        private long? _subscribeCommand;
+        private bool _everSubscribed;
+
+        protected ChannelHandler(string channel, IReadOnlyList<string> tickers, bool tickerFilterSupported = true)
+        {
+            Channel = channel;
+            Tickers = tickers != null && tickers.Count > 0 ? tickers : null;
+            TickerFilterSupported = tickerFilterSupported;
+        }
+
+        public string Channel { get; }
+        /// <summary>Market filter; null = all markets.</summary>
+        public IReadOnlyList<string> Tickers { get; }
+        public bool TickerFilterSupported { get; }
+        /// <summary>The server's id for the live subscription; null while (re)subscribing.</summary>
+        public int? Sid { get; private set; }
+        /// <summary>Number of times the subscription was replaced (reconnects and resubscribes).</summary>
+        public int Resubscribes { get; private set; }
+
+        public async Task OnConnectedAsync(IStreamContext ctx, bool reconnect, CancellationToken ct)
+        {
+            Sid = null;
+            _seq.Reset();
+            OnSubscriptionLost();
+            await SubscribeAsync(ctx, ct).ConfigureAwait(false);
+        }
+
+        protected virtual object SubscribeParameters()
+        {
+            var p = new Dictionary<string, object> { ["channels"] = new[] { Channel } };
+            if (Tickers != null && TickerFilterSupported) p["market_tickers"] = Tickers.ToArray();
+            return p;
+        }
+
+        protected async Task SubscribeAsync(IStreamContext ctx, CancellationToken ct)
+        {
+            Sid = null;
+            _subscribeCommand = await ctx.SendCommandAsync("subscribe", SubscribeParameters(), ct).ConfigureAwait(false);
+        }
+
+        public async Task OnMessageAsync(IStreamContext ctx, StreamMessage m, CancellationToken ct)
+        {
+            switch (m.Type)
+            {
+                case "subscribed":
+                    if (m.Id == _subscribeCommand && string.Equals(m.Msg.ValueKind == System.Text.Json.JsonValueKind.Object ? Wire.JsonFields.Str(m.Msg, "channel") : null, Channel, StringComparison.Ordinal))
+                    {
+                        Sid = m.Sid;
+                        _seq.Reset();
+                        bool again = _everSubscribed;
+                        _everSubscribed = true;
+                        if (again) Resubscribes++;
+                        ctx.Verbose($"Kalshi stream: subscribed to {Channel} (sid {Sid}).");
+                        await OnSubscribedAsync(ctx, again, ct).ConfigureAwait(false);
+                    }
+                    return;
+                case "error":
+                    await OnErrorAsync(ctx, m, ct).ConfigureAwait(false);
+                    return;
+                case "ok":
+                case "unsubscribed":
+                    await OnReplyAsync(ctx, m, ct).ConfigureAwait(false);
+                    return;
+            }
+            if (m.Sid == null || m.Sid != Sid) return; // stale sid (an old subscription) or not ours
+            bool gap = m.Seq.HasValue && _seq.IsGap(m.Seq.Value);
+            await OnDataAsync(ctx, m, gap, ct).ConfigureAwait(false);
+        }
+
+        private async Task OnErrorAsync(IStreamContext ctx, StreamMessage m, CancellationToken ct)
+        {
+            int code = m.ErrorCode ?? 0;
+            string text = $"{m.ErrorText} (code {code})";
+            if (m.Id.HasValue && m.Id == _subscribeCommand && m.Id != 0)
+                throw new KalshiStreamException($"Kalshi rejected the {Channel} subscription: {text}.", code);
+            if ((code == 10 || code == 25) && (m.Sid == null || m.Sid == Sid))
+            {
+                ctx.Warn($"Kalshi stream: the {Channel} subscription ended: {text}; resubscribing.");
+                Sid = null;
+                _seq.Reset();
+                OnSubscriptionLost();
+                await SubscribeAsync(ctx, ct).ConfigureAwait(false);
+                return;
+            }
+            if (await OnCommandErrorAsync(ctx, m, ct).ConfigureAwait(false)) return;
+            ctx.Warn($"Kalshi stream: {text}.");
+        }
+
+        /// <summary>The subscription is gone (new connection, or ended by the server): state built on it is stale.</summary>
+        protected virtual void OnSubscriptionLost() { }
+
+        /// <summary>A subscription is live; <paramref name="resubscribed"/> when it replaces an earlier one (gap possible).</summary>
+        protected virtual Task OnSubscribedAsync(IStreamContext ctx, bool resubscribed, CancellationToken ct) => Task.CompletedTask;
+
+        protected abstract Task OnDataAsync(IStreamContext ctx, StreamMessage m, bool gap, CancellationToken ct);
+
+        protected virtual Task OnReplyAsync(IStreamContext ctx, StreamMessage m, CancellationToken ct) => Task.CompletedTask;
+
+        /// <summary>An error reply to a command the subclass sent; true if handled.</summary>
+        protected virtual Task<bool> OnCommandErrorAsync(IStreamContext ctx, StreamMessage m, CancellationToken ct) => Task.FromResult(false);
+
+        /// <summary>Drops the live subscription and subscribes again (fresh sid, fresh snapshots).</summary>
+        protected async Task ResubscribeAsync(IStreamContext ctx, CancellationToken ct)
+        {
+            if (Sid.HasValue) await ctx.SendCommandAsync("unsubscribe", new Dictionary<string, object> { ["sids"] = new[] { Sid.Value } }, ct).ConfigureAwait(false);
+            Sid = null;
+            _seq.Reset();
+            OnSubscriptionLost();
+            await SubscribeAsync(ctx, ct).ConfigureAwait(false);
+        }
+    }
+}

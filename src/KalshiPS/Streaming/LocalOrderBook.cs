@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KalshiPS.Models;
+
+namespace KalshiPS.Streaming
+{
+    /// <summary>
+    /// One market's book as Kalshi streams it: Yes bids and No bids (each keyed by its own leg's price), sizes as decimal.
+    /// Asks are derived when the book is published (<see cref="KalshiOrderbook.FromBids"/>).
+    /// </summary>
+    internal sealed class LocalOrderBook
+    {
+        private readonly SortedDictionary<decimal, decimal> _yes = new SortedDictionary<decimal, decimal>();
+        private readonly SortedDictionary<decimal, decimal> _no = new SortedDictionary<decimal, decimal>();
+
+        public LocalOrderBook(string ticker) { Ticker = ticker; }
+
+        public string Ticker { get; }
+        /// <summary>False until a snapshot arrives, and again after anything that makes the book untrustworthy.</summary>
+        public bool IsValid { get; private set; }
+        public long? Sequence { get; private set; }
+        public DateTime? Timestamp { get; private set; }
+
+        public void ApplySnapshot(IEnumerable<KalshiPriceLevel> yes, IEnumerable<KalshiPriceLevel> no, long? seq, DateTime ts)
+        {
+            _yes.Clear(); _no.Clear();
+            foreach (var l in yes ?? Enumerable.Empty<KalshiPriceLevel>()) if (l.Size > 0) _yes[l.Price] = l.Size;
+            foreach (var l in no ?? Enumerable.Empty<KalshiPriceLevel>()) if (l.Size > 0) _no[l.Price] = l.Size;
+            IsValid = true;
+            Sequence = seq;
+            Timestamp = ts;
+        }
+
+        /// <summary>size += delta at the price on side "yes" or "no"; a level at or below zero is removed.</summary>
+        public void ApplyDelta(string side, decimal price, decimal delta, long? seq, DateTime ts)
+        {
+            var levels = SideOf(side);
+            levels.TryGetValue(price, out var size);
+            size += delta;
+            if (size <= 0) levels.Remove(price); else levels[price] = size;
+            Sequence = seq ?? Sequence;
+            Timestamp = ts;
+        }
+
+        public void Invalidate() => IsValid = false;
+
+        private SortedDictionary<decimal, decimal> SideOf(string side)
+        {
+            if (string.Equals(side, "yes", StringComparison.OrdinalIgnoreCase)) return _yes;
+            if (string.Equals(side, "no", StringComparison.OrdinalIgnoreCase)) return _no;
+            throw new FormatException($"Unknown order book side '{side}'.");
+        }
+
+        /// <summary>The published form (same type as Get-KalshiOrderbook), depth 0 = every level.</summary>
+        public KalshiOrderbook ToOrderbook(int depth)
+        {
+            var yes = _yes.Reverse().Select(kv => new KalshiPriceLevel(kv.Key, kv.Value)).ToArray();
+            var no = _no.Reverse().Select(kv => new KalshiPriceLevel(kv.Key, kv.Value)).ToArray();
+            var book = KalshiOrderbook.FromBids(Ticker, yes, no, depth);
+            book.Sequence = Sequence;
+            book.Timestamp = Timestamp;
+            return book;
+        }
+    }
+
+    /// <summary>What the tracker made of one message.</summary>
+    internal struct BookUpdate
+    {
+        /// <summary>The book after the message, when it was applied to a trusted book; null otherwise.</summary>
+        public KalshiOrderbook Book;
+        /// <summary>Tickers that need a fresh snapshot (a gap was detected); null when none.</summary>
+        public string[] Resync;
+        /// <summary>Why a resync is needed, for the user.</summary>
+        public string Reason;
+    }
+
+    /// <summary>
+    /// The local books of one orderbook_delta subscription (one sid, several tickers). Pure logic, no I/O: feed it
+    /// snapshots and deltas with their seq; it checks the sid's seq chain, applies what it can trust, and says when
+    /// it needs snapshots. It never returns a book it knows is wrong: after a gap every book of the sid is invalid
+    /// until its snapshot arrives.
+    /// </summary>
+    internal sealed class OrderbookTracker
+    {
+        private readonly Dictionary<string, LocalOrderBook> _books = new Dictionary<string, LocalOrderBook>(StringComparer.OrdinalIgnoreCase);
+        private readonly SequenceTracker _seq = new SequenceTracker();
+        private readonly int _depth;
+
+        public OrderbookTracker(IEnumerable<string> tickers, int depth = 0)
+        {
+            foreach (var t in tickers) _books[t] = new LocalOrderBook(t);
+            _depth = depth;
+        }
+
+        public IEnumerable<string> Tickers => _books.Keys;
+        public LocalOrderBook this[string ticker] => _books.TryGetValue(ticker, out var b) ? b : null;
+        public IEnumerable<string> InvalidTickers => _books.Values.Where(b => !b.IsValid).Select(b => b.Ticker);
+
+        /// <summary>A new subscription (new sid) or a lost one: nothing is trusted until snapshots arrive.</summary>
+        public void Reset()
+        {
+            _seq.Reset();
+            foreach (var b in _books.Values) b.Invalidate();
+        }
+
+        public BookUpdate OnSnapshot(string ticker, long? seq, KalshiPriceLevel[] yes, KalshiPriceLevel[] no, DateTime ts)
+        {
+            var result = new BookUpdate();
+            bool gap = seq.HasValue && _seq.IsGap(seq.Value);
+            if (!_books.TryGetValue(ticker ?? "", out var book)) return result;
+            if (gap) result = Gap(ticker, seq);
+            book.ApplySnapshot(yes, no, seq, ts);
+            result.Book = book.ToOrderbook(_depth);
+            return result;
+        }
+
+        public BookUpdate OnDelta(string ticker, long? seq, string side, decimal price, decimal delta, DateTime ts)
+        {
+            if (seq.HasValue && _seq.IsGap(seq.Value)) return Gap(null, seq);
+            if (!_books.TryGetValue(ticker ?? "", out var book) || !book.IsValid) return new BookUpdate();
+            book.ApplyDelta(side, price, delta, seq, ts);
+            return new BookUpdate { Book = book.ToOrderbook(_depth) };
+        }
+
+        // Every book of the sid (except the one being snapshotted) is now suspect.
+        private BookUpdate Gap(string except, long? seq)
+        {
+            foreach (var b in _books.Values) if (!string.Equals(b.Ticker, except, StringComparison.OrdinalIgnoreCase)) b.Invalidate();
+            var resync = InvalidTickers.Where(t => !string.Equals(t, except, StringComparison.OrdinalIgnoreCase)).ToArray();
+            return new BookUpdate
+            {
+                Resync = resync.Length > 0 ? resync : null,
+                Reason = $"sequence gap (got seq {seq})",
+            };
+        }
+    }
+}

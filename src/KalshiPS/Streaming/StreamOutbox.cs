@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+
+namespace KalshiPS.Streaming
+{
+    internal enum TakeResult { Item, Timeout, Completed }
+
+    /// <summary>
+    /// The bounded hand-off between the receive loop (producer) and the pipeline thread (consumer).
+    /// Items (fills, orders, trades, notices) are never dropped: <see cref="Add"/> blocks when the queue is full,
+    /// which backs pressure up to the socket. State updates (books, tickers) are keyed and coalesce: while one is
+    /// waiting, a newer one for the same key replaces it, so a slow consumer gets the latest state, not a backlog,
+    /// and a key is released at most once per interval. Memory is bounded by capacity + number of keys.
+    /// </summary>
+    internal sealed class StreamOutbox
+    {
+        private sealed class Slot { public object Value; public bool Queued; public long LastTaken = long.MinValue; }
+        private sealed class Entry { public object Item; public string Key; }
+
+        private readonly object _gate = new object();
+        private readonly LinkedList<Entry> _queue = new LinkedList<Entry>();
+        private readonly Dictionary<string, Slot> _slots = new Dictionary<string, Slot>(StringComparer.OrdinalIgnoreCase);
+        private readonly int _capacity;
+        private readonly long _intervalTicks;
+        private int _items;
+        private bool _completed;
+
+        public StreamOutbox(int capacity, TimeSpan interval)
+        {
+            _capacity = Math.Max(1, capacity);
+            _intervalTicks = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        }
+
+        public int Capacity => _capacity;
+        public int Count { get { lock (_gate) return _queue.Count; } }
+
+        /// <summary>Queues an item, waiting while the queue is full. Throws if <paramref name="ct"/> fires while waiting.</summary>
+        public void Add(object item, CancellationToken ct)
+        {
+            using (ct.Register(Wake))
+            lock (_gate)
+            {
+                while (_items >= _capacity && !_completed)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Monitor.Wait(_gate, 1000);
+                }
+                ct.ThrowIfCancellationRequested();
+                if (_completed) return;
+                _queue.AddLast(new Entry { Item = item });
+                _items++;
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>
+        /// Queues a notice (warning/verbose line) without waiting: notices may exceed the capacity by
+        /// <paramref name="extra"/>; beyond that they are dropped. Returns false if dropped.
+        /// </summary>
+        public bool Notify(object item, int extra = 200)
+        {
+            lock (_gate)
+            {
+                if (_completed || _items >= _capacity + extra) return false;
+                _queue.AddLast(new Entry { Item = item });
+                _items++;
+                Monitor.PulseAll(_gate);
+                return true;
+            }
+        }
+
+        /// <summary>Publishes the latest state for a key; replaces one still waiting. Never blocks.</summary>
+        public void Post(string key, object value)
+        {
+            lock (_gate)
+            {
+                if (_completed) return;
+                if (!_slots.TryGetValue(key, out var slot)) _slots[key] = slot = new Slot();
+                slot.Value = value;
+                if (!slot.Queued)
+                {
+                    slot.Queued = true;
+                    _queue.AddLast(new Entry { Key = key });
+                }
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>No more items will come; a waiting consumer sees <see cref="TakeResult.Completed"/> once the queue drains.</summary>
+        public void Complete()
+        {
+            lock (_gate) { _completed = true; Monitor.PulseAll(_gate); }
+        }
+
+        /// <summary>Takes the next ready item, waiting up to <paramref name="maxWait"/>.</summary>
+        public TakeResult TryTake(TimeSpan maxWait, CancellationToken ct, out object item)
+        {
+            item = null;
+            long deadline = Stopwatch.GetTimestamp() + (long)(Math.Max(0, maxWait.TotalSeconds) * Stopwatch.Frequency);
+            using (ct.Register(Wake))
+            lock (_gate)
+            {
+                while (true)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    long now = Stopwatch.GetTimestamp();
+                    long nextReady = long.MaxValue;
+                    for (var node = _queue.First; node != null; node = node.Next)
+                    {
+                        var e = node.Value;
+                        if (e.Key == null)
+                        {
+                            _queue.Remove(node);
+                            _items--;
+                            item = e.Item;
+                            Monitor.PulseAll(_gate);
+                            return TakeResult.Item;
+                        }
+                        var slot = _slots[e.Key];
+                        long readyAt = slot.LastTaken == long.MinValue ? now : slot.LastTaken + _intervalTicks;
+                        if (readyAt <= now || _completed)
+                        {
+                            _queue.Remove(node);
+                            item = slot.Value;
+                            slot.Value = null;
+                            slot.Queued = false;
+                            slot.LastTaken = now;
+                            return TakeResult.Item;
+                        }
+                        nextReady = Math.Min(nextReady, readyAt);
+                    }
+                    if (_completed) return TakeResult.Completed;
+                    long until = Math.Min(deadline, nextReady);
+                    if (until <= now) return TakeResult.Timeout;
+                    var wait = TimeSpan.FromSeconds((double)(until - now) / Stopwatch.Frequency);
+                    Monitor.Wait(_gate, wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
+                }
+            }
+        }
+
+        private void Wake()
+        {
+            lock (_gate) Monitor.PulseAll(_gate);
+        }
+    }
+}

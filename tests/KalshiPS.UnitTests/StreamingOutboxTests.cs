@@ -1,0 +1,94 @@
+using KalshiPS.Models;
+using KalshiPS.Streaming;
+using Xunit;
+
+namespace KalshiPS.UnitTests;
+
+/// <summary>The hand-off between the receive loop and the pipeline thread; no sockets, no sleeps.</summary>
+public class StreamingOutboxTests
+{
+    [Fact]
+    public void Keyed_state_coalesces_so_a_slow_consumer_gets_the_latest()
+    {
+        var box = new StreamOutbox(10, TimeSpan.Zero);
+        for (int i = 1; i <= 500; i++) box.Post("A", i);
+        box.Post("B", "b1");
+        box.Post("A", 501);
+        Assert.Equal(2, box.Count);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var first));
+        Assert.Equal(501, first);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var second));
+        Assert.Equal("b1", second);
+        Assert.Equal(TakeResult.Timeout, box.TryTake(TimeSpan.Zero, default, out _));
+    }
+
+    [Fact]
+    public void Items_are_never_dropped_the_producer_blocks_when_full()
+    {
+        var box = new StreamOutbox(2, TimeSpan.Zero);
+        box.Add(1, default);
+        box.Add(2, default);
+        using var cts = new CancellationTokenSource();
+        var blocked = Task.Run(() => box.Add(3, cts.Token));
+        Assert.False(blocked.Wait(100));                               // waits for room, does not drop
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var a));
+        Assert.True(blocked.Wait(5000));
+        Assert.Equal(1, a);
+        box.TryTake(TimeSpan.Zero, default, out var b);
+        box.TryTake(TimeSpan.Zero, default, out var c);
+        Assert.Equal(new object[] { 2, 3 }, new[] { b, c });
+
+        box.Add(4, default); box.Add(5, default);
+        var cancelled = Task.Run(() => box.Add(6, cts.Token));
+        cts.Cancel();                                                   // a stopping stream is released
+        Assert.ThrowsAny<OperationCanceledException>(() => cancelled.GetAwaiter().GetResult());
+    }
+
+    [Fact]
+    public void Interval_holds_a_key_back_and_complete_ends_the_consumer()
+    {
+        var box = new StreamOutbox(10, TimeSpan.FromHours(1));
+        box.Post("A", 1);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var x));   // first is immediate
+        Assert.Equal(1, x);
+        box.Post("A", 2);
+        box.Post("A", 3);
+        box.Add("fill", default);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var y));   // items pass held books
+        Assert.Equal("fill", y);
+        Assert.Equal(TakeResult.Timeout, box.TryTake(TimeSpan.Zero, default, out _));    // A held for the interval
+        box.Complete();
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var z));   // flushed on completion
+        Assert.Equal(3, z);
+        Assert.Equal(TakeResult.Completed, box.TryTake(TimeSpan.Zero, default, out _));
+    }
+
+    [Fact]
+    public void Notices_never_block()
+    {
+        var box = new StreamOutbox(1, TimeSpan.Zero);
+        box.Add(1, default);
+        Assert.True(box.Notify(new StreamNotice(true, "w"), extra: 1));
+        Assert.False(box.Notify(new StreamNotice(true, "w2"), extra: 1));
+    }
+
+    [Fact]
+    public void Recent_id_set_dedupes_within_its_bound()
+    {
+        var set = new RecentIdSet(3);
+        Assert.True(set.Add("a"));
+        Assert.False(set.Add("a"));
+        set.Add("b"); set.Add("c"); set.Add("d");
+        Assert.Equal(3, set.Count);
+        Assert.False(set.Contains("a"));
+        Assert.True(set.Contains("d"));
+    }
+
+    [Fact]
+    public void Fill_key_matches_between_stream_and_rest_shapes()
+    {
+        var ws = new KalshiFill { FillId = "t1", TradeId = "t1", OrderId = "o1" };
+        var rest = new KalshiFill { FillId = "f9", TradeId = "t1", OrderId = "o1" };
+        Assert.Equal(FillHandler.KeyOf(ws), FillHandler.KeyOf(rest));
+    }
+}
