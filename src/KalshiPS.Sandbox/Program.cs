@@ -1,1 +1,3 @@
-Console.WriteLine("KalshiPS Sandbox: not built yet");
+using KalshiPS.Sandbox.Runner;
+
+return await CommandLine.MainAsync(args);

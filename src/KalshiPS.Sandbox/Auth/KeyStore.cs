@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace KalshiPS.Sandbox;
+
+/// <summary>Registered API keys: key id → (RSA public key, user id).</summary>
+public sealed class KeyStore
+{
+    private readonly ConcurrentDictionary<string, (RSA Key, string UserId)> _keys = new(StringComparer.Ordinal);
+
+    public string Register(string publicKeyPem, string userId, string? keyId = null)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(publicKeyPem);
+        keyId ??= Guid.NewGuid().ToString();
+        _keys[keyId] = (rsa, userId);
+        return keyId;
+    }
+
+    public bool TryGet(string keyId, out RSA key, out string userId)
+    {
+        if (_keys.TryGetValue(keyId, out var e)) { key = e.Key; userId = e.UserId; return true; }
+        key = null!; userId = ""; return false;
+    }
+
+    /// <summary>Generates an RSA-2048 key pair; returns the PKCS#1 private PEM and the public PEM.</summary>
+    public static (string PrivatePem, string PublicPem) GenerateKeyPair()
+    {
+        using var rsa = RSA.Create(2048);
+        return (rsa.ExportRSAPrivateKeyPem(), rsa.ExportSubjectPublicKeyInfoPem());
+    }
+}
+
+/// <summary>Why a signed request was refused (maps to a 401 body).</summary>
+public sealed record AuthFailure(string Code, string Message, string? Details);
+
+/// <summary>
+/// Kalshi request signing: RSA-PSS(SHA-256, MGF1-SHA-256, salt 32) over timestamp_ms + METHOD + path, where path is the
+/// full URL path from the host root without the query. The body is not signed.
+/// </summary>
+public sealed class SignatureVerifier(KeyStore keys, TimeProvider clock, Func<TimeSpan> tolerance)
+{
+    public const string KeyHeader = "KALSHI-ACCESS-KEY";
+    public const string TimestampHeader = "KALSHI-ACCESS-TIMESTAMP";
+    public const string SignatureHeader = "KALSHI-ACCESS-SIGNATURE";
+
+    public AuthFailure? Verify(string? keyId, string? timestamp, string? signature, string method, string path, out string userId)
+    {
+        userId = "";
+        if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
+            return new AuthFailure("authentication_error", "missing authentication headers", "MISSING_AUTH_HEADERS");
+        if (!long.TryParse(timestamp, out long ms))
+            return new AuthFailure("authentication_error", "invalid timestamp header", "INVALID_TIMESTAMP");
+        long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (Math.Abs(now - ms) > tolerance().TotalMilliseconds)
+            return new AuthFailure("header_timestamp_expired", "request timestamp is outside the accepted window", null);
+        if (!keys.TryGet(keyId, out var rsa, out userId))
+            return new AuthFailure("not_found", "api key not found", "NOT_FOUND");
+        byte[] sig;
+        try { sig = Convert.FromBase64String(signature); }
+        catch (FormatException) { return new AuthFailure("authentication_error", "signature is not base64", "INCORRECT_API_KEY_SIGNATURE"); }
+        var message = System.Text.Encoding.UTF8.GetBytes(timestamp + method.ToUpperInvariant() + path);
+        bool ok;
+        try { ok = rsa.VerifyData(message, sig, HashAlgorithmName.SHA256, RSASignaturePadding.Pss); }
+        catch (CryptographicException) { ok = false; }
+        return ok ? null : new AuthFailure("authentication_error", "invalid signature", "INCORRECT_API_KEY_SIGNATURE");
+    }
+}

@@ -1,0 +1,50 @@
+namespace KalshiPS.Sandbox;
+
+/// <summary>How a request that fails after it was committed looks to the client.</summary>
+public enum AfterCommitFailure { ServiceUnavailable, ConnectionReset }
+
+/// <summary>
+/// Fault injection knobs. Mutable at run time (via <see cref="SandboxServer.Faults"/> or POST /sandbox/faults).
+/// Counters named "Next..." are decremented as they fire.
+/// </summary>
+public sealed class FaultOptions
+{
+    /// <summary>Read bucket refill in tokens/s (0 = unlimited). Capacity = 1 s of budget. Each GET costs 10.</summary>
+    public int ReadTokensPerSecond { get; set; }
+    /// <summary>Write bucket refill in tokens/s (0 = unlimited). Capacity = 2 s of budget. Create 10/item, cancel 2/item.</summary>
+    public int WriteTokensPerSecond { get; set; }
+    /// <summary>Share (0..1) of API requests answered 503 service_unavailable before processing (deterministic RNG).</summary>
+    public double ErrorRate { get; set; }
+    /// <summary>Share (0..1) of API requests whose connection is aborted before processing.</summary>
+    public double ResetRate { get; set; }
+    /// <summary>Added latency per API request.</summary>
+    public int LatencyMs { get; set; }
+    /// <summary>The next N requests (any API route) get 503 before processing.</summary>
+    public int FailNextRequests { get; set; }
+    /// <summary>The next N order creates are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextCreateAfterCommit { get; set; }
+    /// <summary>The next N cancels are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextCancelAfterCommit { get; set; }
+    public AfterCommitFailure AfterCommitMode { get; set; } = AfterCommitFailure.ServiceUnavailable;
+    /// <summary>Close each WebSocket after this many data messages (0 = never).</summary>
+    public int WsDropEveryMessages { get; set; }
+    /// <summary>Skip one seq number every N orderbook_delta messages (0 = never).</summary>
+    public int WsSkipSeqEvery { get; set; }
+    /// <summary>The next N data messages overflow their subscription (error 25, subscription dropped).</summary>
+    public int WsForceOverflowNext { get; set; }
+    /// <summary>Per-connection outbound queue bound; beyond it the subscription overflows (error 25).</summary>
+    public int WsQueueCapacity { get; set; } = 10_000;
+
+    internal readonly object Gate = new();
+
+    /// <summary>Atomically consumes one unit of a countdown; true if it fired.</summary>
+    internal bool Consume(ref int counter)
+    {
+        lock (Gate) { if (counter <= 0) return false; counter--; return true; }
+    }
+
+    internal bool TakeFailNextRequest() { lock (Gate) { if (FailNextRequests <= 0) return false; FailNextRequests--; return true; } }
+    internal bool TakeCreateAfterCommit() { lock (Gate) { if (FailNextCreateAfterCommit <= 0) return false; FailNextCreateAfterCommit--; return true; } }
+    internal bool TakeCancelAfterCommit() { lock (Gate) { if (FailNextCancelAfterCommit <= 0) return false; FailNextCancelAfterCommit--; return true; } }
+    internal bool TakeWsOverflow() { lock (Gate) { if (WsForceOverflowNext <= 0) return false; WsForceOverflowNext--; return true; } }
+}

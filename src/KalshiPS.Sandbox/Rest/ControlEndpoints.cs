@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace KalshiPS.Sandbox;
+
+/// <summary>Unauthenticated test-control endpoints under /sandbox (see README).</summary>
+internal static class ControlEndpoints
+{
+    public static void Map(WebApplication app, Func<SandboxServer> server, Exchange ex)
+    {
+        var g = app.MapGroup("/sandbox");
+        g.MapGet("/info", () => Http.Ok(new
+        {
+            rest_uri = server().RestUri.ToString(), ws_uri = server().WebSocketUri.ToString(), control_uri = server().ControlUri.ToString(),
+            api_key_id = server().ApiKeyId, private_key_path = server().PrivateKeyPath, user_id = server().UserId, seed = server().Options.Seed, market_count = ex.MarketList.Count,
+        }));
+        g.MapGet("/faults", () => Http.Ok(FaultsAsDictionary(server().Faults)));
+        g.MapPost("/faults", async (HttpContext ctx) =>
+        {
+            var body = await Http.Body(ctx);
+            ApplyFaults(server().Faults, body);
+            return Http.Ok(FaultsAsDictionary(server().Faults));
+        });
+        g.MapPost("/faults/reset", () =>
+        {
+            foreach (var p in FaultProps()) p.SetValue(server().Faults, p.GetValue(new FaultOptions()));
+            return Http.Ok(FaultsAsDictionary(server().Faults));
+        });
+        g.MapPost("/markets/{ticker}/settle", async (HttpContext ctx, string ticker) =>
+        {
+            var body = await Http.Body(ctx);
+            ex.SettleMarket(ticker, Http.Str(body, "result") ?? "");
+            lock (ex.Gate) return Http.Ok(new { market = WireObjects.Market(ex.GetMarket(ticker)!) });
+        });
+        g.MapPost("/markets/{ticker}/status", async (HttpContext ctx, string ticker) =>
+        {
+            var body = await Http.Body(ctx);
+            var status = Http.Str(body, "status");
+            if (status is not ("active" or "inactive" or "closed")) throw new ExchangeException(400, "invalid_parameters", "status must be active, inactive or closed");
+            ex.SetMarketStatus(ticker, status);
+            lock (ex.Gate) return Http.Ok(new { market = WireObjects.Market(ex.GetMarket(ticker)!) });
+        });
+        g.MapGet("/books/{ticker}", (string ticker) => Http.Ok(new { ticker, orderbook_fp = WireObjects.Orderbook(ex.GetBook(ticker)) }));
+        g.MapPost("/orders", async (HttpContext ctx) =>
+        {
+            var body = await Http.Body(ctx);
+            string user = Http.Str(body, "user_id") ?? Exchange.HouseUserId;
+            var r = ex.PlaceOrder(user, PortfolioEndpoints.ParseOrder(body));
+            lock (ex.Gate) return Http.Ok(new { order = WireObjects.Order(r.Order) }, 201);
+        });
+        g.MapPost("/keys", async (HttpContext ctx) =>
+        {
+            var body = await Http.Body(ctx);
+            var pem = Http.Str(body, "public_key_pem") ?? throw new ExchangeException(400, "invalid_parameters", "public_key_pem is required");
+            string? user = Http.Str(body, "user_id");
+            var id = server().RegisterKey(pem, user);
+            server().Keys.TryGet(id, out _, out var uid);
+            return Http.Ok(new { key_id = id, user_id = uid }, 201);
+        });
+        g.MapPost("/accounts/{user}/balance", async (HttpContext ctx, string user) =>
+        {
+            var body = await Http.Body(ctx);
+            var d = Http.Dec(body, "balance_dollars", "invalid_parameters") ?? throw new ExchangeException(400, "invalid_parameters", "balance_dollars is required");
+            ex.SetBalance(user, d);
+            return Http.Ok(new { user_id = user, balance_dollars = Fp.Price(d) });
+        });
+        g.MapGet("/requests", (HttpContext ctx) =>
+            Http.Ok(new { count = server().RequestCount(Http.Q(ctx, "method") ?? "*", Http.Q(ctx, "path_prefix") ?? "/") }));
+        g.MapPost("/requests/reset", () => { server().ResetRequestLog(); return Http.Ok(new { count = 0 }); });
+    }
+
+    private static IEnumerable<PropertyInfo> FaultProps() =>
+        typeof(FaultOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
+
+    private static string Norm(string n) => n.Replace("_", "").ToLowerInvariant();
+
+    private static Dictionary<string, object?> FaultsAsDictionary(FaultOptions f) =>
+        FaultProps().ToDictionary(p => p.Name, p => p.PropertyType.IsEnum ? p.GetValue(f)!.ToString() : p.GetValue(f));
+
+    /// <summary>Sets every FaultOptions property named in the body (PascalCase or snake_case).</summary>
+    internal static void ApplyFaults(FaultOptions f, JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) throw new ExchangeException(400, "invalid_parameters", "body must be an object");
+        var props = FaultProps().ToDictionary(p => Norm(p.Name));
+        foreach (var prop in body.EnumerateObject())
+        {
+            if (!props.TryGetValue(Norm(prop.Name), out var pi)) throw new ExchangeException(400, "invalid_parameters", $"unknown fault '{prop.Name}'");
+            object? value = pi.PropertyType == typeof(int) ? prop.Value.GetInt32()
+                : pi.PropertyType == typeof(double) ? prop.Value.GetDouble()
+                : pi.PropertyType.IsEnum ? Enum.Parse(pi.PropertyType, Norm(prop.Value.GetString() ?? "").Replace("503", "serviceunavailable"), ignoreCase: true)
+                : throw new ExchangeException(400, "invalid_parameters", $"cannot set '{prop.Name}'");
+            lock (f.Gate) pi.SetValue(f, value);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KalshiPS.Sandbox;
+
+/// <summary>
+/// A running sandbox exchange on 127.0.0.1: REST under /trade-api/v2, WebSocket at /trade-api/ws/v2, control under /sandbox.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    public const string DefaultUserId = "sandbox-user";
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
+    private readonly List<IDisposable> _timers = new();
+    private int _userCounter = 1;
+
+    public Uri RestUri { get; }
+    public Uri WebSocketUri { get; }
+    public Uri ControlUri { get; }
+    public int Port { get; }
+    public string ApiKeyId { get; }
+    public string PrivateKeyPem { get; }
+    public string PrivateKeyPath { get; }
+    /// <summary>User that owns <see cref="ApiKeyId"/>.</summary>
+    public string UserId => DefaultUserId;
+    public Exchange Exchange { get; }
+    public FaultOptions Faults { get; }
+    public SandboxOptions Options { get; }
+    public KeyStore Keys { get; }
+
+    private SandboxServer(WebApplication app, SandboxOptions options, Exchange ex, KeyStore keys, string keyId, string pem, string pemPath, int port,
+        ConcurrentQueue<(string, string)> requests)
+    {
+        _app = app; Options = options; Exchange = ex; Keys = keys; Faults = options.Faults; _requests = requests;
+        ApiKeyId = keyId; PrivateKeyPem = pem; PrivateKeyPath = pemPath; Port = port;
+        RestUri = new Uri($"http://127.0.0.1:{port}/trade-api/v2");
+        WebSocketUri = new Uri($"ws://127.0.0.1:{port}/trade-api/ws/v2");
+        ControlUri = new Uri($"http://127.0.0.1:{port}/sandbox");
+    }
+
+    public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new SandboxOptions();
+        var clock = options.Clock ?? TimeProvider.System;
+        var ex = new Exchange(clock, options.Seed, options.StartingBalance);
+        UniverseBuilder.Build(ex, options.Seed, options.MarketCount);
+
+        var keys = new KeyStore();
+        var (pem, pub) = KeyStore.GenerateKeyPair();
+        string keyId = keys.Register(pub, DefaultUserId);
+        ex.GetOrCreateAccount(DefaultUserId);
+        var dir = options.KeyDirectory ?? Path.Combine(Path.GetTempPath(), "kalships-sandbox");
+        Directory.CreateDirectory(dir);
+        var pemPath = Path.Combine(dir, $"sandbox-{keyId}.pem");
+        await File.WriteAllTextAsync(pemPath, pem, ct);
+
+        var requests = new ConcurrentQueue<(string, string)>();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddLogging();
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        var verifier = new SignatureVerifier(keys, clock, () => options.TimestampTolerance);
+        var limiter = new RateLimiter(options.Faults, clock);
+        var faultRng = new Random(options.Seed ^ 0xFA17);
+        var hub = new StreamingHub(ex, options.Faults);
+
+        app.Use(async (ctx, next) =>
+        {
+            requests.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? ""));
+            await next();
+        });
+        app.Use(async (ctx, next) =>
+        {
+            try { await next(); }
+            catch (ExchangeException e) when (!ctx.Response.HasStarted) { await Http.Error(e).ExecuteAsync(ctx); }
+            catch (BadHttpRequestException e) when (!ctx.Response.HasStarted) { await Http.Error(400, "invalid_parameters", e.Message).ExecuteAsync(ctx); }
+        });
+        app.Use(async (ctx, next) =>
+        {
+            var path = ctx.Request.Path.Value ?? "";
+            if (!path.StartsWith("/trade-api/", StringComparison.Ordinal)) { await next(); return; }
+            if (await FaultGate.BeforeAsync(ctx, options.Faults, limiter, faultRng)) return;
+            bool isPublic = !options.RequireAuthForMarketData && HttpMethods.IsGet(ctx.Request.Method) && IsPublicPath(path);
+            var h = ctx.Request.Headers;
+            bool hasAuth = h.ContainsKey(SignatureVerifier.KeyHeader) || h.ContainsKey(SignatureVerifier.SignatureHeader);
+            if (!isPublic || hasAuth)
+            {
+                var failure = verifier.Verify(h[SignatureVerifier.KeyHeader], h[SignatureVerifier.TimestampHeader], h[SignatureVerifier.SignatureHeader],
+                    ctx.Request.Method, path, out var user);
+                if (failure != null) { await Http.Error(401, failure.Code, failure.Message, failure.Details).ExecuteAsync(ctx); return; }
+                ctx.Items["kalshi.user"] = user;
+            }
+            await next();
+        });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.WebSocketPingInterval, KeepAliveTimeout = options.WebSocketPingInterval * 3 });
+        app.Map("/trade-api/ws/v2", (HttpContext ctx) => hub.HandleAsync(ctx));
+
+        SandboxServer? self = null;
+        ControlEndpoints.Map(app, () => self!, ex);
+        var api = app.MapGroup("/trade-api/v2");
+        MarketDataEndpoints.Map(api, ex);
+        PortfolioEndpoints.Map(api, ex, options.Faults);
+
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        int port = new Uri(address).Port;
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests);
+        self = server;
+        server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
+        if (options.BackgroundTraders) server._timers.Add(BackgroundTraders.Start(ex, options.Seed, options.BackgroundTraderInterval));
+        return server;
+    }
+
+    private static bool IsPublicPath(string path)
+    {
+        var rest = path["/trade-api/v2".Length..];
+        return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange");
+    }
+
+    /// <summary>Registers an extra key. A null userId creates a new user with the starting balance. Returns the key id.</summary>
+    public string RegisterKey(string publicKeyPem, string? userId = null)
+    {
+        userId ??= $"user-{Interlocked.Increment(ref _userCounter)}";
+        Exchange.GetOrCreateAccount(userId);
+        return Keys.Register(publicKeyPem, userId);
+    }
+
+    /// <summary>
+    /// Requests that reached the server with this method ("*" = any) whose path starts with pathPrefix, given either from the
+    /// host root ("/trade-api/v2/portfolio/events/orders") or relative to the REST base ("/portfolio/events/orders").
+    /// </summary>
+    public int RequestCount(string method, string pathPrefix) =>
+        _requests.Count(r => (method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))
+            && (r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)
+                || (r.Path.StartsWith("/trade-api/v2", StringComparison.Ordinal) && r.Path["/trade-api/v2".Length..].StartsWith(pathPrefix, StringComparison.Ordinal))));
+
+    /// <summary>All requests seen so far (method, path).</summary>
+    public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();
+
+    public void ResetRequestLog() => _requests.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var t in _timers) t.Dispose();
+        using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }
+        await _app.DisposeAsync();
+    }
+}

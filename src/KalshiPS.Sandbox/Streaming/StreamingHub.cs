@@ -1,0 +1,362 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
+
+namespace KalshiPS.Sandbox;
+
+/// <summary>Accepts WebSocket connections at /trade-api/ws/v2 (the auth middleware has already verified the handshake).</summary>
+internal sealed class StreamingHub(Exchange ex, FaultOptions faults)
+{
+    public async Task HandleAsync(HttpContext ctx)
+    {
+        if (!ctx.WebSockets.IsWebSocketRequest)
+        {
+            await Http.Error(400, "invalid_parameters", "expected a WebSocket upgrade").ExecuteAsync(ctx);
+            return;
+        }
+        var user = (string)ctx.Items["kalshi.user"]!;
+        using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
+        var conn = new WsConnection(socket, user, ex, faults);
+        using (ex.Events.Subscribe(conn.OnEvent))
+            await conn.RunAsync(ctx.RequestAborted);
+    }
+}
+
+/// <summary>A subscription: one channel, an optional market filter, and its own seq counter.</summary>
+internal sealed class WsSubscription(int sid, string channel, HashSet<string>? tickers)
+{
+    public int Sid { get; } = sid;
+    public string Channel { get; } = channel;
+    public HashSet<string>? Tickers { get; set; } = tickers;
+    public long Seq;
+    public long DeltaCount;
+    public bool Matches(string ticker) => Tickers == null || Tickers.Contains(ticker);
+}
+
+/// <summary>
+/// One client connection: command handling, per-sid sequencing and a bounded outbound queue. Engine events arrive on the
+/// exchange lock, so messages are queued in commit order; lock order is exchange gate → connection gate.
+/// </summary>
+internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults)
+{
+    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2" };
+    private readonly object _gate = new();
+    private readonly Dictionary<int, WsSubscription> _subs = new();
+    private readonly Channel<string> _out = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private int _pending;
+    private int _nextSid;
+    private long _dataSent;
+
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var sender = SendLoopAsync(cts.Token);
+        try { await ReceiveLoopAsync(cts.Token); }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
+        finally
+        {
+            _out.Writer.TryComplete();
+            cts.Cancel();
+            try { await sender; } catch { }
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        while (socket.State == WebSocketState.Open)
+        {
+            using var ms = new MemoryStream();
+            WebSocketReceiveResult r;
+            do
+            {
+                r = await socket.ReceiveAsync(buffer, ct);
+                if (r.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+                    return;
+                }
+                ms.Write(buffer, 0, r.Count);
+            } while (!r.EndOfMessage);
+            HandleCommand(Encoding.UTF8.GetString(ms.ToArray()));
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken ct)
+    {
+        await foreach (var text in _out.Reader.ReadAllAsync(ct))
+        {
+            Interlocked.Decrement(ref _pending);
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct);
+            if (text.Contains("\"sid\"") && !text.StartsWith("{\"id\"", StringComparison.Ordinal))
+            {
+                long n = ++_dataSent;
+                int every = faults.WsDropEveryMessages;
+                if (every > 0 && n % every == 0) { socket.Abort(); return; }
+            }
+        }
+    }
+
+    private void Send(object message) { Interlocked.Increment(ref _pending); _out.Writer.TryWrite(JsonSerializer.Serialize(message, Http.Json)); }
+
+    /// <summary>Queues a data message for a subscription, or overflows it (error 25, subscription dropped).</summary>
+    private void SendData(WsSubscription sub, object message)
+    {
+        if (faults.TakeWsOverflow() || Volatile.Read(ref _pending) >= faults.WsQueueCapacity)
+        {
+            _subs.Remove(sub.Sid);
+            Send(new { id = 0, type = "error", msg = new { code = 25, msg = "Subscription buffer overflow", sid = sub.Sid } });
+            return;
+        }
+        Send(message);
+    }
+
+    private static long Ms(ExchangeEvent e) => e.TsMs;
+
+    /// <summary>Engine event → messages for matching subscriptions. Called with the exchange lock held.</summary>
+    public void OnEvent(ExchangeEvent e)
+    {
+        lock (_gate)
+        {
+            foreach (var sub in _subs.Values.ToArray())
+            {
+                switch (e)
+                {
+                    case BookDeltaEvent d when sub.Channel == "orderbook_delta" && sub.Matches(d.Market.Ticker):
+                        sub.Seq++;
+                        sub.DeltaCount++;
+                        if (faults.WsSkipSeqEvery > 0 && sub.DeltaCount % faults.WsSkipSeqEvery == 0) sub.Seq++; // injected gap
+                        SendData(sub, new
+                        {
+                            type = "orderbook_delta", sid = sub.Sid, seq = sub.Seq,
+                            msg = new
+                            {
+                                market_ticker = d.Market.Ticker, market_id = d.Market.MarketId, price_dollars = Fp.Price(d.Price),
+                                delta_fp = Fp.Count(d.Delta), side = d.Side, client_order_id = d.UserId == userId ? d.ClientOrderId : null,
+                                ts = Fp.Rfc3339(DateTimeOffset.FromUnixTimeMilliseconds(d.TsMs)), ts_ms = d.TsMs,
+                            },
+                        });
+                        break;
+                    case TradeEvent t when sub.Channel == "trade" && sub.Matches(t.Market.Ticker):
+                        SendData(sub, new
+                        {
+                            type = "trade", sid = sub.Sid, seq = ++sub.Seq,
+                            msg = new
+                            {
+                                trade_id = t.Trade.TradeId, market_ticker = t.Market.Ticker, yes_price_dollars = Fp.Price(t.Trade.YesPrice),
+                                no_price_dollars = Fp.Price(1m - t.Trade.YesPrice), count_fp = Fp.Count(t.Trade.Count),
+                                taker_outcome_side = WireNames.OutcomeOf(t.Trade.TakerSide), taker_book_side = WireNames.Of(t.Trade.TakerSide),
+                                taker_side = WireNames.OutcomeOf(t.Trade.TakerSide), is_block_trade = false,
+                                ts = t.TsMs / 1000, ts_ms = t.TsMs,
+                            },
+                        });
+                        break;
+                    case TickerEvent tk when sub.Channel == "ticker" && sub.Matches(tk.Market.Ticker):
+                        SendData(sub, new { type = "ticker", sid = sub.Sid, msg = TickerMsg(tk.Market, tk.LastTradeSize, tk.TsMs) });
+                        break;
+                    case FillEvent f when sub.Channel == "fill" && f.Fill.UserId == userId && sub.Matches(f.Fill.Ticker):
+                        SendData(sub, new
+                        {
+                            type = "fill", sid = sub.Sid,
+                            msg = new
+                            {
+                                trade_id = f.Fill.TradeId, order_id = f.Fill.OrderId, client_order_id = f.Fill.ClientOrderId, market_ticker = f.Fill.Ticker,
+                                exchange_index = 0, is_taker = f.Fill.IsTaker, yes_price_dollars = Fp.Price(f.Fill.YesPrice), count_fp = Fp.Count(f.Fill.Count),
+                                fee_cost = Fp.Price(f.Fill.FeeCost), post_position_fp = Fp.Count(f.Fill.PostPosition),
+                                outcome_side = WireNames.OutcomeOf(f.Fill.Side), book_side = WireNames.Of(f.Fill.Side),
+                                side = WireNames.OutcomeOf(f.Fill.Side), action = "buy", purchased_side = WireNames.OutcomeOf(f.Fill.Side),
+                                ts = f.TsMs / 1000, ts_ms = f.TsMs, subaccount = 0,
+                            },
+                        });
+                        break;
+                    case OrderUpdateEvent o when sub.Channel == "user_orders" && o.Order.UserId == userId && sub.Matches(o.Order.Ticker):
+                        SendData(sub, new { type = "user_order", sid = sub.Sid, msg = UserOrderMsg(o.Order) });
+                        break;
+                    case PositionUpdateEvent p when sub.Channel == "market_positions" && p.UserId == userId && sub.Matches(p.Position.Ticker):
+                        SendData(sub, new
+                        {
+                            type = "market_position", sid = sub.Sid,
+                            msg = new
+                            {
+                                user_id = userId, market_ticker = p.Position.Ticker, position_fp = Fp.Count(p.Position.Quantity),
+                                position_cost_dollars = Fp.Price(p.Position.Cost), realized_pnl_dollars = Fp.Price(p.Position.RealizedPnl),
+                                fees_paid_dollars = Fp.Price(p.Position.FeesPaid), position_fee_cost_dollars = Fp.Price(0m),
+                                volume_fp = Fp.Count(p.Position.Volume), subaccount = 0,
+                            },
+                        });
+                        break;
+                    case MarketLifecycleEvent l when sub.Channel == "market_lifecycle_v2":
+                        SendData(sub, new
+                        {
+                            type = "market_lifecycle_v2", sid = sub.Sid, seq = ++sub.Seq,
+                            msg = new
+                            {
+                                market_ticker = l.Market.Ticker, event_type = l.EventType,
+                                open_ts = l.Market.OpenTime.ToUnixTimeSeconds(), close_ts = l.Market.CloseTime.ToUnixTimeSeconds(),
+                                result = l.EventType is "determined" or "settled" ? l.Market.Result : null,
+                                settlement_value = l.EventType is "determined" or "settled" ? Fp.Price(l.Market.Result == "yes" ? 1m : 0m) : null,
+                                settled_ts = l.EventType == "settled" ? l.Market.SettledTime?.ToUnixTimeSeconds() : null,
+                                determination_ts = l.EventType == "determined" ? l.Market.SettledTime?.ToUnixTimeSeconds() : null,
+                                is_deactivated = l.EventType == "deactivated" ? true : (bool?)null,
+                                price_level_structure = WireNames.Of(l.Market.PriceStructure),
+                            },
+                        });
+                        break;
+                }
+            }
+        }
+    }
+
+    private static object TickerMsg(Market m, decimal lastSize, long ms)
+    {
+        var bid = Exchange.BestYesBid(m); var ask = Exchange.BestYesAsk(m);
+        return new
+        {
+            market_ticker = m.Ticker, market_id = m.MarketId, price_dollars = Fp.Price(m.LastPrice ?? 0m),
+            yes_bid_dollars = Fp.Price(bid?.Price ?? 0m), yes_ask_dollars = Fp.Price(ask?.Price ?? 1m),
+            yes_bid_size_fp = Fp.Count(bid?.Size ?? 0m), yes_ask_size_fp = Fp.Count(ask?.Size ?? 0m),
+            last_trade_size_fp = Fp.Count(lastSize), volume_fp = Fp.Count(m.Volume), open_interest_fp = Fp.Count(m.OpenInterest),
+            dollar_volume = (long)m.Volume, dollar_open_interest = (long)m.OpenInterest,
+            ts = ms / 1000, ts_ms = ms, time = Fp.Rfc3339(DateTimeOffset.FromUnixTimeMilliseconds(ms)),
+        };
+    }
+
+    private object UserOrderMsg(Order o) => new
+    {
+        order_id = o.OrderId, user_id = userId, ticker = o.Ticker, exchange_index = 0, status = WireNames.Of(o.Status),
+        outcome_side = WireNames.OutcomeOf(o.Side), book_side = WireNames.Of(o.Side), side = WireNames.OutcomeOf(o.Side), is_yes = o.Side == OrderSide.Bid,
+        yes_price_dollars = Fp.Price(o.YesPrice), fill_count_fp = Fp.Count(o.FillCount), remaining_count_fp = Fp.Count(o.RemainingCount),
+        initial_count_fp = Fp.Count(o.InitialCount), taker_fill_cost_dollars = Fp.Price(o.TakerFillCost), maker_fill_cost_dollars = Fp.Price(o.MakerFillCost),
+        taker_fees_dollars = Fp.Price(o.TakerFees), maker_fees_dollars = Fp.Price(o.MakerFees), client_order_id = o.ClientOrderId,
+        order_group_id = o.OrderGroupId, self_trade_prevention_type = WireNames.Of(o.SelfTradePrevention),
+        created_ts_ms = o.CreatedTime.ToUnixTimeMilliseconds(), last_updated_ts_ms = o.LastUpdateTime.ToUnixTimeMilliseconds(),
+        expiration_ts_ms = o.ExpirationTime?.ToUnixTimeMilliseconds(), last_update_reason = o.LastUpdateReason, subaccount_number = 0,
+    };
+
+    /// <summary>Sends orderbook_snapshot for each ticker on the sub (caller holds exchange gate and connection gate).</summary>
+    private void SendSnapshots(WsSubscription sub, IEnumerable<string> tickers)
+    {
+        foreach (var t in tickers)
+        {
+            var m = ex.GetMarket(t);
+            if (m == null) continue;
+            var yes = m.Book.Levels(OrderSide.Bid).Select(l => new[] { Fp.Price(l.Price), Fp.Count(l.Size) }).ToArray();
+            var no = m.Book.Levels(OrderSide.Ask).Select(l => new[] { Fp.Price(l.Price), Fp.Count(l.Size) }).ToArray();
+            SendData(sub, new
+            {
+                type = "orderbook_snapshot", sid = sub.Sid, seq = ++sub.Seq,
+                msg = new { market_ticker = t, market_id = m.MarketId, yes_dollars_fp = yes.Length > 0 ? yes : null, no_dollars_fp = no.Length > 0 ? no : null },
+            });
+        }
+    }
+
+    private void Error(long id, int code, string msg, int? sid = null) =>
+        Send(new { id, type = "error", msg = new { code, msg, sid } });
+
+    private void HandleCommand(string text)
+    {
+        long id = 0;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            if (root.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.Number) id = idEl.GetInt64();
+            string? cmd = Http.Str(root, "cmd");
+            var p = root.TryGetProperty("params", out var pe) ? pe : default;
+            switch (cmd)
+            {
+                case "subscribe": Subscribe(id, p); break;
+                case "unsubscribe": Unsubscribe(id, p); break;
+                case "update_subscription": Update(id, p); break;
+                case "list_subscriptions":
+                    lock (_gate) Send(new { id, type = "ok", msg = _subs.Values.Select(s => new { channel = s.Channel, sid = s.Sid }).ToArray() });
+                    break;
+                default: Error(id, 5, "Unknown command"); break;
+            }
+        }
+        catch (JsonException) { Error(id, 1, "Unable to process message"); }
+        catch (InvalidOperationException) { Error(id, 11, "Invalid parameter"); }
+    }
+
+    private static List<string>? Tickers(JsonElement p, out bool both)
+    {
+        bool one = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("market_ticker", out var single) && single.ValueKind == JsonValueKind.String;
+        bool many = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("market_tickers", out var arr) && arr.ValueKind == JsonValueKind.Array;
+        both = one && many;
+        if (one) return new List<string> { p.GetProperty("market_ticker").GetString()! };
+        if (many) return p.GetProperty("market_tickers").EnumerateArray().Select(e => e.GetString()!).ToList();
+        return null;
+    }
+
+    private void Subscribe(long id, JsonElement p)
+    {
+        if (p.ValueKind != JsonValueKind.Object) { Error(id, 2, "Params required"); return; }
+        if (!p.TryGetProperty("channels", out var ch) || ch.ValueKind != JsonValueKind.Array || ch.GetArrayLength() == 0) { Error(id, 3, "Channels required"); return; }
+        var tickers = Tickers(p, out bool both);
+        if (both) { Error(id, 11, "market_ticker and market_tickers are mutually exclusive"); return; }
+        var channels = ch.EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+        foreach (var c in channels) if (!Channels.Contains(c)) { Error(id, 8, $"Unknown channel name: {c}"); return; }
+        if (channels.Contains("orderbook_delta") && (tickers == null || tickers.Count == 0)) { Error(id, 14, "Market ticker required"); return; }
+        lock (ex.Gate)
+            lock (_gate)
+            {
+                foreach (var c in channels)
+                {
+                    var sub = new WsSubscription(++_nextSid, c, tickers == null || c == "market_lifecycle_v2" ? null : tickers.ToHashSet());
+                    _subs[sub.Sid] = sub;
+                    Send(new { id, type = "subscribed", msg = new { channel = c, sid = sub.Sid } });
+                    if (c == "orderbook_delta") SendSnapshots(sub, tickers!);
+                }
+            }
+    }
+
+    private void Unsubscribe(long id, JsonElement p)
+    {
+        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("sids", out var sids) || sids.ValueKind != JsonValueKind.Array || sids.GetArrayLength() == 0)
+        { Error(id, 4, "Sids required"); return; }
+        lock (_gate)
+            foreach (var s in sids.EnumerateArray())
+            {
+                int sid = s.GetInt32();
+                if (_subs.Remove(sid, out var sub)) Send(new { id, sid, seq = sub.Seq, type = "unsubscribed" });
+                else Error(id, 7, "Unknown subscription ID", sid);
+            }
+    }
+
+    private void Update(long id, JsonElement p)
+    {
+        if (p.ValueKind != JsonValueKind.Object) { Error(id, 2, "Params required"); return; }
+        int? sid = p.TryGetProperty("sid", out var s1) && s1.ValueKind == JsonValueKind.Number ? s1.GetInt32()
+            : p.TryGetProperty("sids", out var s2) && s2.ValueKind == JsonValueKind.Array && s2.GetArrayLength() == 1 ? s2[0].GetInt32() : null;
+        if (sid == null) { Error(id, 12, "Exactly one sid required"); return; }
+        string? action = Http.Str(p, "action");
+        if (action == null) { Error(id, 15, "Action required"); return; }
+        if (action is not ("add_markets" or "delete_markets" or "get_snapshot")) { Error(id, 13, "Unsupported action"); return; }
+        var tickers = Tickers(p, out _);
+        if (tickers == null || tickers.Count == 0) { Error(id, 14, "Market ticker required"); return; }
+        lock (ex.Gate)
+            lock (_gate)
+            {
+                if (!_subs.TryGetValue(sid.Value, out var sub)) { Error(id, 7, "Unknown subscription ID", sid); return; }
+                switch (action)
+                {
+                    case "add_markets":
+                        var added = tickers.Where(t => sub.Tickers != null && !sub.Tickers.Contains(t)).ToList();
+                        if (sub.Tickers != null) foreach (var t in added) sub.Tickers.Add(t);
+                        if (sub.Channel == "orderbook_delta") SendSnapshots(sub, added);
+                        break;
+                    case "delete_markets":
+                        if (sub.Tickers != null) foreach (var t in tickers) sub.Tickers.Remove(t);
+                        break;
+                    default:
+                        if (sub.Channel != "orderbook_delta") { Error(id, 11, "get_snapshot is only valid for orderbook_delta", sid); return; }
+                        SendSnapshots(sub, tickers.Where(sub.Matches));
+                        return; // the snapshots are the answer
+                }
+                Send(new { id, sid = sub.Sid, seq = sub.Seq, type = "ok", msg = new { market_tickers = sub.Tickers?.OrderBy(x => x, StringComparer.Ordinal).ToArray() ?? Array.Empty<string>() } });
+            }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace KalshiPS.Sandbox.Tests;
+
+public class WebSocketTests : IAsyncLifetime
+{
+    private SandboxServer _s = null!;
+    public async Task InitializeAsync() => _s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 20 });
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    private async Task<ClientWebSocket> ConnectAsync(bool badSignature = false)
+    {
+        var ws = new ClientWebSocket();
+        using var rsa = RSA.Create(); rsa.ImportFromPem(_s.PrivateKeyPem);
+        long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        ws.Options.SetRequestHeader("KALSHI-ACCESS-KEY", _s.ApiKeyId);
+        ws.Options.SetRequestHeader("KALSHI-ACCESS-TIMESTAMP", ts.ToString());
+        ws.Options.SetRequestHeader("KALSHI-ACCESS-SIGNATURE", TestSigning.Sign(rsa, ts + "GET" + (badSignature ? "/trade-api/v2" : "/trade-api/ws/v2")));
+        using var cts = new CancellationTokenSource(5000);
+        await ws.ConnectAsync(_s.WebSocketUri, cts.Token);
+        return ws;
+    }
+
+    private static Task SendAsync(ClientWebSocket ws, object cmd) =>
+        ws.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cmd)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonElement> ReceiveAsync(ClientWebSocket ws)
+    {
+        using var cts = new CancellationTokenSource(5000);
+        var buf = new byte[1 << 16]; using var ms = new MemoryStream();
+        WebSocketReceiveResult r;
+        do { r = await ws.ReceiveAsync(buf, cts.Token); ms.Write(buf, 0, r.Count); } while (!r.EndOfMessage);
+        return JsonDocument.Parse(ms.ToArray()).RootElement.Clone();
+    }
+
+    private Market Active() => _s.Exchange.Markets.First(m => m.Status == "active" && m.PriceStructure == PriceLevelStructure.LinearCent && !m.FractionalTradingEnabled);
+
+    [Fact]
+    public async Task Handshake_with_wrong_signature_is_rejected()
+    {
+        var ex = await Assert.ThrowsAnyAsync<WebSocketException>(() => ConnectAsync(badSignature: true));
+        Assert.Contains("401", ex.Message);
+    }
+
+    [Fact]
+    public async Task Snapshot_then_deltas_rebuild_the_engine_book()
+    {
+        var m = Active();
+        using var ws = await ConnectAsync();
+        await SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" }, market_ticker = m.Ticker } });
+        var ack = await ReceiveAsync(ws);
+        Assert.Equal("subscribed", ack.GetProperty("type").GetString());
+        Assert.Equal(1, ack.GetProperty("id").GetInt32());
+        int sid = ack.GetProperty("msg").GetProperty("sid").GetInt32();
+        var snap = await ReceiveAsync(ws);
+        Assert.Equal("orderbook_snapshot", snap.GetProperty("type").GetString());
+        Assert.Equal(1, snap.GetProperty("seq").GetInt64());
+        var book = new Dictionary<(string, decimal), decimal>();
+        foreach (var side in new[] { "yes", "no" })
+            if (snap.GetProperty("msg").TryGetProperty(side + "_dollars_fp", out var levels))
+                foreach (var l in levels.EnumerateArray()) book[(side, decimal.Parse(l[0].GetString()!))] = decimal.Parse(l[1].GetString()!);
+
+        // Generate traffic: a resting bid, a crossing ask from another user, a cancel.
+        var ex = _s.Exchange;
+        var bestNo = ex.GetBook(m.Ticker).No[^1];
+        var rest = ex.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.01m, Count = 5 });
+        ex.PlaceOrder("u2", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 2, TimeInForce = TimeInForce.ImmediateOrCancel });
+        ex.CancelOrder("u1", rest.Order.OrderId);
+        ex.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Ask, Price = 0.99m, Count = 3 });
+
+        long seq = 1;
+        for (int i = 0; i < 4; i++) // +5 rest, -2 trade, -5 cancel, +3 rest
+        {
+            var d = await ReceiveAsync(ws);
+            Assert.Equal("orderbook_delta", d.GetProperty("type").GetString());
+            Assert.Equal(sid, d.GetProperty("sid").GetInt32());
+            Assert.Equal(++seq, d.GetProperty("seq").GetInt64());
+            var msg = d.GetProperty("msg");
+            var key = (msg.GetProperty("side").GetString()!, decimal.Parse(msg.GetProperty("price_dollars").GetString()!));
+            book[key] = book.GetValueOrDefault(key) + decimal.Parse(msg.GetProperty("delta_fp").GetString()!);
+            if (book[key] <= 0) book.Remove(key);
+        }
+        var engine = ex.GetBook(m.Ticker);
+        var expected = engine.Yes.Select(l => (("yes", l.Price), l.Size)).Concat(engine.No.Select(l => (("no", l.Price), l.Size))).OrderBy(x => x.Item1).ToList();
+        Assert.Equal(expected, book.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key).ToList());
+    }
+
+    [Fact]
+    public async Task Commands_errors_list_and_unsubscribe()
+    {
+        var m = Active();
+        using var ws = await ConnectAsync();
+        await SendAsync(ws, new { id = 1, cmd = "bogus" });
+        Assert.Equal(5, (await ReceiveAsync(ws)).GetProperty("msg").GetProperty("code").GetInt32());
+        await SendAsync(ws, new { id = 2, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" } } });
+        Assert.Equal(14, (await ReceiveAsync(ws)).GetProperty("msg").GetProperty("code").GetInt32());
+        await SendAsync(ws, new { id = 3, cmd = "subscribe", @params = new { channels = new[] { "ticker", "fill" } } });
+        var a1 = await ReceiveAsync(ws); var a2 = await ReceiveAsync(ws);
+        Assert.Equal("ticker", a1.GetProperty("msg").GetProperty("channel").GetString());
+        Assert.Equal("fill", a2.GetProperty("msg").GetProperty("channel").GetString());
+        await SendAsync(ws, new { id = 4, cmd = "list_subscriptions" });
+        Assert.Equal(2, (await ReceiveAsync(ws)).GetProperty("msg").GetArrayLength());
+        await SendAsync(ws, new { id = 5, cmd = "unsubscribe", @params = new { sids = new[] { a1.GetProperty("msg").GetProperty("sid").GetInt32() } } });
+        Assert.Equal("unsubscribed", (await ReceiveAsync(ws)).GetProperty("type").GetString());
+        await SendAsync(ws, new { id = 6, cmd = "unsubscribe", @params = new { sids = new[] { 999 } } });
+        Assert.Equal(7, (await ReceiveAsync(ws)).GetProperty("msg").GetProperty("code").GetInt32());
+        // A fill for this user arrives on the fill channel.
+        var bestNo = _s.Exchange.GetBook(m.Ticker).No[^1];
+        _s.Exchange.PlaceOrder(_s.UserId, new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 1, TimeInForce = TimeInForce.ImmediateOrCancel, ClientOrderId = "ws-fill" });
+        var fill = await ReceiveAsync(ws);
+        Assert.Equal("fill", fill.GetProperty("type").GetString());
+        Assert.Equal("ws-fill", fill.GetProperty("msg").GetProperty("client_order_id").GetString());
+        Assert.Equal("1.00", fill.GetProperty("msg").GetProperty("post_position_fp").GetString());
+    }
+
+    [Fact]
+    public async Task Injected_seq_gap_and_overflow()
+    {
+        var m = Active();
+        _s.Faults.WsSkipSeqEvery = 2;
+        using var ws = await ConnectAsync();
+        await SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" }, market_tickers = new[] { m.Ticker } } });
+        await ReceiveAsync(ws); await ReceiveAsync(ws); // ack, snapshot seq 1
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.01m, Count = 1 });
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.02m, Count = 1 });
+        Assert.Equal(2, (await ReceiveAsync(ws)).GetProperty("seq").GetInt64());
+        Assert.Equal(4, (await ReceiveAsync(ws)).GetProperty("seq").GetInt64()); // gap: 3 skipped
+        _s.Faults.WsSkipSeqEvery = 0;
+        _s.Faults.WsForceOverflowNext = 1;
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.03m, Count = 1 });
+        var err = await ReceiveAsync(ws);
+        Assert.Equal("error", err.GetProperty("type").GetString());
+        Assert.Equal(25, err.GetProperty("msg").GetProperty("code").GetInt32());
+        await SendAsync(ws, new { id = 9, cmd = "list_subscriptions" });
+        Assert.Equal(0, (await ReceiveAsync(ws)).GetProperty("msg").GetArrayLength());
+    }
+}
