@@ -49,6 +49,8 @@ namespace KalshiPS.Cmdlets
         }
 
         internal MarketDataApi MarketData => new MarketDataApi(ActiveSession);
+        internal OrdersApi Orders => new OrdersApi(ActiveSession);
+        internal PortfolioApi Portfolio => new PortfolioApi(ActiveSession);
 
         protected override void StopProcessing() => _stop.Cancel();
 
