@@ -58,6 +58,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var dir = options.KeyDirectory ?? Path.Combine(Path.GetTempPath(), "kalships-sandbox");
         Directory.CreateDirectory(dir);
         var pemPath = Path.Combine(dir, $"sandbox-{keyId}.pem");
+        if (options.KeyDirectory != null) // keys made with --new-key DIR: {id}.pub.pem
+            foreach (var pubFile in Directory.GetFiles(dir, "*.pub.pem"))
+                keys.Register(await File.ReadAllTextAsync(pubFile, ct), DefaultUserId, Path.GetFileName(pubFile)[..^".pub.pem".Length]);
         await File.WriteAllTextAsync(pemPath, pem, ct);
 
         var requests = new ConcurrentQueue<(string, string)>();

@@ -1,12 +1,106 @@
+using System.Globalization;
+
 namespace KalshiPS.Sandbox.Runner;
 
-/// <summary>Entry point: server mode, script mode, or --new-key.</summary>
+/// <summary>
+/// CLI: no script → serve until Ctrl+C; a .ps1 path → run it against a fresh sandbox; --new-key DIR → write a key pair.
+/// </summary>
 public static class CommandLine
 {
     public static async Task<int> MainAsync(string[] args)
     {
-        await Task.Yield();
-        Console.WriteLine("not yet");
+        var o = new SandboxOptions();
+        string? script = null, newKeyDir = null;
+        bool verbose = false;
+        var scriptArgs = new List<string>();
+        try
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (script != null) { scriptArgs.Add(args[i]); continue; }
+                string a = args[i];
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{a} needs a value");
+                int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
+                double NextDouble() => double.Parse(Next(), CultureInfo.InvariantCulture);
+                switch (a)
+                {
+                    case "--port": o.Port = NextInt(); break;
+                    case "--seed": o.Seed = NextInt(); break;
+                    case "--markets": o.MarketCount = NextInt(); break;
+                    case "--traders": o.BackgroundTraders = true; break;
+                    case "--balance": o.StartingBalance = decimal.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--key-dir": o.KeyDirectory = Next(); break;
+                    case "--new-key": newKeyDir = Next(); break;
+                    case "--verbose": verbose = true; break;
+                    case "--fail-rate": o.Faults.ErrorRate = NextDouble(); break;
+                    case "--reset-rate": o.Faults.ResetRate = NextDouble(); break;
+                    case "--latency-ms": o.Faults.LatencyMs = NextInt(); break;
+                    case "--read-tokens": o.Faults.ReadTokensPerSecond = NextInt(); break;
+                    case "--write-tokens": o.Faults.WriteTokensPerSecond = NextInt(); break;
+                    case "--fail-create-after-commit": o.Faults.FailNextCreateAfterCommit = NextInt(); break;
+                    case "--ws-drop-every": o.Faults.WsDropEveryMessages = NextInt(); break;
+                    case "--ws-skip-seq-every": o.Faults.WsSkipSeqEvery = NextInt(); break;
+                    case "-h" or "--help": Usage(); return 0;
+                    default:
+                        if (a.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unknown option {a}");
+                        script = a; break;
+                }
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message); Usage(); return 2;
+        }
+
+        if (newKeyDir != null) return NewKey(newKeyDir);
+
+        await using var server = await SandboxServer.StartAsync(o);
+        ScriptRunner.SetEnvironment(server);
+        if (script != null)
+        {
+            bool color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            return new ScriptRunner(Console.Out, Console.Error, verbose, color).Run(script, scriptArgs);
+        }
+
+        Console.WriteLine($"KalshiPS Sandbox listening (seed {o.Seed}, {server.Exchange.Markets.Count} markets)");
+        Console.WriteLine($"  REST     {server.RestUri}");
+        Console.WriteLine($"  WS       {server.WebSocketUri}");
+        Console.WriteLine($"  Control  {server.ControlUri}");
+        Console.WriteLine($"  Key id   {server.ApiKeyId}");
+        Console.WriteLine($"  Key file {server.PrivateKeyPath}");
+        Console.WriteLine();
+        Console.WriteLine($"Connect-Kalshi -BaseUri {server.RestUri} -WebSocketUri {server.WebSocketUri} -ApiKeyId {server.ApiKeyId} -PrivateKeyPath {server.PrivateKeyPath}");
+        Console.WriteLine();
+        Console.WriteLine("Press Ctrl+C to stop.");
+        var done = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+        await done.Task;
         return 0;
     }
+
+    /// <summary>Writes {id}.pem (PKCS#1 private) and {id}.pub.pem; servers started with --key-dir DIR accept it.</summary>
+    private static int NewKey(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var (priv, pub) = KeyStore.GenerateKeyPair();
+        var id = Guid.NewGuid().ToString();
+        File.WriteAllText(Path.Combine(dir, id + ".pem"), priv);
+        File.WriteAllText(Path.Combine(dir, id + ".pub.pem"), pub);
+        Console.WriteLine(id);
+        Console.Error.WriteLine($"wrote {Path.Combine(dir, id + ".pem")} (start the sandbox with --key-dir {dir} to accept it)");
+        return 0;
+    }
+
+    private static void Usage() => Console.Error.WriteLine("""
+        usage: KalshiPS.Sandbox [options] [script.ps1 [script args...]]
+          (no script)            serve until Ctrl+C and print the Connect-Kalshi line
+          script.ps1             start a sandbox, set KALSHI_* env vars, import KalshiPS.psd1, run the script
+                                 exit 0 ok, 1 error, 3 needs full pwsh (a Microsoft.PowerShell.Utility command was used)
+          --port N --seed N --markets N --traders --balance DOLLARS --verbose
+          --key-dir DIR          write the generated key there and accept every DIR/*.pub.pem key
+          --new-key DIR          write a new key pair to DIR, print its key id, exit
+          faults: --fail-rate 0.2 --reset-rate 0.1 --latency-ms 50 --read-tokens 200 --write-tokens 100
+                  --fail-create-after-commit N --ws-drop-every N --ws-skip-seq-every N
+        """);
 }
