@@ -27,6 +27,14 @@
         'Get-KalshiExchangeStatus'
         'Get-KalshiExchangeSchedule'
         'Invoke-KalshiRequest'
+        'New-KalshiOrder'
+        'Get-KalshiOrder'
+        'Set-KalshiOrder'
+        'Remove-KalshiOrder'
+        'Get-KalshiBalance'
+        'Get-KalshiPosition'
+        'Get-KalshiFill'
+        'Get-KalshiSettlement'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
