@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// Cancels orders: ids from the pipeline (batched in chunks at the end), every resting order in a market
     /// (-Ticker) or every resting order of the account (-All).
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(KalshiOrderCancellation))]
     public sealed class RemoveKalshiOrderCommand : KalshiCmdlet
     {
