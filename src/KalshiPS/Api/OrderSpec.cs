@@ -45,7 +45,7 @@ namespace KalshiPS.Api
 
         /// <summary>"TICKER: Buy 10 Yes @ 0.45" — the -WhatIf/-Confirm target.</summary>
         public string Describe() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} {3} @ {4} ({5})",
-            Ticker, Action, OrderValidation.Num(Count), Side, OrderValidation.Num(Price), TimeInForce);
+            Ticker, Action, Count.ToString("0.##", CultureInfo.InvariantCulture), Side, OrderValidation.Num(Price), TimeInForce);
     }
 
     /// <summary>Checks made before anything is sent. Each failure names the valid values; nothing is rounded.</summary>
