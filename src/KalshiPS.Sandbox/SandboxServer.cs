@@ -19,6 +19,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
     private readonly List<IDisposable> _timers = new();
     private int _userCounter = 1;
+    private static readonly Lazy<(string PrivatePem, string PublicPem)> SharedKeyPair = new(KeyStore.GenerateKeyPair);
 
     public Uri RestUri { get; }
     public Uri WebSocketUri { get; }
@@ -52,7 +53,7 @@ public sealed class SandboxServer : IAsyncDisposable
         UniverseBuilder.Build(ex, options.Seed, options.MarketCount);
 
         var keys = new KeyStore();
-        var (pem, pub) = KeyStore.GenerateKeyPair();
+        var (pem, pub) = SharedKeyPair.Value; // RSA-2048 generation is slow; one pair per process, fresh key id per server
         string keyId = keys.Register(pub, DefaultUserId);
         ex.GetOrCreateAccount(DefaultUserId);
         var dir = options.KeyDirectory ?? Path.Combine(Path.GetTempPath(), "kalships-sandbox");
@@ -110,6 +111,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
+        app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -144,6 +146,27 @@ public sealed class SandboxServer : IAsyncDisposable
             && (r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)
                 || (r.Path.StartsWith("/trade-api/v2", StringComparison.Ordinal) && r.Path["/trade-api/v2".Length..].StartsWith(pathPrefix, StringComparison.Ordinal))));
 
+    /// <summary>
+    /// The three KALSHI-ACCESS-* headers for a request signed with <see cref="ApiKeyId"/> (path from the host root, e.g.
+    /// "/trade-api/v2/portfolio/balance"; any query is stripped). Convenience for tests that call the API directly.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SignRequest(string method, string pathFromRoot, DateTimeOffset? at = null)
+    {
+        string ts = (at ?? (Options.Clock ?? TimeProvider.System).GetUtcNow()).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int q = pathFromRoot.IndexOf('?');
+        if (q >= 0) pathFromRoot = pathFromRoot[..q];
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(PrivateKeyPem);
+        var sig = rsa.SignData(System.Text.Encoding.UTF8.GetBytes(ts + method.ToUpperInvariant() + pathFromRoot),
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pss);
+        return new Dictionary<string, string>
+        {
+            [SignatureVerifier.KeyHeader] = ApiKeyId,
+            [SignatureVerifier.TimestampHeader] = ts,
+            [SignatureVerifier.SignatureHeader] = Convert.ToBase64String(sig),
+        };
+    }
+
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();
 
@@ -152,6 +175,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var t in _timers) t.Dispose();
+        if (Options.KeyDirectory == null) try { File.Delete(PrivateKeyPath); } catch (IOException) { }
         using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }
         await _app.DisposeAsync();
     }

@@ -171,6 +171,20 @@ public class EngineTests
     }
 
     [Fact]
+    public void Selling_a_holding_needs_no_cash()
+    {
+        Place("maker", OrderSide.Ask, 0.50m, 10);
+        Place("me", OrderSide.Bid, 0.50m, 10);           // +10 YES for $5
+        _ex.SetBalance("me", 0m);
+        Place("buyer", OrderSide.Bid, 0.70m, 10);
+        var r = Place("me", OrderSide.Ask, 0.70m, 10);   // sell YES at 0.70 = buy NO at 0.30, closes pairs
+        Assert.Equal(10m, r.FillCount);
+        Assert.Equal(7m, _ex.GetBalance("me"));
+        Assert.Equal(0m, _ex.GetPosition("me", T));
+        Assert.Equal(2m, _ex.GetPositionDetails("me", T)!.RealizedPnl);
+    }
+
+    [Fact]
     public void Expiration_cancels_using_the_clock()
     {
         long exp = _clock.GetUtcNow().AddSeconds(30).ToUnixTimeSeconds();
@@ -233,6 +247,27 @@ public class EngineTests
         var s = Assert.Single(_ex.GetOrCreateAccount("yes").Settlements);
         Assert.Equal(10m, s.Revenue);
         Assert.Equal(7m, _ex.GetPositionDetails("yes", T)!.RealizedPnl);
+    }
+
+    [Fact]
+    public void Paused_trading_refuses_orders_but_allows_cancel()
+    {
+        var r = Place("me", OrderSide.Bid, 0.30m, 1);
+        _ex.TradingActive = false;
+        Assert.Equal("trading_paused", Assert.Throws<ExchangeException>(() => Place("me", OrderSide.Bid, 0.30m, 1)).Code);
+        _ex.CancelOrder("me", r.Order.OrderId);
+        Assert.Equal(OrderStatus.Canceled, r.Order.Status);
+    }
+
+    [Fact]
+    public void Ticker_event_when_top_of_book_moves()
+    {
+        var seen = new List<ExchangeEvent>();
+        using var _ = _ex.Events.Subscribe(seen.Add);
+        Place("a", OrderSide.Bid, 0.30m, 1);
+        Assert.Single(seen.OfType<TickerEvent>());
+        Place("a", OrderSide.Bid, 0.20m, 1);  // below the best: no ticker
+        Assert.Single(seen.OfType<TickerEvent>());
     }
 
     [Fact]

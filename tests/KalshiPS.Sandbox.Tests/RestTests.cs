@@ -41,6 +41,23 @@ public class RestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Orders_paginate_newest_first_and_are_stable_under_inserts()
+    {
+        var m = ActiveLinear();
+        for (int i = 0; i < 5; i++) await _c.PostAsync("/portfolio/events/orders", Order(m.Ticker, "bid", "0.0100", "1.00", cid: "p" + i));
+        var (_, p1) = await _c.GetAsync("/portfolio/orders?limit=2");
+        Assert.Equal(new[] { "p4", "p3" }, p1.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("client_order_id").GetString()));
+        await _c.PostAsync("/portfolio/events/orders", Order(m.Ticker, "bid", "0.0100", "1.00", cid: "late"));
+        var (_, p2) = await _c.GetAsync("/portfolio/orders?limit=2&cursor=" + Uri.EscapeDataString(p1.GetProperty("cursor").GetString()!));
+        Assert.Equal(new[] { "p2", "p1" }, p2.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("client_order_id").GetString()));
+        var (_, p3) = await _c.GetAsync("/portfolio/orders?limit=2&cursor=" + Uri.EscapeDataString(p2.GetProperty("cursor").GetString()!));
+        Assert.Equal(new[] { "p0" }, p3.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("client_order_id").GetString()));
+        Assert.Equal("", p3.GetProperty("cursor").GetString());
+        var (_, trades) = await _c.GetAsync($"/markets/trades?ticker={m.Ticker}&limit=2", false);
+        Assert.True(trades.GetProperty("trades").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task Market_shape_and_404()
     {
         var m = ActiveLinear();
@@ -53,6 +70,7 @@ public class RestTests : IAsyncLifetime
         Assert.Equal("linear_cent", mk.GetProperty("price_level_structure").GetString());
         var book = _s.Exchange.GetBook(m.Ticker);
         Assert.Equal(book.Yes[^1].Price.ToString("0.0000"), mk.GetProperty("yes_bid_dollars").GetString());
+        Assert.Equal(404, (await _c.GetAsync("/no/such/route")).Status);
         var (nf, err) = await _c.GetAsync("/markets/NOPE-1", false);
         Assert.Equal(404, nf);
         Assert.Equal("not_found", err.GetProperty("error").GetProperty("code").GetString());

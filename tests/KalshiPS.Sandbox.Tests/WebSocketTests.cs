@@ -118,6 +118,54 @@ public class WebSocketTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_subscription_and_private_channels()
+    {
+        var markets = _s.Exchange.Markets.Where(m => m.Status == "active" && m.PriceStructure == PriceLevelStructure.LinearCent && !m.FractionalTradingEnabled).Take(2).ToList();
+        using var ws = await ConnectAsync();
+        await SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" }, market_ticker = markets[0].Ticker } });
+        int sid = (await ReceiveAsync(ws)).GetProperty("msg").GetProperty("sid").GetInt32();
+        Assert.Equal(1, (await ReceiveAsync(ws)).GetProperty("seq").GetInt64());
+        await SendAsync(ws, new { id = 2, cmd = "update_subscription", @params = new { sid, action = "add_markets", market_tickers = new[] { markets[1].Ticker } } });
+        var snap2 = await ReceiveAsync(ws);
+        Assert.Equal("orderbook_snapshot", snap2.GetProperty("type").GetString());
+        Assert.Equal(markets[1].Ticker, snap2.GetProperty("msg").GetProperty("market_ticker").GetString());
+        Assert.Equal(2, snap2.GetProperty("seq").GetInt64());
+        var ok = await ReceiveAsync(ws);
+        Assert.Equal("ok", ok.GetProperty("type").GetString());
+        Assert.Equal(2, ok.GetProperty("msg").GetProperty("market_tickers").GetArrayLength());
+        await SendAsync(ws, new { id = 3, cmd = "update_subscription", @params = new { sid, action = "get_snapshot", market_tickers = new[] { markets[0].Ticker } } });
+        Assert.Equal(3, (await ReceiveAsync(ws)).GetProperty("seq").GetInt64());
+        await SendAsync(ws, new { id = 4, cmd = "update_subscription", @params = new { sid, action = "nope", market_tickers = new[] { markets[0].Ticker } } });
+        Assert.Equal(13, (await ReceiveAsync(ws)).GetProperty("msg").GetProperty("code").GetInt32());
+        await SendAsync(ws, new { id = 5, cmd = "unsubscribe", @params = new { sids = new[] { sid } } });
+        Assert.Equal("unsubscribed", (await ReceiveAsync(ws)).GetProperty("type").GetString());
+
+        await SendAsync(ws, new { id = 6, cmd = "subscribe", @params = new { channels = new[] { "user_orders", "market_positions" } } });
+        await ReceiveAsync(ws); await ReceiveAsync(ws);
+        var bestNo = _s.Exchange.GetBook(markets[0].Ticker).No[^1];
+        _s.Exchange.PlaceOrder(_s.UserId, new OrderRequest { Ticker = markets[0].Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 1, TimeInForce = TimeInForce.ImmediateOrCancel });
+        var types = new List<string>();
+        for (int i = 0; i < 2; i++) types.Add((await ReceiveAsync(ws)).GetProperty("type").GetString()!);
+        Assert.Contains("market_position", types);
+        Assert.Contains("user_order", types);
+    }
+
+    [Fact]
+    public async Task Connection_is_dropped_every_n_data_messages()
+    {
+        var m = Active();
+        _s.Faults.WsDropEveryMessages = 2;
+        using var ws = await ConnectAsync();
+        await SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" }, market_ticker = m.Ticker } });
+        await ReceiveAsync(ws); await ReceiveAsync(ws); // ack + snapshot (data message 1)
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.01m, Count = 1 });
+        Assert.Equal("orderbook_delta", (await ReceiveAsync(ws)).GetProperty("type").GetString()); // data message 2
+        _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.02m, Count = 1 });
+        await Assert.ThrowsAnyAsync<Exception>(() => ReceiveAsync(ws)); // the 3rd data message aborts the connection
+        _s.Faults.WsDropEveryMessages = 0;
+    }
+
+    [Fact]
     public async Task Injected_seq_gap_and_overflow()
     {
         var m = Active();

@@ -49,6 +49,8 @@ public sealed class Exchange
     internal readonly List<Trade> Trades = new();
 
     public EventHub Events { get; } = new();
+    /// <summary>When false, order entry and amends are refused with 400 trading_paused (cancels still work).</summary>
+    public bool TradingActive { get; set; } = true;
     public TimeProvider Clock => _clock;
 
     public Exchange(TimeProvider? clock = null, int seed = 42, decimal startingBalance = 10000m)
@@ -151,6 +153,19 @@ public sealed class Exchange
         return b is { } x ? (1m - x.Price, x.Size) : null;
     }
 
+    /// <summary>Contracts resting ahead of the order at its price level (0 when not resting).</summary>
+    public decimal QueuePosition(string userId, string orderId)
+    {
+        lock (Gate)
+        {
+            var o = RequireOwnOrder(userId, orderId);
+            if (o.Status != OrderStatus.Resting || !_markets[o.Ticker].Book.SideOf(o.Side).TryGetValue(o.SidePrice, out var level)) return 0m;
+            decimal ahead = 0;
+            foreach (var x in level) { if (x == o) break; ahead += x.RemainingCount; }
+            return ahead;
+        }
+    }
+
     /// <summary>Cancels expired orders now (also done before every engine operation).</summary>
     public void SweepExpired() { lock (Gate) ExpireDueLocked(); }
 
@@ -163,6 +178,8 @@ public sealed class Exchange
             ExpireDueLocked();
             var m = _markets.GetValueOrDefault(r.Ticker) ?? throw new ExchangeException(404, "market_not_found", "market not found");
             var acct = GetOrCreateAccount(userId);
+            if (!TradingActive) throw new ExchangeException(400, "trading_paused", "trading is paused");
+            var bestBefore = BestPair(m);
             if (m.Status != "active") throw new ExchangeException(400, "market_closed", $"market {m.Ticker} is not open for trading (status {m.Status})");
             if (!PriceGrid.IsValid(m.PriceStructure, r.Price)) throw new ExchangeException(400, "invalid_price", "invalid price");
             ValidateCount(m, r.Count);
@@ -189,7 +206,13 @@ public sealed class Exchange
             decimal sidePrice = r.Side == OrderSide.Bid ? r.Price : 1m - r.Price;
             if (r.PostOnly && book.OppositeOf(r.Side) is { Count: > 0 } opp && sidePrice + opp.Last().Key >= 1m)
                 throw new ExchangeException(400, "post_only_cross", "post only order would cross the book");
-            decimal reserve = sidePrice * count;
+            // Contracts that close an existing opposite holding need no cash (each pair is redeemed for $1), minus what
+            // the user's other resting orders on this side already claim.
+            decimal holding = acct.Positions.TryGetValue(m.Ticker, out var held) ? (r.Side == OrderSide.Bid ? -held.Quantity : held.Quantity) : 0m;
+            decimal claimed = _ordersByUser.TryGetValue(userId, out var mine)
+                ? mine.Where(x => x.Status == OrderStatus.Resting && x.Ticker == m.Ticker && x.Side == r.Side).Sum(x => x.RemainingCount) : 0m;
+            decimal closable = Math.Max(0m, holding - claimed);
+            decimal reserve = sidePrice * Math.Max(0m, count - closable);
             if (userId != HouseUserId && acct.Cash < reserve)
                 throw new ExchangeException(400, "insufficient_balance", "insufficient balance");
 
@@ -212,9 +235,18 @@ public sealed class Exchange
             if (r.ReduceOnly && count < r.Count) o.LastUpdateReason = "ReduceOnlyCancel";
             if (!killed) MatchAndRest(m, o);
             else Finish(m, o, "Cancel", rest: false);
+            TickerIfBestChanged(m, bestBefore);
             decimal? avg = o.FillCount > 0 ? AverageYesPrice(o) : null;
             return new PlaceResult(o, o.FillCount, o.RemainingCount, avg, o.FillCount > 0 ? 0m : null, NowMs);
         }
+    }
+
+    private static ((decimal, decimal)?, (decimal, decimal)?) BestPair(Market m) => (BestYesBid(m), BestYesAsk(m));
+
+    /// <summary>Publishes a ticker update when the top of book moved (trades publish their own).</summary>
+    private void TickerIfBestChanged(Market m, ((decimal, decimal)?, (decimal, decimal)?) before)
+    {
+        if (BestPair(m) != before) Events.Publish(new TickerEvent(m, 0m, NowMs));
     }
 
     private static decimal AverageYesPrice(Order o)
@@ -432,7 +464,10 @@ public sealed class Exchange
             var o = RequireOwnOrder(userId, orderId);
             if (o.Status != OrderStatus.Resting) throw new ExchangeException(404, "not_found", "order is not resting");
             decimal reduced = o.RemainingCount;
-            CancelRestingLocked(_markets[o.Ticker], o, "Cancel");
+            var m = _markets[o.Ticker];
+            var before = BestPair(m);
+            CancelRestingLocked(m, o, "Cancel");
+            TickerIfBestChanged(m, before);
             return (o, reduced);
         }
     }
@@ -486,6 +521,7 @@ public sealed class Exchange
         lock (Gate)
         {
             ExpireDueLocked();
+            if (!TradingActive) throw new ExchangeException(400, "trading_paused", "trading is paused");
             var o = RequireOwnOrder(userId, orderId);
             if (o.Status != OrderStatus.Resting) throw new ExchangeException(400, "invalid_parameters", "order is not resting");
             if (side is { } s && s != o.Side) throw new ExchangeException(400, "invalid_parameters", "side cannot be changed");
@@ -515,12 +551,14 @@ public sealed class Exchange
                 Events.Publish(new OrderUpdateEvent(o, NowMs));
                 return o;
             }
+            var before = BestPair(m);
             CancelFromBookForAmend(m, o);
             acct.Cash += o.Reserved; o.Reserved = 0;
             o.YesPrice = newYesPrice; o.RemainingCount = newRemaining; o.InitialCount = newTotalCount;
             o.Reserved = o.SidePrice * newRemaining; acct.Cash -= o.Reserved;
             o.Priority = ++_priority; o.LastUpdateReason = "Amend";
             MatchAndRest(m, o);
+            TickerIfBestChanged(m, before);
             return o;
         }
     }

@@ -73,6 +73,12 @@ public static class UniverseBuilder
                 if (status == "active") SeedBook(ex, m, rng, fair);
             }
         }
+        lock (ex.Gate)
+        {
+            // Keep the tape in time order so newest-first paging by insertion index is also by time.
+            var sorted = ex.Trades.OrderBy(t => t.CreatedTime).ToList();
+            ex.Trades.Clear(); ex.Trades.AddRange(sorted);
+        }
     }
 
     private static byte[] Bytes(Random r) { var b = new byte[16]; r.NextBytes(b); b[7] = (byte)((b[7] & 0x0F) | 0x40); b[8] = (byte)((b[8] & 0x3F) | 0x80); return b; }

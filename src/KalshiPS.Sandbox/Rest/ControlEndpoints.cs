@@ -42,6 +42,12 @@ internal static class ControlEndpoints
             ex.SetMarketStatus(ticker, status);
             lock (ex.Gate) return Http.Ok(new { market = WireObjects.Market(ex.GetMarket(ticker)!) });
         });
+        g.MapPost("/exchange", async (HttpContext ctx) =>
+        {
+            var body = await Http.Body(ctx);
+            if (body.TryGetProperty("trading_active", out var ta)) ex.TradingActive = ta.GetBoolean();
+            return Http.Ok(new { exchange_active = true, trading_active = ex.TradingActive });
+        });
         g.MapGet("/books/{ticker}", (string ticker) => Http.Ok(new { ticker, orderbook_fp = WireObjects.Orderbook(ex.GetBook(ticker)) }));
         g.MapPost("/orders", async (HttpContext ctx) =>
         {

@@ -75,6 +75,36 @@ internal static class Http
         return (items, cursor);
     }
 
+    /// <summary>
+    /// Newest-first page over an append-only list; the cursor holds an insertion index, so items appended while a client
+    /// pages do not shift later pages.
+    /// </summary>
+    public static (List<T> Items, string Cursor) NewestFirst<T>(HttpContext ctx, IReadOnlyList<T> appendOnly, Func<T, bool> match, int defaultLimit, int max)
+    {
+        int limit = defaultLimit;
+        var ls = Q(ctx, "limit");
+        if (!string.IsNullOrEmpty(ls) && (!int.TryParse(ls, out limit) || limit < 1 || limit > max))
+            throw new ExchangeException(400, "invalid_parameters", $"limit must be between 1 and {max}");
+        int before = appendOnly.Count;
+        var c = Q(ctx, "cursor");
+        if (!string.IsNullOrEmpty(c))
+        {
+            try
+            {
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(c));
+                if (!text.StartsWith("b:") || !int.TryParse(text.AsSpan(2), out before) || before < 0 || before > appendOnly.Count) throw new FormatException();
+            }
+            catch (FormatException) { throw new ExchangeException(400, "invalid_cursor", "invalid cursor"); }
+        }
+        var items = new List<T>();
+        int i = before - 1;
+        for (; i >= 0 && items.Count < limit; i--) if (match(appendOnly[i])) items.Add(appendOnly[i]);
+        // i is now the next index to examine; is there anything left that matches?
+        bool more = false;
+        for (int j = i; j >= 0; j--) if (match(appendOnly[j])) { more = true; break; }
+        return (items, more ? Convert.ToBase64String(Encoding.UTF8.GetBytes("b:" + (i + 1))) : "");
+    }
+
     public static async Task<JsonElement> Body(HttpContext ctx)
     {
         try

@@ -45,13 +45,14 @@ internal static class MarketDataEndpoints
         });
         api.MapGet("/markets/trades", (HttpContext ctx) =>
         {
-            var (limit, offset) = Http.Page(ctx, 100, 1000);
             var ticker = Http.Q(ctx, "ticker");
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
-            var all = ex.GetTrades(ticker).Where(t => (minTs == null || t.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || t.CreatedTime.ToUnixTimeSeconds() <= maxTs))
-                .OrderByDescending(t => t.CreatedTime).ToList();
-            var (items, cursor) = Http.Slice(all, limit, offset);
-            return Http.Ok(new { trades = items.Select(WireObjects.Trade).ToArray(), cursor });
+            lock (ex.Gate)
+            {
+                var (items, cursor) = Http.NewestFirst(ctx, ex.Trades, t => (ticker == null || t.Ticker == ticker)
+                    && (minTs == null || t.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || t.CreatedTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
+                return Http.Ok(new { trades = items.Select(WireObjects.Trade).ToArray(), cursor });
+            }
         });
         api.MapGet("/markets/{ticker}", (string ticker) =>
         {
@@ -95,7 +96,7 @@ internal static class MarketDataEndpoints
         api.MapGet("/series", () => Http.Ok(new { series = ex.AllSeries.Select(WireObjects.Series).ToArray() }));
         api.MapGet("/series/{series}", (string series) =>
             Http.Ok(new { series = WireObjects.Series(ex.GetSeries(series) ?? throw new ExchangeException(404, "not_found", "series not found")) }));
-        api.MapGet("/exchange/status", () => Http.Ok(new { exchange_active = true, trading_active = true }));
+        api.MapGet("/exchange/status", () => Http.Ok(new { exchange_active = true, trading_active = ex.TradingActive }));
         api.MapGet("/exchange/user_data_timestamp", () => Http.Ok(new { as_of_time = Fp.Rfc3339(ex.Clock.GetUtcNow()) }));
         api.MapGet("/exchange/schedule", () =>
         {

@@ -99,21 +99,53 @@ internal static class PortfolioEndpoints
                 return Http.Ok(new { order_id = o.OrderId, client_order_id = o.ClientOrderId, remaining_count = Fp.Count(o.RemainingCount), ts_ms = ex.Clock.GetUtcNow().ToUnixTimeMilliseconds() });
         });
 
+        // ---- account limits (reflect the rate-limit faults; 0 = the Basic tier numbers, not enforced)
+        api.MapGet("/account/limits", (HttpContext ctx) =>
+        {
+            Http.UserId(ctx);
+            int read = faults.ReadTokensPerSecond > 0 ? faults.ReadTokensPerSecond : 200, write = faults.WriteTokensPerSecond > 0 ? faults.WriteTokensPerSecond : 100;
+            return Http.Ok(new
+            {
+                usage_tier = "basic",
+                read = new { refill_rate = read, bucket_capacity = read },
+                write = new { refill_rate = write, bucket_capacity = write * 2 },
+                grants = Array.Empty<object>(),
+            });
+        });
+        api.MapGet("/account/endpoint_costs", (HttpContext ctx) =>
+        {
+            Http.UserId(ctx);
+            return Http.Ok(new
+            {
+                default_cost = 10,
+                endpoint_costs = new[]
+                {
+                    new { method = "DELETE", path = "/portfolio/events/orders/{order_id}", cost = 2 },
+                    new { method = "DELETE", path = "/portfolio/events/orders/batched", cost = 2 },
+                    new { method = "DELETE", path = "/portfolio/events/orders", cost = 2 },
+                    new { method = "GET", path = "/portfolio/orders/{order_id}", cost = 2 },
+                },
+            });
+        });
+        api.MapGet("/portfolio/orders/{id}/queue_position", (HttpContext ctx, string id) =>
+        {
+            var user = Http.UserId(ctx);
+            return Http.Ok(new { queue_position_fp = Fp.Count(ex.QueuePosition(user, id)) });
+        });
+
         // ---- reads
         api.MapGet("/portfolio/orders", (HttpContext ctx) =>
         {
             var user = Http.UserId(ctx);
-            var (limit, offset) = Http.Page(ctx, 100, 1000);
             var ticker = Http.Q(ctx, "ticker"); var events = Http.QList(ctx, "event_ticker"); var status = Http.Q(ctx, "status");
             if (status is not (null or "" or "resting" or "canceled" or "executed")) throw new ExchangeException(400, "invalid_parameters", "status must be resting, canceled or executed");
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
             lock (ex.Gate)
             {
-                var all = ex.GetOrders(user).Reverse().Where(o => (ticker == null || o.Ticker == ticker)
+                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrders(user), o => (ticker == null || o.Ticker == ticker)
                     && (events == null || events.Contains(ex.GetMarket(o.Ticker)!.EventTicker))
                     && (string.IsNullOrEmpty(status) || WireNames.Of(o.Status) == status)
-                    && (minTs == null || o.LastUpdateTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || o.LastUpdateTime.ToUnixTimeSeconds() <= maxTs)).ToList();
-                var (items, cursor) = Http.Slice(all, limit, offset);
+                    && (minTs == null || o.LastUpdateTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || o.LastUpdateTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
                 return Http.Ok(new { orders = items.Select(WireObjects.Order).ToArray(), cursor });
             }
         });
@@ -167,27 +199,23 @@ internal static class PortfolioEndpoints
         api.MapGet("/portfolio/fills", (HttpContext ctx) =>
         {
             var user = Http.UserId(ctx);
-            var (limit, offset) = Http.Page(ctx, 100, 1000);
             var ticker = Http.Q(ctx, "ticker"); var orderId = Http.Q(ctx, "order_id");
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
             lock (ex.Gate)
             {
-                var all = ex.GetOrCreateAccount(user).Fills.AsEnumerable().Reverse().Where(f => (ticker == null || f.Ticker == ticker) && (orderId == null || f.OrderId == orderId)
-                    && (minTs == null || f.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || f.CreatedTime.ToUnixTimeSeconds() <= maxTs)).ToList();
-                var (items, cursor) = Http.Slice(all, limit, offset);
+                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrCreateAccount(user).Fills, f => (ticker == null || f.Ticker == ticker) && (orderId == null || f.OrderId == orderId)
+                    && (minTs == null || f.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || f.CreatedTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
                 return Http.Ok(new { fills = items.Select(WireObjects.Fill).ToArray(), cursor });
             }
         });
         api.MapGet("/portfolio/settlements", (HttpContext ctx) =>
         {
             var user = Http.UserId(ctx);
-            var (limit, offset) = Http.Page(ctx, 100, 1000);
             var ticker = Http.Q(ctx, "ticker"); var ev = Http.Q(ctx, "event_ticker");
             lock (ex.Gate)
             {
-                var all = ex.GetOrCreateAccount(user).Settlements.AsEnumerable().Reverse()
-                    .Where(s => (ticker == null || s.Ticker == ticker) && (ev == null || s.EventTicker == ev)).ToList();
-                var (items, cursor) = Http.Slice(all, limit, offset);
+                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrCreateAccount(user).Settlements,
+                    s => (ticker == null || s.Ticker == ticker) && (ev == null || s.EventTicker == ev), 100, 1000);
                 return Http.Ok(new { settlements = items.Select(WireObjects.Settlement).ToArray(), cursor });
             }
         });

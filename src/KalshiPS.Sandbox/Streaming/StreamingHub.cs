@@ -90,13 +90,14 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         await foreach (var text in _out.Reader.ReadAllAsync(ct))
         {
             Interlocked.Decrement(ref _pending);
-            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct);
             if (text.Contains("\"sid\"") && !text.StartsWith("{\"id\"", StringComparison.Ordinal))
             {
-                long n = ++_dataSent;
+                // Drop fault: after N delivered data messages, the next one aborts the connection instead of being sent.
                 int every = faults.WsDropEveryMessages;
-                if (every > 0 && n % every == 0) { socket.Abort(); return; }
+                if (every > 0 && _dataSent >= every) { socket.Abort(); return; }
+                _dataSent++;
             }
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct);
         }
     }
 
