@@ -34,6 +34,14 @@
         'Watch-KalshiOrder'
         'Watch-KalshiPosition'
         'Watch-KalshiMarketLifecycle'
+        'New-KalshiOrder'
+        'Get-KalshiOrder'
+        'Set-KalshiOrder'
+        'Remove-KalshiOrder'
+        'Get-KalshiBalance'
+        'Get-KalshiPosition'
+        'Get-KalshiFill'
+        'Get-KalshiSettlement'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -28,7 +28,7 @@ namespace KalshiPS.Cmdlets
         /// <summary>Public market data works without credentials; everything else needs a key.</summary>
         protected virtual bool AllowsAnonymous => false;
 
-        protected CancellationToken Stopping => _stop.Token;
+        protected CancellationToken StopToken => _stop.Token;
 
         protected KalshiSession ActiveSession
         {
@@ -50,6 +50,8 @@ namespace KalshiPS.Cmdlets
         }
 
         internal MarketDataApi MarketData => new MarketDataApi(ActiveSession);
+        internal OrdersApi Orders => new OrdersApi(ActiveSession);
+        internal PortfolioApi Portfolio => new PortfolioApi(ActiveSession);
 
         protected override void StopProcessing() => _stop.Cancel();
 
@@ -108,9 +110,9 @@ namespace KalshiPS.Cmdlets
 
         /// <summary>
         /// Streams the items of cursor pages as they arrive, honouring -Skip/-First (SupportsPaging) across calls and
-        /// writing one progress record per page. Returns false once -First is satisfied, so callers stop fetching.
+        /// writing one progress record per page. Stops reading pages once -First is satisfied.
         /// </summary>
-        internal async Task<bool> EmitPagesAsync<T>(IAsyncEnumerable<Page<T>> pages, string activity, Action<T> seen = null)
+        internal async Task EmitPagesAsync<T>(IAsyncEnumerable<Page<T>> pages, string activity, Action<T> seen = null)
         {
             var progress = new ProgressRecord(1, activity, "Reading");
             var count = 0;
@@ -133,7 +135,6 @@ namespace KalshiPS.Cmdlets
                 if (!more) break;
             }
             if (count > 0) { progress.RecordType = ProgressRecordType.Completed; EmitProgress(progress); }
-            return more;
         }
 
         /// <summary>True once -First items have been written; list cmdlets skip further requests.</summary>

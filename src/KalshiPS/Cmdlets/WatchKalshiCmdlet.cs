@@ -59,7 +59,7 @@ namespace KalshiPS.Cmdlets
         internal void RunStream(Func<StreamOutbox, ChannelHandler> createHandler, TimeSpan interval = default)
         {
             var session = ActiveSession;
-            var cts = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
             _streamStop = cts.Token;
             var outbox = new StreamOutbox(QueueCapacity, interval);
             var handler = createHandler(outbox);
@@ -93,7 +93,7 @@ namespace KalshiPS.Cmdlets
                         if (left <= TimeSpan.Zero) break;
                         if (left < wait) wait = left;
                     }
-                    var result = outbox.TryTake(wait, Stopping, out var item);
+                    var result = outbox.TryTake(wait, StopToken, out var item);
                     if (result == TakeResult.Completed) break;
                     if (result == TakeResult.Timeout) continue;
                     if (item is StreamNotice notice)

@@ -128,6 +128,7 @@ namespace KalshiPS.Http
             await _limiter.For(request.Method, request.Path).WaitAsync(request.TokenCost ?? RateLimits.Cost(request.Method, request.Path), ct).ConfigureAwait(false);
 
             var uri = request.BuildUri(_options.BaseUri);
+            request.CountAttempt();
             using (var message = new HttpRequestMessage(new HttpMethod(request.Method), uri))
             {
                 message.Headers.UserAgent.ParseAdd(_options.UserAgent);

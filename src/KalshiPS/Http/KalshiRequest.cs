@@ -32,6 +32,11 @@ namespace KalshiPS.Http
         /// </summary>
         public int? TokenCost { get; set; }
 
+        private int _attempts;
+        /// <summary>How many times the pipeline has sent this request (more than 1 means an answer came to a retry).</summary>
+        public int Attempts => System.Threading.Volatile.Read(ref _attempts);
+        internal void CountAttempt() => System.Threading.Interlocked.Increment(ref _attempts);
+
         public KalshiRequest With(string name, string value)
         {
             if (!string.IsNullOrEmpty(value)) Query.Add(new KeyValuePair<string, string>(name, value));

@@ -9,6 +9,7 @@ namespace KalshiPS.Http
     internal static class RateLimits
     {
         public const int DefaultCost = 10;
+        public const int CancelCost = 2;
 
         public static (int Read, int Write) Budget(KalshiTier tier)
         {
@@ -30,7 +31,7 @@ namespace KalshiPS.Http
 
         public static int Cost(string method, string relativePath)
         {
-            if (method == "DELETE" && relativePath.StartsWith("/portfolio/events/orders", StringComparison.Ordinal)) return 2;
+            if (method == "DELETE" && relativePath.StartsWith("/portfolio/events/orders", StringComparison.Ordinal)) return CancelCost;
             if (method == "GET" && relativePath.StartsWith("/portfolio/orders/", StringComparison.Ordinal) && relativePath.IndexOf('/', "/portfolio/orders/".Length) < 0) return 2;
             return DefaultCost;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using KalshiPS.Models;
 
@@ -136,6 +137,6 @@ namespace KalshiPS.Wire
         }
 
         private static string Title(string s) =>
-            string.IsNullOrEmpty(s) ? null : char.ToUpperInvariant(s[0]) + s.Substring(1).ToLowerInvariant().Replace("_", "");
+            string.IsNullOrEmpty(s) ? null : string.Concat(s.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1).ToLowerInvariant()));
     }
 }

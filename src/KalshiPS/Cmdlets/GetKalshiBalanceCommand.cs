@@ -1,0 +1,14 @@
+using System.Management.Automation;
+using KalshiPS.Models;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Cash available and portfolio value, in dollars (decimal).</summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiBalance")]
+    [OutputType(typeof(KalshiBalance))]
+    public sealed class GetKalshiBalanceCommand : KalshiCmdlet
+    {
+        protected override void ProcessRecord() =>
+            RunAsync(async ct => Emit(await Portfolio.GetBalanceAsync(ct).ConfigureAwait(false)));
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Management.Automation;
+using KalshiPS.Api;
+using KalshiPS.Completion;
+using KalshiPS.Models;
+using KalshiPS.Wire;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Your fills (trades of your orders), newest first, every page; filter by market, order and time.</summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiFill", SupportsPaging = true)]
+    [OutputType(typeof(KalshiFill))]
+    public sealed class GetKalshiFillCommand : KalshiPagedCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        public string Ticker { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string OrderId { get; set; }
+
+        /// <summary>Only fills at or after this time.</summary>
+        [Parameter]
+        public DateTime? Since { get; set; }
+
+        /// <summary>Only fills at or before this time.</summary>
+        [Parameter]
+        public DateTime? Until { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var query = new FillQuery
+            {
+                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
+                OrderId = string.IsNullOrWhiteSpace(OrderId) ? null : OrderId.Trim(),
+                MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
+                MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+            };
+            RunAsync(ct => StreamAsync(Portfolio.ListFills(query, PageSize, ct), ct));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Management.Automation;
+using KalshiPS.Api;
+using KalshiPS.Completion;
+using KalshiPS.Http;
+using KalshiPS.Models;
+using KalshiPS.Wire;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Gets your orders: by id (ids bind from pipeline objects such as New-KalshiOrder results), or listed by
+    /// market, event and status, every page.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(KalshiOrder))]
+    public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "ById";
+
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] OrderId { get; set; }
+
+        [Parameter(ParameterSetName = ListSet, Position = 0)]
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        public string Ticker { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(EventTickerCompleter))]
+        public string EventTicker { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public KalshiOrderStatus? Status { get; set; }
+
+        /// <summary>Only orders updated at or after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Since { get; set; }
+
+        /// <summary>Only orders updated at or before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Until { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                foreach (var id in OrderId)
+                {
+                    if (string.IsNullOrWhiteSpace(id)) continue;
+                    var orderId = id.Trim();
+                    RunAsync(async ct =>
+                    {
+                        try { Emit(await Orders.GetOrderAsync(orderId, ct).ConfigureAwait(false)); }
+                        catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, orderId); }
+                    });
+                }
+                return;
+            }
+            var query = new OrderQuery
+            {
+                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
+                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Status = Status,
+                MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
+                MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+            };
+            RunAsync(ct => StreamAsync(Orders.ListOrders(query, PageSize, ct), ct));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Api;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Base of authenticated list cmdlets declared with SupportsPaging: adds -PageSize and -IncludeTotalCount to the
+    /// base class's page streaming (which honours -Skip/-First and reports progress per page).
+    /// </summary>
+    public abstract class KalshiPagedCmdlet : KalshiCmdlet
+    {
+        private ulong _seen;
+
+        /// <summary>Items per request (1-1000).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int PageSize { get; set; } = 200;
+
+        internal Task StreamAsync<T>(IAsyncEnumerable<Page<T>> pages, CancellationToken ct) =>
+            PagingDone ? Task.CompletedTask : EmitPagesAsync(pages, MyInvocation.MyCommand.Name, _ => _seen++);
+
+        protected override void EndProcessing()
+        {
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_seen, PagingDone ? 0.5 : 1.0));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Api;
+using KalshiPS.Completion;
+using KalshiPS.Http;
+using KalshiPS.Models;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Cancels orders: ids from the pipeline (batched in chunks at the end), every resting order in a market
+    /// (-Ticker) or every resting order of the account (-All).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(KalshiOrderCancellation))]
+    public sealed class RemoveKalshiOrderCommand : KalshiCmdlet
+    {
+        private const string IdSet = "ById";
+        private const string TickerSet = "ByTicker";
+        private const string AllSet = "All";
+        internal const int BatchSize = 20;
+        private readonly List<KeyValuePair<string, string>> _pending = new List<KeyValuePair<string, string>>();
+
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] OrderId { get; set; }
+
+        /// <summary>With -OrderId: the order's market (routing hint). Alone: cancel every resting order in this market.</summary>
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TickerSet, Mandatory = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        public string Ticker { get; set; }
+
+        /// <summary>Cancel every resting order of the account.</summary>
+        [Parameter(ParameterSetName = AllSet, Mandatory = true)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Writes one KalshiOrderCancellation per canceled order.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != IdSet) return;
+            var ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant();
+            foreach (var raw in OrderId)
+            {
+                if (string.IsNullOrWhiteSpace(raw)) continue;
+                var id = raw.Trim();
+                if (!ShouldProcess(ticker == null ? "order " + id : $"order {id} ({ticker})", "Cancel Kalshi order")) continue;
+                _pending.Add(new KeyValuePair<string, string>(id, ticker));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            switch (ParameterSetName)
+            {
+                case AllSet:
+                    if (!ShouldProcess("every resting order of this account", "Cancel all Kalshi orders")) return;
+                    RunAsync(ct => Orders.CancelAllAsync(ct));
+                    return;
+                case TickerSet:
+                {
+                    var ticker = Ticker.Trim().ToUpperInvariant();
+                    var resting = RunAsync(async ct =>
+                    {
+                        var list = new List<KalshiOrder>();
+                        await foreach (var page in Orders.ListOrders(new OrderQuery { Ticker = ticker, Status = KalshiOrderStatus.Resting }, 1000, ct).ConfigureAwait(false))
+                            list.AddRange(page.Items);
+                        return list;
+                    });
+                    if (resting.Count == 0) { WriteVerbose($"No resting orders on {ticker}."); return; }
+                    if (!ShouldProcess($"{resting.Count} resting order(s) on {ticker}", "Cancel Kalshi orders")) return;
+                    _pending.AddRange(resting.Select(o => new KeyValuePair<string, string>(o.OrderId, ticker)));
+                    break;
+                }
+            }
+            for (int i = 0; i < _pending.Count; i += BatchSize)
+                CancelChunk(_pending.Skip(i).Take(BatchSize).ToList());
+            _pending.Clear();
+        }
+
+        private void CancelChunk(List<KeyValuePair<string, string>> chunk)
+        {
+            var outcomes = RunAsync(ct => CancelAsync(chunk, ct));
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (outcomes[i].Error != null) WriteError(ErrorRecords.From(outcomes[i].Error, chunk[i].Key));
+                else if (PassThru) WriteObject(outcomes[i].Value);
+            }
+        }
+
+        private async Task<IReadOnlyList<ItemOutcome<KalshiOrderCancellation>>> CancelAsync(List<KeyValuePair<string, string>> chunk, CancellationToken ct)
+        {
+            if (chunk.Count == 1)
+            {
+                try { return new[] { new ItemOutcome<KalshiOrderCancellation>(await Orders.CancelAsync(chunk[0].Key, chunk[0].Value, ct).ConfigureAwait(false)) }; }
+                catch (KalshiApiException e) when (!ct.IsCancellationRequested) { return new[] { new ItemOutcome<KalshiOrderCancellation>(e) }; }
+            }
+            try { return await Orders.CancelBatchAsync(chunk, ct).ConfigureAwait(false); }
+            catch (KalshiApiException e) when (!ct.IsCancellationRequested) { return chunk.Select(_ => new ItemOutcome<KalshiOrderCancellation>(e)).ToList(); }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using KalshiPS.Api;
+using KalshiPS.Completion;
+using KalshiPS.Http;
+using KalshiPS.Models;
+using KalshiPS.Wire;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>
+    /// Amends a resting order (price, total count, expiration: POST .../amend) or shrinks it (-DecreaseBy/-DecreaseTo:
+    /// POST .../decrease, which keeps queue priority). OrderId and Ticker bind from piped orders.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "KalshiOrder", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(KalshiOrder))]
+    public sealed class SetKalshiOrderCommand : KalshiCmdlet
+    {
+        private const string AmendSet = "Amend";
+        private const string DecreaseBySet = "DecreaseBy";
+        private const string DecreaseToSet = "DecreaseTo";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string OrderId { get; set; }
+
+        /// <summary>The order's market (routes the request; read from the order when omitted).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
+        [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        public string Ticker { get; set; }
+
+        /// <summary>New limit price of the order's Side (as Get-KalshiOrder shows it), on the market's grid.</summary>
+        [Parameter(ParameterSetName = AmendSet)]
+        [InvariantDecimal]
+        public decimal? Price { get; set; }
+
+        /// <summary>New total count, including what has already filled (Kalshi's amend semantics).</summary>
+        [Parameter(ParameterSetName = AmendSet)]
+        [InvariantDecimal]
+        public decimal? Count { get; set; }
+
+        [Parameter(ParameterSetName = AmendSet)]
+        public DateTime? ExpirationTime { get; set; }
+
+        /// <summary>Contracts to take off the resting count (keeps queue priority).</summary>
+        [Parameter(ParameterSetName = DecreaseBySet, Mandatory = true)]
+        [InvariantDecimal]
+        public decimal DecreaseBy { get; set; }
+
+        /// <summary>Resting count to shrink to (0 cancels; keeps queue priority).</summary>
+        [Parameter(ParameterSetName = DecreaseToSet, Mandatory = true)]
+        [InvariantDecimal]
+        public decimal DecreaseTo { get; set; }
+
+        /// <summary>Writes the order as it is after the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var id = OrderId.Trim();
+            if (ParameterSetName == AmendSet && !Price.HasValue && !Count.HasValue && !ExpirationTime.HasValue)
+            {
+                WriteError(ErrorRecords.From(new OrderValidationException("Give at least one of -Price, -Count or -ExpirationTime (or use -DecreaseBy / -DecreaseTo).", "Price"), id));
+                return;
+            }
+
+            Exception readError = null;
+            var current = RunAsync(async ct =>
+            {
+                try { return await Orders.GetOrderAsync(id, ct).ConfigureAwait(false); }
+                catch (KalshiApiException e) when (!ct.IsCancellationRequested) { readError = e; return null; }
+            });
+            if (current == null) { WriteError(ErrorRecords.From(readError, id)); return; }
+            var ticker = string.IsNullOrWhiteSpace(Ticker) ? current.Ticker : Ticker.Trim().ToUpperInvariant();
+            if (current.Ticker == null) current.Ticker = ticker;
+
+            MarketRules rules = null;
+            var rulesTicker = ticker;
+            if (!string.IsNullOrEmpty(rulesTicker))
+                rules = RunAsync(async ct =>
+                {
+                    try { return await MarketData.GetRulesAsync(rulesTicker, ct).ConfigureAwait(false); }
+                    catch (KalshiApiException e) when (!ct.IsCancellationRequested) { readError = e; return null; }
+                });
+            if (rules == null) { WriteError(ErrorRecords.From(readError ?? new OrderValidationException("The order's market is unknown; pass -Ticker.", "Ticker"), id)); return; }
+
+            var side = current.Side == "No" ? KalshiSide.No : KalshiSide.Yes;
+            var filled = current.FilledCount ?? 0m;
+            var remaining = current.RemainingCount ?? 0m;
+            string change;
+            try
+            {
+                switch (ParameterSetName)
+                {
+                    case AmendSet:
+                    {
+                        var price = Price ?? current.Price ?? throw new OrderValidationException("The order has no price to keep; pass -Price.", "Price");
+                        var total = Count ?? filled + remaining;
+                        if (Price.HasValue) OrderValidation.CheckPrice(side, price, rules, "Price");
+                        if (Count.HasValue)
+                        {
+                            OrderValidation.CheckCount(total, rules, "Count");
+                            if (total <= filled)
+                                throw new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
+                                    "-Count is the new total including filled contracts; {0} already filled, so it must be more than {0}.", OrderValidation.Num(filled)), "Count");
+                        }
+                        long? expiry = null;
+                        if (ExpirationTime.HasValue)
+                        {
+                            if (OrderValidation.ToUtc(ExpirationTime.Value) <= DateTime.UtcNow)
+                                throw new OrderValidationException("-ExpirationTime must be in the future.", "ExpirationTime");
+                            expiry = JsonFields.ToUnixSeconds(ExpirationTime.Value);
+                        }
+                        var yes = side == KalshiSide.Yes ? price : 1m - price;
+                        change = string.Format(CultureInfo.InvariantCulture, "amend to {0} {1} @ {2} (total count incl. filled){3}",
+                            OrderValidation.Num(total), side, OrderValidation.Num(price), expiry.HasValue ? ", expires " + ExpirationTime.Value.ToString("u", CultureInfo.InvariantCulture) : "");
+                        if (!ShouldProcess(Target(current, ticker), change)) return;
+                        Send(id, ticker, ct => Orders.AmendAsync(current, yes, total, expiry, ct));
+                        return;
+                    }
+                    case DecreaseBySet:
+                        if (DecreaseBy <= 0m) throw new OrderValidationException("-DecreaseBy must be greater than 0.", "DecreaseBy");
+                        OrderValidation.CheckCount(DecreaseBy, rules, "DecreaseBy");
+                        change = "decrease by " + OrderValidation.Num(DecreaseBy);
+                        if (!ShouldProcess(Target(current, ticker), change)) return;
+                        Send(id, ticker, ct => Orders.DecreaseAsync(id, ticker, DecreaseBy, null, ct));
+                        return;
+                    default:
+                        if (DecreaseTo < 0m) throw new OrderValidationException("-DecreaseTo must be 0 or more (0 cancels the order).", "DecreaseTo");
+                        if (DecreaseTo > 0m) OrderValidation.CheckCount(DecreaseTo, rules, "DecreaseTo");
+                        if (DecreaseTo >= remaining)
+                            throw new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
+                                "-DecreaseTo {0} is not below the resting count {1}; use -Count to increase an order.", OrderValidation.Num(DecreaseTo), OrderValidation.Num(remaining)), "DecreaseTo");
+                        change = "decrease to " + OrderValidation.Num(DecreaseTo);
+                        if (!ShouldProcess(Target(current, ticker), change)) return;
+                        Send(id, ticker, ct => Orders.DecreaseAsync(id, ticker, null, DecreaseTo, ct));
+                        return;
+                }
+            }
+            catch (OrderValidationException e) { WriteError(ErrorRecords.From(e, id)); }
+        }
+
+        private static string Target(KalshiOrder o, string ticker) => string.Format(CultureInfo.InvariantCulture,
+            "order {0} ({1}: {2} {3} {4} @ {5})", o.OrderId, ticker, o.Action, OrderValidation.Num(o.RemainingCount ?? 0m), o.Side, o.Price.HasValue ? OrderValidation.Num(o.Price.Value) : "?");
+
+        private void Send(string id, string ticker, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> write)
+        {
+            RunAsync(async ct =>
+            {
+                try
+                {
+                    await write(ct).ConfigureAwait(false);
+                    if (PassThru) Emit(await Orders.GetOrderAsync(id, ct).ConfigureAwait(false));
+                }
+                catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, id); }
+            });
+        }
+    }
+}
