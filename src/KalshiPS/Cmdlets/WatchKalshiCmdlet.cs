@@ -105,7 +105,7 @@ namespace KalshiPS.Cmdlets
                     if (First > 0 && ++emitted >= First) break;
                 }
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 Shutdown(cts, task, outbox);
                 throw new PipelineStoppedException();
@@ -116,7 +116,7 @@ namespace KalshiPS.Cmdlets
                 throw;
             }
             Shutdown(cts, task, outbox);
-            if (Stopping.IsCancellationRequested) throw new PipelineStoppedException();
+            if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
             if (task.IsFaulted)
             {
                 var e = task.Exception.GetBaseException();
