@@ -1,0 +1,35 @@
+#requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Default views as a console shows them (Out-String/Format-Table are in Microsoft.PowerShell.Utility): pwsh only.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'SandboxFixture.ps1')
+    $script:sandbox = Start-KalshiSandbox
+}
+
+AfterAll {
+    Stop-KalshiSandbox $script:sandbox
+}
+
+Describe 'Default views' {
+    It 'shows markets as a table with the chosen columns' {
+        $text = Get-KalshiMarket -First 3 | Out-String -Width 200
+        $text | Should -Match 'Ticker\s+Title\s+YesBid\s+YesAsk\s+Last\s+Volume\s+CloseTime'
+        $text | Should -Not -Match 'RulesPrimary'
+    }
+
+    It 'shows an order book as a ladder with asks above bids' {
+        $book = Get-KalshiMarket -Status Open -First 1 | Get-KalshiOrderbook -Depth 5
+        $lines = ($book | Out-String) -split "`r?`n" | Where-Object { $_ -match '^\s+(ask|bid)\s' }
+        if ($lines) {
+            $firstBid = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l -match '^\s+bid' })
+            $lastAsk = [array]::FindLastIndex([string[]]$lines, [Predicate[string]] { param($l) $l -match '^\s+ask' })
+            if ($firstBid -ge 0 -and $lastAsk -ge 0) { $lastAsk | Should -BeLessThan $firstBid }
+        }
+    }
+
+    It 'keeps every property available to Format-List *' {
+        $text = Get-KalshiMarket -First 1 | Format-List * | Out-String
+        $text | Should -Match 'RulesPrimary'
+        $text | Should -Match 'PriceRanges'
+    }
+}

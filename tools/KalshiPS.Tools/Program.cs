@@ -1,0 +1,53 @@
+using KalshiPS.Tools;
+using KalshiPS.Tools.Help;
+using KalshiPS.Tools.Staging;
+
+// dotnet run --project tools/KalshiPS.Tools -- help [--check]
+// dotnet run --project tools/KalshiPS.Tools -- stage [--output out]
+var command = args.FirstOrDefault()?.ToLowerInvariant();
+string? Option(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+
+try
+{
+    var layout = RepoLayout.Find();
+    switch (command)
+    {
+        case "help":
+            return HelpCommand(layout, check: args.Contains("--check"));
+        case "stage":
+            var result = ModuleStager.Stage(layout, Option("--output") ?? Path.Combine(layout.Root, "out"));
+            foreach (var w in result.Warnings) Console.Error.WriteLine("warning: " + w);
+            Console.WriteLine($"Staged KalshiPS {result.Version} in {result.Folder} ({result.Files.Count} files)");
+            foreach (var f in result.Files) Console.WriteLine("  " + f);
+            return 0;
+        default:
+            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>]");
+            return 2;
+    }
+}
+catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or IOException)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 1;
+}
+
+static int HelpCommand(RepoLayout layout, bool check)
+{
+    var build = HelpGenerator.Build(layout);
+    foreach (var w in build.Warnings) Console.Error.WriteLine("warning: " + w);
+    foreach (var e in build.Errors) Console.Error.WriteLine("error: " + e);
+    var current = File.Exists(layout.MamlFile) ? File.ReadAllText(layout.MamlFile) : null;
+    if (check)
+    {
+        var fresh = current == build.Maml;
+        Console.WriteLine(fresh ? "Help is up to date." : $"{layout.MamlFile} is stale: run `dotnet run --project tools/KalshiPS.Tools -- help`.");
+        return fresh && build.Errors.Count == 0 ? 0 : 1;
+    }
+    Directory.CreateDirectory(layout.HelpFolder);
+    if (current != build.Maml) File.WriteAllText(layout.MamlFile, build.Maml);
+    Directory.CreateDirectory(layout.DevHelpMirror);
+    foreach (var file in Directory.GetFiles(layout.HelpFolder))
+        File.Copy(file, Path.Combine(layout.DevHelpMirror, Path.GetFileName(file)), overwrite: true);
+    Console.WriteLine($"Wrote {layout.MamlFile}" + (build.Errors.Count > 0 ? $" with {build.Errors.Count} problem(s)." : "."));
+    return build.Errors.Count == 0 ? 0 : 1;
+}
