@@ -4,6 +4,8 @@
 #
 # Offline with the sandbox (which can drop connections and skip sequence numbers on purpose):
 #   dotnet run --project src/KalshiPS.Sandbox -- examples/book-monitor.ps1
+#sandbox: --traders --ws-drop-every 60 --ws-skip-seq-every 11
+# (the line above makes the sandbox runner start background traders and inject drops and sequence gaps)
 # Against Kalshi, set KALSHI_API_KEY_ID and KALSHI_PRIVATE_KEY_PATH (and KALSHI_ENVIRONMENT=Demo to practise).
 param(
     [TimeSpan] $Duration = '00:00:05',

@@ -1,40 +1,60 @@
-#requires -Version 7
 <#
-  Places a small ladder of Yes bids from a CSV file: a dry run first (-WhatIf), then for real, then exports the
-  resulting positions. Needs KALSHI_API_KEY_ID and KALSHI_PRIVATE_KEY_PATH (and KALSHI_BASE_URI for demo/sandbox).
+  Places a small ladder of Yes bids from a CSV file: a dry run first (-WhatIf), then for real; reads the positions
+  back as flat rows and cancels the rungs that still rest.
+
+  Offline with the sandbox:  dotnet run --project src/KalshiPS.Sandbox -- examples/order-ladder.ps1
+  Against Kalshi, set KALSHI_API_KEY_ID and KALSHI_PRIVATE_KEY_PATH (KALSHI_ENVIRONMENT=Demo to practise).
 #>
 [CmdletBinding()]
 param(
-    [string] $LadderPath = (Join-Path $PSScriptRoot 'ladder.csv'),
-    [string] $PositionsPath = (Join-Path $PSScriptRoot 'positions.csv')
+    [string] $LadderPath = [IO.Path]::Combine([IO.Path]::GetTempPath(), 'kalshi-ladder.csv'),
+    [string] $PositionsPath = [IO.Path]::Combine([IO.Path]::GetTempPath(), 'kalshi-positions.csv')
 )
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '..' 'KalshiPS.psd1')
 
 Connect-Kalshi   # key id, key path and base URI from the KALSHI_* environment variables
 
 $market = Get-KalshiMarket -Status Open -First 1
-if (-not $market) { throw 'No open market found.' }
-Write-Verbose "Laddering into $($market.Ticker)"
+"Laddering into $($market.Ticker) (Yes bid $($market.YesBid), ask $($market.YesAsk))"
 
-# A ladder of small bids well below the market; every column is text, as Import-Csv gives it.
-@"
+# A ladder of small bids well below the market; every column is text, exactly as Import-Csv gives it.
+[IO.File]::WriteAllText($LadderPath, @"
 Ticker,Side,Action,Count,Price,TimeInForce
 $($market.Ticker),Yes,Buy,1,0.05,GoodTillCanceled
 $($market.Ticker),Yes,Buy,2,0.04,GoodTillCanceled
 $($market.Ticker),Yes,Buy,3,0.03,GoodTillCanceled
-"@ | Set-Content -Path $LadderPath
+"@)
+
+# Import-Csv comes with pwsh (Microsoft.PowerShell.Utility). The sandbox runner's bare engine lacks that module,
+# so there the same rows are read by hand: PSCustomObjects whose properties are all strings.
+function Read-Ladder([string] $Path) {
+    if (Get-Command Import-Csv -ErrorAction Ignore) { return Import-Csv -Path $Path }
+    $lines = [IO.File]::ReadAllLines($Path)
+    $header = $lines[0].Split(',')
+    foreach ($line in $lines[1..($lines.Count - 1)]) {
+        $cells = $line.Split(',')
+        $row = [ordered]@{}
+        for ($i = 0; $i -lt $header.Count; $i++) { $row[$header[$i]] = $cells[$i] }
+        [pscustomobject]$row
+    }
+}
 
 # 1. Dry run: validates every row (price grid, granularity) and shows what would be placed; sends no order.
-Import-Csv $LadderPath | New-KalshiOrder -WhatIf
+Read-Ladder $LadderPath | New-KalshiOrder -WhatIf
 
-# 2. For real: rows go through the batch endpoint; one result or one error per row, in order.
-$results = Import-Csv $LadderPath | New-KalshiOrder -ErrorAction Continue
-$results | Format-Table Ticker, Action, Count, Side, Price, Status, OrderId
+# 2. For real: consecutive rows go through the batch endpoint; one result or one error per row, in order.
+$results = @(Read-Ladder $LadderPath | New-KalshiOrder)
+$results
 
-# 3. Positions as flat rows.
-Get-KalshiPosition | Export-Csv -Path $PositionsPath -NoTypeInformation
-Write-Output "Positions written to $PositionsPath"
+# 3. Positions as flat rows (resting bids are not positions yet; fills would show here).
+$positions = @(Get-KalshiPosition -IncludeClosed)
+if (Get-Command Export-Csv -ErrorAction Ignore) {
+    $positions | Export-Csv -Path $PositionsPath -NoTypeInformation
+    "Positions written to $PositionsPath"
+} else {
+    $positions
+}
 
-# Clean up the resting rungs (ConfirmImpact High: -Confirm:$false to skip the prompt).
-$results | Where-Object Status -eq 'Resting' | Remove-KalshiOrder -Confirm:$false
+# 4. Clean up the rungs that still rest (Remove-KalshiOrder asks first; -Confirm:$false is for scripts).
+$results | Where-Object { $_.Status -eq 'Resting' } | Remove-KalshiOrder -Confirm:$false
+"Canceled $(@($results | Where-Object { $_.Status -eq 'Resting' }).Count) resting rungs"

@@ -9,6 +9,10 @@ public static class CommandLine
 {
     public static async Task<int> MainAsync(string[] args)
     {
+        // A script may ask for the exchange it needs in "#sandbox: --traders --ws-drop-every 40" lines near its top;
+        // options given on the command line come after them, so they win.
+        var directives = ScriptDirectives(args);
+        if (directives.Length > 0) args = directives.Concat(args).ToArray();
         var o = new SandboxOptions();
         string? script = null, newKeyDir = null;
         bool verbose = false;
@@ -17,7 +21,7 @@ public static class CommandLine
         {
             for (int i = 0; i < args.Length; i++)
             {
-                if (script != null) { scriptArgs.Add(args[i]); continue; }
+                if (script != null && i >= directives.Length) { scriptArgs.Add(args[i]); continue; }
                 string a = args[i];
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{a} needs a value");
                 int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
@@ -79,6 +83,18 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>Option tokens from the "#sandbox:" comment lines in the first 40 lines of the script named in args.</summary>
+    private static string[] ScriptDirectives(string[] args)
+    {
+        var path = args.FirstOrDefault(a => a.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase));
+        if (path == null || !File.Exists(path)) return Array.Empty<string>();
+        return File.ReadLines(path).Take(40)
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("#sandbox:", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(l => l.Substring("#sandbox:".Length).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToArray();
+    }
+
     /// <summary>Writes {id}.pem (PKCS#1 private) and {id}.pub.pem; servers started with --key-dir DIR accept it.</summary>
     private static int NewKey(string dir)
     {
@@ -97,6 +113,7 @@ public static class CommandLine
           (no script)            serve until Ctrl+C and print the Connect-Kalshi line
           script.ps1             start a sandbox, set KALSHI_* env vars, import KalshiPS.psd1, run the script
                                  exit 0 ok, 1 error, 3 needs full pwsh (a Microsoft.PowerShell.Utility command was used)
+                                 "#sandbox: <options>" lines at the top of the script add options (command line wins)
           --port N --seed N --markets N --traders --balance DOLLARS --verbose
           --key-dir DIR          write the generated key there and accept every DIR/*.pub.pem key
           --new-key DIR          write a new key pair to DIR, print its key id, exit

@@ -83,7 +83,7 @@ public sealed class ScriptRunner(TextWriter stdout, TextWriter stderr, bool verb
             else Line(Paint("WARNING: KalshiPS.psd1 not found above the script or the current directory; running without the module.", "33"), stdout);
 
             ps.AddCommand(scriptPath);
-            foreach (var a in scriptArgs) ps.AddArgument(a);
+            AddScriptArguments(ps, scriptArgs);
             var output = new PSDataCollection<PSObject>();
             output.DataAdded += (_, a) => Render(output[a.Index]);
             ps.Invoke<PSObject, PSObject>(null, output, new PSInvocationSettings());
@@ -100,6 +100,21 @@ public sealed class ScriptRunner(TextWriter stdout, TextWriter stderr, bool verb
             return ExitNeedsPwsh;
         }
         return failed || ps.HadErrors ? ExitError : ExitOk;
+    }
+
+    /// <summary>Script arguments as PowerShell would bind them: "-Name value", "-Name:value", "-Switch", or positional.</summary>
+    internal static void AddScriptArguments(PowerShell ps, IReadOnlyList<string> args)
+    {
+        static bool IsName(string a) => a.Length > 1 && a[0] == '-' && char.IsLetter(a[1]);
+        for (int i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (!IsName(a)) { ps.AddArgument(a); continue; }
+            var colon = a.IndexOf(':');
+            if (colon > 0) { ps.AddParameter(a.Substring(1, colon - 1), a.Substring(colon + 1)); continue; }
+            if (i + 1 < args.Count && !IsName(args[i + 1])) ps.AddParameter(a.Substring(1), args[++i]);
+            else ps.AddParameter(a.Substring(1), true);
+        }
     }
 
     private static string? MissingCommand(ErrorRecord? e)
