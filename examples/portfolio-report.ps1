@@ -1,4 +1,3 @@
-#requires -Version 7
 <#
   A one-page portfolio report: cash, open positions, resting orders, the last day's fills and recent settlements.
   Needs KALSHI_API_KEY_ID and KALSHI_PRIVATE_KEY_PATH (and KALSHI_BASE_URI for demo/sandbox).
@@ -9,7 +8,6 @@ param(
     [string] $CsvFolder
 )
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '..' 'KalshiPS.psd1')
 Connect-Kalshi
 
 $balance   = Get-KalshiBalance
