@@ -189,3 +189,27 @@ public class MarketDataTests : IClassFixture<SandboxFixture>
         Assert.True(output.Count < _sandbox.Server.Exchange.Markets.Count);
     }
 }
+
+public class CandlestickTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _sandbox;
+    public CandlestickTests(SandboxFixture sandbox) => _sandbox = sandbox;
+
+    [Fact]
+    public void Candles_come_back_typed_with_the_series_looked_up_from_the_market()
+    {
+        using var host = new PowerShellHost();
+        host.Run(_sandbox.AnonymousConnectLine());
+        var ticker = _sandbox.OpenTicker(0);
+        var result = host.Run($"Get-KalshiCandlestick -Ticker '{ticker}' -Interval OneHour -Start ([datetime]::UtcNow.AddHours(-6)) -End ([datetime]::UtcNow)");
+        Assert.Empty(result.Errors);
+        Assert.NotEmpty(result.Output);
+        Assert.All(result.Output, c =>
+        {
+            Assert.Equal(ticker, c.Properties["Ticker"].Value);
+            Assert.Equal(60, c.Properties["PeriodMinutes"].Value);
+        });
+        var bad = host.Run($"Get-KalshiCandlestick -Ticker '{ticker}' -Start ([datetime]::UtcNow) -End ([datetime]::UtcNow.AddHours(-1))");
+        Assert.Equal("KalshiInvalidArgument,KalshiPS.Cmdlets.GetKalshiCandlestickCommand", Assert.Single(bad.Errors).FullyQualifiedErrorId);
+    }
+}

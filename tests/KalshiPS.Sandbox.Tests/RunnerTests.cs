@@ -52,4 +52,24 @@ public class RunnerTests : IAsyncLifetime
         Assert.Equal(3, code);
         Assert.Contains("needs pwsh: Format-Table is not available in the hosted engine (Microsoft.PowerShell.Utility)", err);
     }
+
+    [Fact]
+    public void An_error_the_script_ignores_does_not_fail_it() =>
+        Assert.Equal(0, Run("if (Get-Command Import-Csv -ErrorAction Ignore) { 'pwsh' } else { 'bare engine' }\n").Code);
+
+    [Fact]
+    public void A_non_terminating_error_record_exits_1() =>
+        Assert.Equal(1, Run("Get-Command No-SuchCommandAnywhere\n'after'\n").Code);
+
+    [Fact]
+    public void Named_script_arguments_bind_by_name()
+    {
+        var path = Path.Combine(_dir, "examples", "args.ps1");
+        File.WriteAllText(path, "param([int] $Count, [switch] $Loud, [string] $Name = 'x')\n\"count=$Count loud=$Loud name=$Name\"\n");
+        var o = new StringWriter();
+        ScriptRunner.SetEnvironment(_s);
+        var code = new ScriptRunner(o, new StringWriter(), verbose: false, color: false).Run(path, new[] { "-Count", "3", "-Loud", "-Name:y" });
+        Assert.Equal(0, code);
+        Assert.Contains("count=3 loud=True name=y", o.ToString());
+    }
 }

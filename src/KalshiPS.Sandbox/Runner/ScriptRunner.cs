@@ -99,7 +99,8 @@ public sealed class ScriptRunner(TextWriter stdout, TextWriter stderr, bool verb
             Error($"needs pwsh: {needsPwsh}");
             return ExitNeedsPwsh;
         }
-        return failed || ps.HadErrors ? ExitError : ExitOk;
+        // Not ps.HadErrors: it is also set by errors the script chose to ignore (-ErrorAction Ignore).
+        return failed ? ExitError : ExitOk;
     }
 
     /// <summary>Script arguments as PowerShell would bind them: "-Name value", "-Name:value", "-Switch", or positional.</summary>

@@ -28,6 +28,13 @@ namespace KalshiPS.Streaming
         public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
         /// <summary>Handshake failures in a row before the stream gives up (0 = never).</summary>
         public int MaxConnectFailures { get; set; } = 10;
+        /// <summary>
+        /// Silence after which the stream asks the server for something (list_subscriptions). Kalshi's pings are
+        /// answered inside ClientWebSocket and never seen here, so a quiet socket is probed at the application level.
+        /// </summary>
+        public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
+        /// <summary>How long a probe may go unanswered before the connection counts as dead and is reopened.</summary>
+        public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
         public static StreamSettings From(KalshiSession session) => new StreamSettings
         {
@@ -145,14 +152,20 @@ namespace KalshiPS.Streaming
                     var receive = ReceiveLoopAsync(socket, connectedBefore, ct);
                     connectedBefore = true;
                     var stopped = Task.Delay(Timeout.Infinite, ct);
-                    var first = await Task.WhenAny(receive, stopped).ConfigureAwait(false);
-                    if (first == stopped || ct.IsCancellationRequested)
+                    using (var watch = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                    {
+                        var watchdog = WatchdogAsync(socket, watch.Token);
+                        await Task.WhenAny(receive, stopped).ConfigureAwait(false);
+                        watch.Cancel();
+                        try { await watchdog.ConfigureAwait(false); } catch (OperationCanceledException) { }
+                    }
+                    if (ct.IsCancellationRequested)
                     {
                         await CloseAsync(socket, receive).ConfigureAwait(false);
                         return;
                     }
                     await receive.ConfigureAwait(false); // completed: the server closed, or it threw
-                    reason = socket.CloseStatus.HasValue ? $"the server closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd() : "the server closed the connection";
+                    reason = _deadConnection ? $"no answer from the server for {(_settings.HeartbeatInterval + _settings.HeartbeatTimeout).TotalSeconds:0} s" : socket.CloseStatus.HasValue ? $"the server closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd() : "the server closed the connection";
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -166,9 +179,13 @@ namespace KalshiPS.Streaming
                         throw new KalshiStreamException($"Could not connect to {_settings.WebSocketUri} after {failures} attempts: {e.Message}", null, e.InnerException);
                     reason = connectedBefore ? "reconnect failed: " + e.Message : "connect failed: " + e.Message;
                 }
-                catch (Exception e) when (e is WebSocketException || e is IOException || e is ObjectDisposedException)
+                // An aborted socket (our watchdog, or the OS) fails the pending receive with OperationCanceledException.
+                catch (Exception e) when (e is WebSocketException || e is IOException || e is ObjectDisposedException
+                                          || (e is OperationCanceledException && !ct.IsCancellationRequested))
                 {
-                    reason = "the connection dropped: " + (e.InnerException?.Message ?? e.Message);
+                    reason = _deadConnection
+                        ? $"no answer from the server for {(_settings.HeartbeatInterval + _settings.HeartbeatTimeout).TotalSeconds:0} s"
+                        : "the connection dropped: " + (e.InnerException?.Message ?? e.Message);
                 }
                 finally
                 {
@@ -183,6 +200,40 @@ namespace KalshiPS.Streaming
                 Warn($"Kalshi stream: {reason}; reconnecting in {delay.TotalSeconds:0.0#} s (resubscribing{(failures > 0 ? $", attempt {failures + 1}" : "")}).");
                 try { await Task.Delay(delay, ct).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
+            }
+        }
+
+        private long _waitingSinceTicks; // when the pending ReceiveAsync started; 0 while a message is being handled
+        private volatile bool _deadConnection;
+
+        /// <summary>
+        /// Probes a socket that has been silent (while we were waiting to receive, not while the consumer applied
+        /// backpressure) and aborts it when the probe goes unanswered, which ends the receive loop and reconnects.
+        /// </summary>
+        private async Task WatchdogAsync(ClientWebSocket socket, CancellationToken ct)
+        {
+            _deadConnection = false;
+            var probed = false;
+            var tick = TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(1000, _settings.HeartbeatInterval.TotalMilliseconds / 4)));
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(tick, ct).ConfigureAwait(false);
+                var since = Interlocked.Read(ref _waitingSinceTicks);
+                if (since == 0) { probed = false; continue; }
+                var silent = _settings.Time.GetElapsedTime(since);
+                if (silent < _settings.HeartbeatInterval) { probed = false; continue; }
+                if (!probed)
+                {
+                    probed = true;
+                    try { await SendCommandAsync("list_subscriptions", null, ct).ConfigureAwait(false); }
+                    catch (Exception e) when (e is WebSocketException || e is IOException || e is ObjectDisposedException) { }
+                }
+                else if (silent >= _settings.HeartbeatInterval + _settings.HeartbeatTimeout)
+                {
+                    _deadConnection = true;
+                    try { socket.Abort(); } catch { }
+                    return;
+                }
             }
         }
 
@@ -230,7 +281,9 @@ namespace KalshiPS.Streaming
                 message.SetLength(0);
                 do
                 {
+                    Interlocked.Exchange(ref _waitingSinceTicks, _settings.Time.GetTimestamp());
                     r = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Exchange(ref _waitingSinceTicks, 0);
                     if (r.MessageType == WebSocketMessageType.Close)
                     {
                         if (socket.State == WebSocketState.CloseReceived)
