@@ -172,12 +172,17 @@ namespace KalshiPS.Cmdlets
         /// <summary>One cheap authenticated call, so a wrong key or clock fails here rather than on the first order.</summary>
         private void Validate(KalshiSession session)
         {
+            var log = new CollectedLog();
+            var previous = RequestLog.Current;
             try
             {
+                RequestLog.Current = log;
                 using (session.Http.SendAsync(new KalshiRequest("GET", "/portfolio/balance"), _stop.Token).GetAwaiter().GetResult()) { }
+                foreach (var line in log.Lines) WriteVerbose(line);
             }
             catch (KalshiApiException e)
             {
+                foreach (var line in log.Lines) WriteVerbose(line);
                 session.Dispose();
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }
@@ -186,6 +191,18 @@ namespace KalshiPS.Cmdlets
                 session.Dispose();
                 throw new PipelineStoppedException();
             }
+            finally
+            {
+                RequestLog.Current = previous;
+            }
+        }
+
+        /// <summary>Request lines of the validation call, written as verbose once it is back on this thread.</summary>
+        private sealed class CollectedLog : IRequestLog
+        {
+            public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            public void Verbose(string line) => Lines.Enqueue(line);
+            public void Warning(string line) => Lines.Enqueue(line);
         }
 
         private static string PemFrom(object value)

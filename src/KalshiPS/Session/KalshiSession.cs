@@ -28,8 +28,8 @@ namespace KalshiPS.Session
             RetryBackoff = s.RetryBackoff;
             Timeout = s.Timeout;
             Proxy = s.ProxyUri;
-            ConnectedAt = DateTime.UtcNow;
             Time = s.TimeProvider;
+            ConnectedAt = s.TimeProvider.GetUtcNow().UtcDateTime;
 
             Signer = signer;
             Limiter = new RateLimiter(ReadRate, WriteRate, s.TimeProvider);
