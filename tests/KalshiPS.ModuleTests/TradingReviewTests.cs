@@ -41,6 +41,44 @@ public class TradingReviewTests
     }
 
     [Fact]
+    public async Task Create_without_an_answer_says_not_placed_only_when_the_lookup_worked()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        var t = s.Market();
+        Ps.Assert(s.Run($"New-KalshiOrder -Ticker {t} -Side Yes -Action Buy -Count 1 -Price 0.10")); // market rules cached
+
+        s.Server.Faults.FailNextRequests = 4; // the create's 4 attempts fail; the lookup works and finds nothing
+        var placedNot = Assert.Single(s.Run($"New-KalshiOrder -Ticker {t} -Side Yes -Action Buy -Count 1 -Price 0.11").Errors);
+        Assert.Contains("so it was not placed", placedNot.Exception.Message);
+
+        s.Server.Faults.FailNextRequests = 1000; // the lookup fails too: nobody knows, and the user is told how to find out
+        var unknown = Assert.Single(s.Run($"New-KalshiOrder -Ticker {t} -Side Yes -Action Buy -Count 1 -Price 0.12 -ClientOrderId maybe-1").Errors);
+        Assert.DoesNotContain("not placed", unknown.Exception.Message);
+        Assert.Contains("whether it was placed is unknown", unknown.Exception.Message);
+        Assert.Contains("-ClientOrderId maybe-1", unknown.Exception.Message);
+
+        var batch = s.Run($@"
+            @(
+              [pscustomobject]@{{ Ticker='{t}'; Side='Yes'; Action='Buy'; Count='1'; Price='0.13'; ClientOrderId='maybe-2' }}
+              [pscustomobject]@{{ Ticker='{t}'; Side='Yes'; Action='Buy'; Count='1'; Price='0.14'; ClientOrderId='maybe-3' }}
+            ) | New-KalshiOrder");
+        Assert.Equal(2, batch.Errors.Count);
+        Assert.Contains("-ClientOrderId maybe-2", batch.Errors[0].Exception.Message);
+        Assert.Contains("-ClientOrderId maybe-3", batch.Errors[1].Exception.Message);
+
+        s.Server.Faults.FailNextRequests = 4;
+        var batchNot = s.Run($@"
+            @(
+              [pscustomobject]@{{ Ticker='{t}'; Side='Yes'; Action='Buy'; Count='1'; Price='0.15' }}
+              [pscustomobject]@{{ Ticker='{t}'; Side='Yes'; Action='Buy'; Count='1'; Price='0.16' }}
+            ) | New-KalshiOrder");
+        Assert.Equal(2, batchNot.Errors.Count);
+        Assert.All(batchNot.Errors, e => Assert.Contains("so it was not placed", e.Exception.Message));
+        s.Server.Faults.FailNextRequests = 0;
+        Assert.Single(s.MyOrders);
+    }
+
+    [Fact]
     public async Task Retry_that_finds_the_same_order_under_a_given_id_still_resolves()
     {
         await using var s = await TradingSandbox.StartAsync();

@@ -106,13 +106,10 @@ namespace KalshiPS.Api
             {
                 // Retries ran out without an answer: look the id up so the user is never left unsure.
                 KalshiOrder existing = null;
-                try { existing = await ResolveAsync(o, ct).ConfigureAwait(false); } catch (KalshiApiException) { }
-                if (existing == null)
-                    throw new KalshiApiException(e.Kind, e.StatusCode, e.Method, e.Path, new KalshiErrorBody
-                    {
-                        Code = e.Code,
-                        Message = $"{e.ApiMessage ?? e.Kind.ToString()}; no order with client order id {o.ClientOrderId} exists on {o.Ticker}, so it was not placed",
-                    }, e);
+                KalshiApiException lookupError = null;
+                try { existing = await ResolveAsync(o, ct).ConfigureAwait(false); }
+                catch (KalshiApiException le) when (!ct.IsCancellationRequested) { lookupError = le; }
+                if (existing == null) throw Unanswered(e, o, lookupError);
                 CheckSameOrder(existing, o, CreatePath, e);
                 Verbose($"The create of {o.ClientOrderId} got no clear answer ({e.Kind}) but the order exists: {existing.OrderId}.");
                 return OrderRequestWire.ExistingResult(existing, o);
@@ -171,11 +168,18 @@ namespace KalshiPS.Api
             foreach (var group in toResolve.GroupBy(i => orders[i].Ticker, StringComparer.OrdinalIgnoreCase))
             {
                 Dictionary<string, KalshiOrder> found;
+                KalshiApiException lookupError = null;
                 try { found = await FindByClientOrderIdsAsync(group.Key, group.Select(i => orders[i]).ToList(), ct).ConfigureAwait(false); }
-                catch (KalshiApiException) { continue; }
+                catch (KalshiApiException le) when (!ct.IsCancellationRequested) { lookupError = le; found = new Dictionary<string, KalshiOrder>(); }
                 foreach (var i in group)
                 {
-                    if (!found.TryGetValue(orders[i].ClientOrderId, out var existing)) continue;
+                    if (!found.TryGetValue(orders[i].ClientOrderId, out var existing))
+                    {
+                        // No clear answer for this item: say whether it was placed (looked up: no) or that nobody knows.
+                        if (outcomes[i].Error is KalshiApiException unanswered && IsUncertain(unanswered))
+                            outcomes[i] = new ItemOutcome<KalshiOrderResult>(Unanswered(unanswered, orders[i], lookupError));
+                        continue;
+                    }
                     var other = Mismatch(existing, orders[i]);
                     if (other != null)
                     {
@@ -233,6 +237,20 @@ namespace KalshiPS.Api
                 Code = "order_already_exists",
                 Message = $"client order id {o.ClientOrderId} already belongs to a different order {existing.OrderId} ({differences}); this order was not placed. Use a new -ClientOrderId",
             }, cause);
+
+        /// <summary>
+        /// The error for a create that got no answer: "not placed" when the lookup by client order id found nothing,
+        /// or, when the lookup failed too, that the outcome is unknown and how to find out or retry safely.
+        /// </summary>
+        private static KalshiApiException Unanswered(KalshiApiException e, OrderSpec o, KalshiApiException lookupError) =>
+            new KalshiApiException(e.Kind, e.StatusCode, e.Method, e.Path, new KalshiErrorBody
+            {
+                Code = e.Code,
+                Message = lookupError == null
+                    ? $"{e.ApiMessage ?? e.Kind.ToString()}; no order with client order id {o.ClientOrderId} exists on {o.Ticker}, so it was not placed"
+                    : $"{e.ApiMessage ?? e.Kind.ToString()}; looking up client order id {o.ClientOrderId} failed too ({lookupError.ApiMessage ?? lookupError.Kind.ToString()}), so whether it was placed is unknown. "
+                      + $"Check with Get-KalshiOrder -Ticker {o.Ticker}, or repeat the order with -ClientOrderId {o.ClientOrderId} (it cannot be placed twice under that id)",
+            }, e);
 
         private async Task<KalshiOrder> ResolveAsync(OrderSpec o, CancellationToken ct)
         {
