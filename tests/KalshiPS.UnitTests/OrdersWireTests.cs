@@ -110,4 +110,23 @@ public class OrdersWireTests
         var o = new OrderSpec { Ticker = "KX-1", Side = KalshiSide.Yes, Action = KalshiAction.Sell, Count = 10, Price = 0.45m };
         Assert.Equal("KX-1: Sell 10 Yes @ 0.45 (GoodTillCanceled)", o.Describe());
     }
+
+    [Fact]
+    public void Decrease_sends_exactly_one_of_reduce_by_and_reduce_to_and_amend_sends_the_total()
+    {
+        Assert.Equal(@"{""reduce_by"":""3.00"",""market_ticker"":""KX-1""}", OrderRequestWire.Decrease("KX-1", 3m, null));
+        Assert.Equal(@"{""reduce_to"":""0.00"",""market_ticker"":""KX-1""}", OrderRequestWire.Decrease("KX-1", null, 0m));
+        Assert.Equal(@"{""ticker"":""KX-1"",""side"":""ask"",""price"":""0.7500"",""count"":""12.00""}", OrderRequestWire.Amend("KX-1", "ask", 0.75m, 12m, null));
+    }
+
+    [Fact]
+    public void A_found_order_is_only_the_same_order_when_ticker_book_side_price_and_count_agree()
+    {
+        var spec = new OrderSpec { Ticker = "KX-1", Side = KalshiSide.No, Action = KalshiAction.Buy, Count = 2, Price = 0.30m };
+        KalshiOrder Found(string book, decimal yes, decimal count) => new KalshiOrder { Ticker = "KX-1", BookSide = book, YesPrice = yes, Count = count };
+        Assert.Null(OrdersApi.Mismatch(Found("ask", 0.70m, 2m), spec));
+        Assert.Contains("Yes price 0.71", OrdersApi.Mismatch(Found("ask", 0.71m, 2m), spec));
+        Assert.Contains("count 3.00", OrdersApi.Mismatch(Found("ask", 0.70m, 3m), spec));
+        Assert.Contains("book side bid", OrdersApi.Mismatch(Found("bid", 0.70m, 2m), spec));
+    }
 }

@@ -54,6 +54,19 @@ public class FixedPointTests
     }
 
     [Fact]
+    public void Never_rounds_a_price_or_count_on_the_way_to_the_wire()
+    {
+        Assert.Equal("0.0450", FixedPoint.Price(0.045m));
+        Assert.Equal("0.9550", FixedPoint.Price(1m - 0.045m));
+        Assert.Equal("0.4500", FixedPoint.Price(0.450000m));
+        Assert.Equal("0.12345", FixedPoint.Price(0.12345m)); // finer grids (up to 6 decimals) pass through exactly
+        Assert.Throws<ArgumentException>(() => FixedPoint.Price(0.1234567m));
+        Assert.Throws<ArgumentException>(() => FixedPoint.Count(1.005m));
+        Assert.Throws<ArgumentException>(() => FixedPoint.Count(0.001m));
+        Assert.Equal("1.50", FixedPoint.Count(1.5m));
+    }
+
+    [Fact]
     public void Is_culture_invariant_under_german_culture()
     {
         using var _ = new CultureScope("de-DE");

@@ -59,15 +59,26 @@ namespace KalshiPS.Api
                 return PortfolioWire.Order(doc.RootElement.Obj("order") ?? doc.RootElement);
         }
 
-        /// <summary>Orders in one market whose client_order_id is in the set (GET /portfolio/orders?ticker=..., all pages).</summary>
-        public async Task<Dictionary<string, KalshiOrder>> FindByClientOrderIdsAsync(string ticker, ICollection<string> clientOrderIds, CancellationToken ct)
+        /// <summary>
+        /// Orders in one market under the given client order ids (GET /portfolio/orders?ticker=..., all pages). Per id,
+        /// the order that matches its spec (ticker, book side, Yes price, count) wins; otherwise the first one seen,
+        /// which the caller reports as someone else's order.
+        /// </summary>
+        public async Task<Dictionary<string, KalshiOrder>> FindByClientOrderIdsAsync(string ticker, IReadOnlyList<OrderSpec> specs, CancellationToken ct)
         {
+            var wanted = new Dictionary<string, OrderSpec>(StringComparer.Ordinal);
+            foreach (var spec in specs) if (!wanted.ContainsKey(spec.ClientOrderId)) wanted[spec.ClientOrderId] = spec;
             var found = new Dictionary<string, KalshiOrder>(StringComparer.Ordinal);
+            var matched = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var page in ListOrders(new OrderQuery { Ticker = ticker }, 1000, ct).ConfigureAwait(false))
             {
                 foreach (var o in page.Items)
-                    if (o.ClientOrderId != null && clientOrderIds.Contains(o.ClientOrderId) && !found.ContainsKey(o.ClientOrderId)) found[o.ClientOrderId] = o;
-                if (found.Count == clientOrderIds.Count) break;
+                {
+                    if (o.ClientOrderId == null || matched.Contains(o.ClientOrderId) || !wanted.TryGetValue(o.ClientOrderId, out var spec)) continue;
+                    if (Mismatch(o, spec) == null) { found[o.ClientOrderId] = o; matched.Add(o.ClientOrderId); }
+                    else if (!found.ContainsKey(o.ClientOrderId)) found[o.ClientOrderId] = o;
+                }
+                if (matched.Count == wanted.Count) break;
             }
             return found;
         }
@@ -87,6 +98,7 @@ namespace KalshiPS.Api
             {
                 var existing = await ResolveAsync(o, ct).ConfigureAwait(false);
                 if (existing == null) throw;
+                CheckSameOrder(existing, o, CreatePath, e);
                 Verbose($"Order {o.ClientOrderId} was already placed by an earlier attempt (Kalshi answered 409 {e.Code} to the retry); reporting order {existing.OrderId}.");
                 return OrderRequestWire.ExistingResult(existing, o);
             }
@@ -94,13 +106,11 @@ namespace KalshiPS.Api
             {
                 // Retries ran out without an answer: look the id up so the user is never left unsure.
                 KalshiOrder existing = null;
-                try { existing = await ResolveAsync(o, ct).ConfigureAwait(false); } catch (KalshiApiException) { }
-                if (existing == null)
-                    throw new KalshiApiException(e.Kind, e.StatusCode, e.Method, e.Path, new KalshiErrorBody
-                    {
-                        Code = e.Code,
-                        Message = $"{e.ApiMessage ?? e.Kind.ToString()}; no order with client order id {o.ClientOrderId} exists on {o.Ticker}, so it was not placed",
-                    }, e);
+                KalshiApiException lookupError = null;
+                try { existing = await ResolveAsync(o, ct).ConfigureAwait(false); }
+                catch (KalshiApiException le) when (!ct.IsCancellationRequested) { lookupError = le; }
+                if (existing == null) throw Unanswered(e, o, lookupError);
+                CheckSameOrder(existing, o, CreatePath, e);
                 Verbose($"The create of {o.ClientOrderId} got no clear answer ({e.Kind}) but the order exists: {existing.OrderId}.");
                 return OrderRequestWire.ExistingResult(existing, o);
             }
@@ -128,11 +138,11 @@ namespace KalshiPS.Api
                 {
                     var items = doc?.RootElement.Arr("orders");
                     var list = items == null ? new List<JsonElement>() : items.Value.EnumerateArray().ToList();
+                    var used = new bool[list.Count];
                     for (int i = 0; i < orders.Count; i++)
                     {
                         var o = orders[i];
-                        var item = list.FirstOrDefault(x => x.Str("client_order_id") == o.ClientOrderId);
-                        if (item.ValueKind == JsonValueKind.Undefined && i < list.Count) item = list[i];
+                        var item = MatchItem(list, used, i, o.ClientOrderId);
                         if (item.ValueKind != JsonValueKind.Object)
                         {
                             outcomes[i] = new ItemOutcome<KalshiOrderResult>(new KalshiApiException(KalshiErrorKind.ServerUnavailable, 200, "POST", BatchPath,
@@ -158,11 +168,24 @@ namespace KalshiPS.Api
             foreach (var group in toResolve.GroupBy(i => orders[i].Ticker, StringComparer.OrdinalIgnoreCase))
             {
                 Dictionary<string, KalshiOrder> found;
-                try { found = await FindByClientOrderIdsAsync(group.Key, group.Select(i => orders[i].ClientOrderId).ToList(), ct).ConfigureAwait(false); }
-                catch (KalshiApiException) { continue; }
+                KalshiApiException lookupError = null;
+                try { found = await FindByClientOrderIdsAsync(group.Key, group.Select(i => orders[i]).ToList(), ct).ConfigureAwait(false); }
+                catch (KalshiApiException le) when (!ct.IsCancellationRequested) { lookupError = le; found = new Dictionary<string, KalshiOrder>(); }
                 foreach (var i in group)
                 {
-                    if (!found.TryGetValue(orders[i].ClientOrderId, out var existing)) continue;
+                    if (!found.TryGetValue(orders[i].ClientOrderId, out var existing))
+                    {
+                        // No clear answer for this item: say whether it was placed (looked up: no) or that nobody knows.
+                        if (outcomes[i].Error is KalshiApiException unanswered && IsUncertain(unanswered))
+                            outcomes[i] = new ItemOutcome<KalshiOrderResult>(Unanswered(unanswered, orders[i], lookupError));
+                        continue;
+                    }
+                    var other = Mismatch(existing, orders[i]);
+                    if (other != null)
+                    {
+                        outcomes[i] = new ItemOutcome<KalshiOrderResult>(SomeoneElses(existing, orders[i], other, BatchPath, outcomes[i].Error));
+                        continue;
+                    }
                     Verbose($"Order {orders[i].ClientOrderId} was already placed by an earlier attempt of the batch; reporting order {existing.OrderId}.");
                     outcomes[i] = new ItemOutcome<KalshiOrderResult>(OrderRequestWire.ExistingResult(existing, orders[i]));
                 }
@@ -170,9 +193,68 @@ namespace KalshiPS.Api
             return outcomes;
         }
 
+        /// <summary>
+        /// The answer item of batch entry <paramref name="index"/>: the one at the same position when it carries this
+        /// client order id (or none), else the first unused item with it. Each item answers one entry only, so two
+        /// entries sharing a client order id cannot both be reported as the one order placed.
+        /// </summary>
+        private static JsonElement MatchItem(List<JsonElement> list, bool[] used, int index, string clientOrderId)
+        {
+            if (index < list.Count && !used[index])
+            {
+                var cid = MarketDataWire.NullIfEmpty(list[index].Str("client_order_id"));
+                if (cid == null || cid == clientOrderId) { used[index] = true; return list[index]; }
+            }
+            for (int j = 0; j < list.Count; j++)
+                if (!used[j] && list[j].Str("client_order_id") == clientOrderId) { used[j] = true; return list[j]; }
+            return default;
+        }
+
+        /// <summary>
+        /// What differs between the order found under a client order id and the order asked for (null when they are
+        /// the same order). A user-supplied id can collide with an older, different order: that one must never be
+        /// reported as if this create had placed it.
+        /// </summary>
+        internal static string Mismatch(KalshiOrder existing, OrderSpec o)
+        {
+            var diffs = new List<string>();
+            if (existing.Ticker != null && !string.Equals(existing.Ticker, o.Ticker, StringComparison.OrdinalIgnoreCase)) diffs.Add("ticker " + existing.Ticker);
+            if (existing.BookSide != null && !string.Equals(existing.BookSide, o.BookSide, StringComparison.OrdinalIgnoreCase)) diffs.Add("book side " + existing.BookSide);
+            if (existing.YesPrice.HasValue && existing.YesPrice.Value != o.YesPrice) diffs.Add("Yes price " + OrderValidation.Num(existing.YesPrice.Value));
+            if (existing.Count.HasValue && existing.Count.Value != o.Count) diffs.Add("count " + OrderValidation.Num(existing.Count.Value));
+            return diffs.Count == 0 ? null : string.Join(", ", diffs);
+        }
+
+        private static void CheckSameOrder(KalshiOrder existing, OrderSpec o, string path, Exception cause)
+        {
+            var other = Mismatch(existing, o);
+            if (other != null) throw SomeoneElses(existing, o, other, path, cause);
+        }
+
+        private static KalshiApiException SomeoneElses(KalshiOrder existing, OrderSpec o, string differences, string path, Exception cause) =>
+            new KalshiApiException(KalshiErrorKind.Conflict, 409, "POST", path, new KalshiErrorBody
+            {
+                Code = "order_already_exists",
+                Message = $"client order id {o.ClientOrderId} already belongs to a different order {existing.OrderId} ({differences}); this order was not placed. Use a new -ClientOrderId",
+            }, cause);
+
+        /// <summary>
+        /// The error for a create that got no answer: "not placed" when the lookup by client order id found nothing,
+        /// or, when the lookup failed too, that the outcome is unknown and how to find out or retry safely.
+        /// </summary>
+        private static KalshiApiException Unanswered(KalshiApiException e, OrderSpec o, KalshiApiException lookupError) =>
+            new KalshiApiException(e.Kind, e.StatusCode, e.Method, e.Path, new KalshiErrorBody
+            {
+                Code = e.Code,
+                Message = lookupError == null
+                    ? $"{e.ApiMessage ?? e.Kind.ToString()}; no order with client order id {o.ClientOrderId} exists on {o.Ticker}, so it was not placed"
+                    : $"{e.ApiMessage ?? e.Kind.ToString()}; looking up client order id {o.ClientOrderId} failed too ({lookupError.ApiMessage ?? lookupError.Kind.ToString()}), so whether it was placed is unknown. "
+                      + $"Check with Get-KalshiOrder -Ticker {o.Ticker}, or repeat the order with -ClientOrderId {o.ClientOrderId} (it cannot be placed twice under that id)",
+            }, e);
+
         private async Task<KalshiOrder> ResolveAsync(OrderSpec o, CancellationToken ct)
         {
-            var found = await FindByClientOrderIdsAsync(o.Ticker, new[] { o.ClientOrderId }, ct).ConfigureAwait(false);
+            var found = await FindByClientOrderIdsAsync(o.Ticker, new[] { o }, ct).ConfigureAwait(false);
             return found.TryGetValue(o.ClientOrderId, out var existing) ? existing : null;
         }
 

@@ -14,7 +14,14 @@ namespace KalshiPS.Cmdlets
     /// Cancels orders: ids from the pipeline (batched in chunks at the end), every resting order in a market
     /// (-Ticker) or every resting order of the account (-All).
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    /// <remarks>
+    /// Confirmation: cancelling named orders is ConfirmImpact Medium, so scripts (and the default $ConfirmPreference
+    /// of High) cancel by id without a prompt. The mass cancels -Ticker and -All behave exactly as ConfirmImpact High:
+    /// under $ConfirmPreference High (the default) they ask unless -Confirm:$false is given (or $ConfirmPreference is
+    /// None); in a host that cannot prompt, the question fails and nothing is cancelled. -Confirm and -WhatIf work as
+    /// for any cmdlet.
+    /// </remarks>
+    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderCancellation))]
     public sealed class RemoveKalshiOrderCommand : KalshiCmdlet
     {
@@ -62,6 +69,7 @@ namespace KalshiPS.Cmdlets
             {
                 case AllSet:
                     if (!ShouldProcess("every resting order of this account", "Cancel all Kalshi orders")) return;
+                    if (!ConfirmMassCancel("every resting order of this account")) return;
                     RunAsync(ct => Orders.CancelAllAsync(ct));
                     return;
                 case TickerSet:
@@ -76,6 +84,7 @@ namespace KalshiPS.Cmdlets
                     });
                     if (resting.Count == 0) { WriteVerbose($"No resting orders on {ticker}."); return; }
                     if (!ShouldProcess($"{resting.Count} resting order(s) on {ticker}", "Cancel Kalshi orders")) return;
+                    if (!ConfirmMassCancel($"{resting.Count} resting order(s) on {ticker}")) return;
                     _pending.AddRange(resting.Select(o => new KeyValuePair<string, string>(o.OrderId, ticker)));
                     break;
                 }
@@ -83,6 +92,26 @@ namespace KalshiPS.Cmdlets
             for (int i = 0; i < _pending.Count; i += BatchSize)
                 CancelChunk(_pending.Skip(i).Take(BatchSize).ToList());
             _pending.Clear();
+        }
+
+        /// <summary>
+        /// The High-impact half of a mass cancel. ShouldProcess (Medium) has already prompted when $ConfirmPreference is
+        /// Medium or Low or -Confirm was given; this asks when the preference is High, as a High-impact cmdlet would,
+        /// unless an explicit -Confirm (either way) settles it. ($ConfirmPreference None never asks.)
+        /// </summary>
+        private bool ConfirmMassCancel(string what)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+            if (ConfirmPreference() != ConfirmImpact.High) return true;
+            return ShouldContinue($"Cancel {what}? (In scripts, pass -Confirm:$false to cancel without this question.)", "Cancel Kalshi orders");
+        }
+
+        private ConfirmImpact ConfirmPreference()
+        {
+            var value = SessionState.PSVariable.GetValue("ConfirmPreference");
+            if (value is PSObject ps) value = ps.BaseObject;
+            if (value is ConfirmImpact impact) return impact;
+            return value != null && System.Enum.TryParse(value.ToString(), true, out ConfirmImpact parsed) ? parsed : ConfirmImpact.High;
         }
 
         private void CancelChunk(List<KeyValuePair<string, string>> chunk)
