@@ -3,6 +3,8 @@ using Xunit;
 namespace KalshiPS.ModuleTests;
 
 /// <summary>Tab completion through TabExpansion2, as a console does it: cached tickers, enums, and no network calls.</summary>
+// One test sets KALSHI_BASE_URI process-wide: runs alone.
+[Collection("ProcessEnvironment")]
 public class CompletionTests
 {
     private static List<string> Complete(PowerShellHost host, string input) =>

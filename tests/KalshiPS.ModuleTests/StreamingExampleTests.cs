@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 
 namespace KalshiPS.ModuleTests;
 
-[Collection("Streaming")]
+// Sets KALSHI_* process-wide and counts sockets process-wide: runs alone.
+[Collection("ProcessEnvironment")]
 public sealed class StreamingExampleTests(ITestOutputHelper log)
 {
     [Fact]
