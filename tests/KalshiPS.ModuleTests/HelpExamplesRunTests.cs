@@ -26,7 +26,7 @@ public sealed class HelpExamplesSandbox : SandboxFixture
 public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
 {
     private static readonly string[] Variables = { "KALSHI_BASE_URI", "KALSHI_WS_URI", "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PATH" };
-    private static readonly TimeSpan ExampleTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ExampleTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Commands of the modules the hosted engine does not have (reaching one means "needs pwsh").</summary>
     private static readonly HashSet<string> PwshOnly = new(StringComparer.OrdinalIgnoreCase)
