@@ -168,7 +168,8 @@ public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
         }
 
         var errors = ps.Streams.Error.ToList();
-        if (errors.Count == 0) return new(ExampleResult.Passed, $"({output.Count} output object(s))", started.Elapsed);
+        if (errors.Count == 0)
+            return new(ExampleResult.Passed, $"({output.Count} output object(s))" + string.Concat(output.Take(8).Select(o => "\n  " + o)), started.Elapsed);
         // As the sandbox runner: once a pwsh-only command is reached, later errors are its consequences.
         var needs = errors.Select(MissingCommand).FirstOrDefault(m => m != null);
         if (needs != null) return new(ExampleResult.NeedsPwsh, needs, started.Elapsed);
