@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using KalshiPS.Sandbox;
+using KalshiPS.Tools.Help;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace KalshiPS.ModuleTests;
+
+/// <summary>One sandbox for every help example, with background traders so streams have something to show.</summary>
+public sealed class HelpExamplesSandbox : SandboxFixture
+{
+    protected override SandboxOptions Options => new()
+    {
+        MarketCount = 60, BackgroundTraders = true, BackgroundTraderInterval = TimeSpan.FromMilliseconds(100),
+    };
+}
+
+/// <summary>
+/// Runs the code of every example in docs/help/*.md in a fresh hosted runspace against the sandbox, the way
+/// docs/help/README.md promises ("examples must run against the KalshiPS sandbox after Connect-Kalshi"). An example that
+/// reaches a command of Microsoft.PowerShell.Utility or .Management (which the hosted engine lacks) "needs pwsh"; every
+/// cmdlet must still have at least two examples that run fully here.
+/// </summary>
+[Collection("ProcessEnvironment")]
+public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
+{
+    private static readonly string[] Variables = { "KALSHI_BASE_URI", "KALSHI_WS_URI", "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PATH" };
+    private static readonly TimeSpan ExampleTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Commands of the modules the hosted engine does not have (reaching one means "needs pwsh").</summary>
+    private static readonly HashSet<string> PwshOnly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Microsoft.PowerShell.Utility
+        "Add-Member", "Compare-Object", "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertTo-Html", "ConvertTo-Json",
+        "ConvertTo-Xml", "Export-Clixml", "Export-Csv", "Format-Custom", "Format-Hex", "Format-List", "Format-Table", "Format-Wide",
+        "Get-Date", "Get-Member", "Get-Random", "Get-Unique", "Group-Object", "Import-Clixml", "Import-Csv", "Invoke-RestMethod",
+        "Invoke-WebRequest", "Measure-Command", "Measure-Object", "New-Guid", "New-Object", "Out-File", "Out-GridView", "Out-String",
+        "Read-Host", "Select-Object", "Select-String", "Select-Xml", "Sort-Object", "Start-Sleep", "Tee-Object", "Write-Host",
+        "Write-Output", "Write-Progress", "Write-Error", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information",
+        "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable", "Join-String", "New-TimeSpan",
+        "ConvertTo-SecureString", "ConvertFrom-SecureString",
+        // Microsoft.PowerShell.Management
+        "Get-ChildItem", "Get-Content", "Set-Content", "Add-Content", "Test-Path", "Join-Path", "Split-Path", "Resolve-Path",
+        "Get-Item", "New-Item", "Remove-Item", "Copy-Item", "Move-Item", "Get-Location", "Set-Location", "Push-Location",
+        "Pop-Location", "Convert-Path", "Get-Process", "Start-Process",
+    };
+
+    private static readonly ConcurrentDictionary<string, ExampleOutcome> Outcomes = new();
+
+    private readonly HelpExamplesSandbox _sandbox;
+    private readonly ITestOutputHelper _log;
+
+    public HelpExamplesRunTests(HelpExamplesSandbox sandbox, ITestOutputHelper log)
+    {
+        _sandbox = sandbox;
+        _log = log;
+    }
+
+    public sealed record Example(string Cmdlet, int Number, string Title, string Code)
+    {
+        public string Id => $"{Cmdlet} #{Number}";
+    }
+
+    public enum ExampleResult { Passed, NeedsPwsh, Failed }
+
+    public sealed record ExampleOutcome(ExampleResult Result, string Detail, TimeSpan Elapsed);
+
+    private static IReadOnlyList<Example> AllExamples { get; } = LoadExamples();
+
+    private static List<Example> LoadExamples()
+    {
+        var list = new List<Example>();
+        var folder = Path.Combine(PowerShellHost.RepoRoot, "docs", "help");
+        foreach (var file in Directory.GetFiles(folder, "*.md").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var cmdlet = Path.GetFileNameWithoutExtension(file);
+            if (cmdlet.Equals("README", StringComparison.OrdinalIgnoreCase)) continue;
+            var source = HelpSourceParser.ParseFile(file, new List<string>());
+            for (int i = 0; i < source.Examples.Count; i++)
+                list.Add(new Example(cmdlet, i + 1, source.Examples[i].Title, source.Examples[i].Code));
+        }
+        return list;
+    }
+
+    /// <summary>"Cmdlet #N" per example, so each one shows by name in the test output.</summary>
+    public static IEnumerable<object[]> Examples() => AllExamples.Select(e => new object[] { e.Id });
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Help_example_runs_against_the_sandbox(string id)
+    {
+        var example = AllExamples.Single(e => e.Id == id);
+        var outcome = Run(example);
+        _log.WriteLine($"{example.Id}: {example.Title}");
+        _log.WriteLine(example.Code);
+        _log.WriteLine($"=> {outcome.Result} in {outcome.Elapsed.TotalSeconds:0.0} s {outcome.Detail}");
+        Assert.True(outcome.Result != ExampleResult.Failed, $"{example.Id} ({example.Title}) failed:\n{outcome.Detail}\n--- code ---\n{example.Code}");
+    }
+
+    [Fact]
+    public void Every_cmdlet_has_at_least_two_examples_that_run_in_the_hosted_engine()
+    {
+        var cmdlets = ModuleImportTests.ManifestCmdlets().ToList();
+        var summary = AllExamples.Select(e => (e, o: Run(e))).ToList();
+        foreach (var g in summary.GroupBy(x => x.o.Result))
+            _log.WriteLine($"{g.Key}: {g.Count()} ({string.Join(", ", g.Select(x => x.e.Id))})");
+        _log.WriteLine($"Total {summary.Count} examples in {summary.Sum(x => x.o.Elapsed.TotalSeconds):0.0} s");
+
+        var short_ = cmdlets
+            .Select(c => (c, n: summary.Count(x => x.e.Cmdlet.Equals(c, StringComparison.OrdinalIgnoreCase) && x.o.Result == ExampleResult.Passed)))
+            .Where(x => x.n < 2).Select(x => $"{x.c} ({x.n})").ToList();
+        Assert.True(short_.Count == 0, "Cmdlets with fewer than two help examples that run against the sandbox: " + string.Join(", ", short_));
+    }
+
+    /// <summary>Runs an example once per test run (the Theory and the Fact share the outcome).</summary>
+    private ExampleOutcome Run(Example example) => Outcomes.GetOrAdd(example.Id, _ => Execute(example));
+
+    private ExampleOutcome Execute(Example example)
+    {
+        var saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var s = _sandbox.Server;
+            Environment.SetEnvironmentVariable("KALSHI_BASE_URI", s.RestUri.ToString());
+            Environment.SetEnvironmentVariable("KALSHI_WS_URI", s.WebSocketUri.ToString());
+            Environment.SetEnvironmentVariable("KALSHI_API_KEY_ID", s.ApiKeyId);
+            Environment.SetEnvironmentVariable("KALSHI_PRIVATE_KEY_PATH", s.PrivateKeyPath);
+
+            using var host = new PowerShellHost();
+            var connects = example.Cmdlet is "Connect-Kalshi" or "Disconnect-Kalshi";
+            if (!connects)
+            {
+                var c = host.Run("Connect-Kalshi -RetryDelay 0.05");
+                if (c.Errors.Count > 0) return new(ExampleResult.Failed, "Connect-Kalshi before the example failed: " + c.Errors[0], started.Elapsed);
+            }
+            return Invoke(host, example.Code, started);
+        }
+        finally
+        {
+            foreach (var kv in saved) Environment.SetEnvironmentVariable(kv.Key, kv.Value);
+        }
+    }
+
+    private static ExampleOutcome Invoke(PowerShellHost host, string code, System.Diagnostics.Stopwatch started)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = host.Runspace;
+        ps.AddScript(code);
+        var output = new PSDataCollection<PSObject>();
+        try
+        {
+            var async = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            if (!async.AsyncWaitHandle.WaitOne(ExampleTimeout))
+            {
+                ps.Stop();
+                return new(ExampleResult.Failed, $"did not finish within {ExampleTimeout.TotalSeconds} s (bound streams with -Duration or -First)", started.Elapsed);
+            }
+            ps.EndInvoke(async);
+        }
+        catch (RuntimeException e)
+        {
+            var missing = MissingCommand(e.ErrorRecord) ?? (e is CommandNotFoundException c ? Missing(c.CommandName) : null);
+            return missing != null
+                ? new(ExampleResult.NeedsPwsh, missing, started.Elapsed)
+                : new(ExampleResult.Failed, Describe(e.ErrorRecord) ?? e.ToString(), started.Elapsed);
+        }
+
+        var errors = ps.Streams.Error.ToList();
+        if (errors.Count == 0)
+            return new(ExampleResult.Passed, $"({output.Count} output object(s))" + string.Concat(output.Take(8).Select(o => "\n  " + o)), started.Elapsed);
+        // As the sandbox runner: once a pwsh-only command is reached, later errors are its consequences.
+        var needs = errors.Select(MissingCommand).FirstOrDefault(m => m != null);
+        if (needs != null) return new(ExampleResult.NeedsPwsh, needs, started.Elapsed);
+        return new(ExampleResult.Failed, string.Join("\n", errors.Select(Describe)), started.Elapsed);
+    }
+
+    private static string? Describe(ErrorRecord? e) =>
+        e == null ? null : $"{e.FullyQualifiedErrorId}: {e}{(e.InvocationInfo?.PositionMessage is { Length: > 0 } p ? "\n" + p : "")}";
+
+    private static string? MissingCommand(ErrorRecord? e)
+    {
+        if (e == null) return null;
+        if (e.Exception is CommandNotFoundException c && Missing(c.CommandName ?? e.CategoryInfo.TargetName) is { } m) return m;
+        if (e.FullyQualifiedErrorId?.StartsWith("CommandNotFoundException", StringComparison.Ordinal) == true) return Missing(e.CategoryInfo.TargetName);
+        return null;
+    }
+
+    private static string? Missing(string? command) =>
+        command != null && PwshOnly.Contains(command) ? $"needs pwsh: {command} is not in the hosted engine" : null;
+}
