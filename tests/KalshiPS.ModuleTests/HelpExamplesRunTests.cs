@@ -28,24 +28,6 @@ public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
     private static readonly string[] Variables = { "KALSHI_BASE_URI", "KALSHI_WS_URI", "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PATH" };
     private static readonly TimeSpan ExampleTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>Commands of the modules the hosted engine does not have (reaching one means "needs pwsh").</summary>
-    private static readonly HashSet<string> PwshOnly = new(StringComparer.OrdinalIgnoreCase)
-    {
-        // Microsoft.PowerShell.Utility
-        "Add-Member", "Compare-Object", "ConvertFrom-Csv", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertTo-Html", "ConvertTo-Json",
-        "ConvertTo-Xml", "Export-Clixml", "Export-Csv", "Format-Custom", "Format-Hex", "Format-List", "Format-Table", "Format-Wide",
-        "Get-Date", "Get-Member", "Get-Random", "Get-Unique", "Group-Object", "Import-Clixml", "Import-Csv", "Invoke-RestMethod",
-        "Invoke-WebRequest", "Measure-Command", "Measure-Object", "New-Guid", "New-Object", "Out-File", "Out-GridView", "Out-String",
-        "Read-Host", "Select-Object", "Select-String", "Select-Xml", "Sort-Object", "Start-Sleep", "Tee-Object", "Write-Host",
-        "Write-Output", "Write-Progress", "Write-Error", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information",
-        "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable", "Join-String", "New-TimeSpan",
-        "ConvertTo-SecureString", "ConvertFrom-SecureString",
-        // Microsoft.PowerShell.Management
-        "Get-ChildItem", "Get-Content", "Set-Content", "Add-Content", "Test-Path", "Join-Path", "Split-Path", "Resolve-Path",
-        "Get-Item", "New-Item", "Remove-Item", "Copy-Item", "Move-Item", "Get-Location", "Set-Location", "Push-Location",
-        "Pop-Location", "Convert-Path", "Get-Process", "Start-Process",
-    };
-
     private static readonly ConcurrentDictionary<string, ExampleOutcome> Outcomes = new();
 
     private readonly HelpExamplesSandbox _sandbox;
@@ -188,5 +170,5 @@ public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
     }
 
     private static string? Missing(string? command) =>
-        command != null && PwshOnly.Contains(command) ? $"needs pwsh: {command} is not in the hosted engine" : null;
+        KalshiPS.Sandbox.Runner.ScriptRunner.PwshOnlyModuleOf(command) is { } module ? $"needs pwsh: {command} is not in the hosted engine ({module})" : null;
 }

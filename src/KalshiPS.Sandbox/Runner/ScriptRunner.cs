@@ -22,13 +22,19 @@ public sealed class ScriptRunner(TextWriter stdout, TextWriter stderr, bool verb
             "Format-Custom Format-Hex Format-List Format-Table Format-Wide Get-Date Get-Member Get-Random Get-Unique Group-Object Import-Clixml Import-Csv " +
             "Invoke-RestMethod Invoke-WebRequest Measure-Command Measure-Object New-Guid New-Object Out-File Out-GridView Out-String Read-Host Select-Object " +
             "Select-String Select-Xml Sort-Object Start-Sleep Tee-Object Update-TypeData Write-Host Write-Output Write-Progress Get-Unique ConvertFrom-StringData " +
-            "Write-Error Write-Warning Write-Verbose Write-Debug Write-Information Get-Variable Set-Variable New-Variable Remove-Variable Clear-Variable Join-String Test-Json New-TimeSpan Get-Error Out-Null").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            "Write-Error Write-Warning Write-Verbose Write-Debug Write-Information Get-Variable Set-Variable New-Variable Remove-Variable Clear-Variable Join-String Test-Json New-TimeSpan Get-Error").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             d[c] = "Microsoft.PowerShell.Utility";
         foreach (var c in ("Get-ChildItem Get-Content Set-Content Add-Content Test-Path Join-Path Split-Path Resolve-Path Get-Item New-Item Remove-Item Copy-Item " +
             "Move-Item Get-Location Set-Location Push-Location Pop-Location Get-Process Start-Process Stop-Process Get-Service Convert-Path").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             d[c] = "Microsoft.PowerShell.Management";
+        foreach (var c in new[] { "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential" })
+            d[c] = "Microsoft.PowerShell.Security";
         return d;
     }
+
+    /// <summary>The module a command comes from when the hosted engine lacks it ("needs pwsh"); null when it has it.</summary>
+    internal static string? PwshOnlyModuleOf(string? command) =>
+        command != null && MissingModuleOf.TryGetValue(command, out var module) ? module : null;
 
     /// <summary>Folder holding KalshiPS.psd1, walking up from start; null when none.</summary>
     public static string? FindRepoRoot(string? start)
