@@ -78,6 +78,15 @@ namespace KalshiPS.Streaming
         public static int OpenSockets => Volatile.Read(ref _openSockets);
         public static int RunningStreams => Volatile.Read(ref _runningStreams);
         public static long TotalConnects => Interlocked.Read(ref _connects);
+        private static int _peakQueued;
+        /// <summary>The most entries any stream's outbox (the queue between the receive loop and the pipeline) has held.</summary>
+        public static int PeakQueued => Volatile.Read(ref _peakQueued);
+        public static void ResetPeakQueued() => Interlocked.Exchange(ref _peakQueued, 0);
+        internal static void Queued(int count)
+        {
+            int peak;
+            while (count > (peak = Volatile.Read(ref _peakQueued)) && Interlocked.CompareExchange(ref _peakQueued, count, peak) != peak) { }
+        }
         internal static void SocketOpened() { Interlocked.Increment(ref _openSockets); Interlocked.Increment(ref _connects); }
         internal static void SocketClosed() => Interlocked.Decrement(ref _openSockets);
         internal static void StreamStarted() => Interlocked.Increment(ref _runningStreams);
