@@ -157,7 +157,6 @@ public sealed class StreamingReviewTests : IAsyncLifetime
         })
         {
             var output = new PSDataCollection<PSObject>();
-            T("begin " + script);
             using var ps = _host.Begin(script, output);
             try { WaitFor(() => Diag("OpenSockets") == 1 || ps.InvocationStateInfo.State != PSInvocationState.Running, TimeSpan.FromSeconds(5)); }
             catch (TimeoutException) { _log.WriteLine($"no socket: {ps.InvocationStateInfo.State}"); throw; }
