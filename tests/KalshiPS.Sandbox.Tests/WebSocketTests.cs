@@ -186,4 +186,38 @@ public class WebSocketTests : IAsyncLifetime
         await SendAsync(ws, new { id = 9, cmd = "list_subscriptions" });
         Assert.Equal(0, (await ReceiveAsync(ws)).GetProperty("msg").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Lost_delta_consumes_its_seq_and_ignored_get_snapshot_gets_no_answer()
+    {
+        var m = Active();
+        _s.Faults.WsLoseDeltaEvery = 2;
+        try
+        {
+            using var ws = await ConnectAsync();
+            await SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { "orderbook_delta" }, market_tickers = new[] { m.Ticker } } });
+            var ack = await ReceiveAsync(ws); await ReceiveAsync(ws); // ack, snapshot seq 1
+            int sid = ack.GetProperty("msg").GetProperty("sid").GetInt32();
+            _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.01m, Count = 1 });
+            _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.02m, Count = 7 }); // lost
+            _s.Exchange.PlaceOrder("u1", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 0.03m, Count = 1 });
+            var d1 = await ReceiveAsync(ws);
+            Assert.Equal(2, d1.GetProperty("seq").GetInt64());
+            Assert.Equal("0.0100", d1.GetProperty("msg").GetProperty("price_dollars").GetString());
+            var d3 = await ReceiveAsync(ws);
+            Assert.Equal(4, d3.GetProperty("seq").GetInt64());                          // seq 3 was consumed...
+            Assert.Equal("0.0300", d3.GetProperty("msg").GetProperty("price_dollars").GetString()); // ...and its delta (0.02) never arrives
+            _s.Faults.WsLoseDeltaEvery = 0;
+
+            _s.Faults.WsIgnoreGetSnapshotNext = 1;
+            await SendAsync(ws, new { id = 2, cmd = "update_subscription", @params = new { sid, action = "get_snapshot", market_tickers = new[] { m.Ticker } } });
+            await SendAsync(ws, new { id = 3, cmd = "list_subscriptions" });
+            var next = await ReceiveAsync(ws);
+            Assert.Equal("ok", next.GetProperty("type").GetString()); // nothing for id 2
+            Assert.Equal(3, next.GetProperty("id").GetInt32());
+            await SendAsync(ws, new { id = 4, cmd = "update_subscription", @params = new { sid, action = "get_snapshot", market_tickers = new[] { m.Ticker } } });
+            Assert.Equal("orderbook_snapshot", (await ReceiveAsync(ws)).GetProperty("type").GetString()); // only the next one was ignored
+        }
+        finally { _s.Faults.WsLoseDeltaEvery = 0; _s.Faults.WsIgnoreGetSnapshotNext = 0; }
+    }
 }

@@ -69,6 +69,7 @@ public class StreamingHeartbeatTests
     {
         public Task OnConnectedAsync(IStreamContext ctx, bool reconnect, CancellationToken ct) => Task.CompletedTask;
         public Task OnMessageAsync(IStreamContext ctx, StreamMessage message, CancellationToken ct) => Task.CompletedTask;
+        public Task OnTickAsync(IStreamContext ctx, CancellationToken ct) => Task.CompletedTask;
     }
 
     [Fact]
@@ -96,5 +97,43 @@ public class StreamingHeartbeatTests
         Assert.True(server.Accepted >= 2, "the dead connection was never replaced");
         Assert.True(server.TextFramesReceived >= 1, "no probe was sent before giving up on the connection");
         Assert.True(stream.Reconnects >= 1);
+    }
+
+    /// <summary>Subscribes slowly on reconnects, and records whether the socket was still usable afterwards.</summary>
+    private sealed class SlowResubscribe : IStreamHandler
+    {
+        public readonly List<bool> ReconnectSendsOk = new();
+        public async Task OnConnectedAsync(IStreamContext ctx, bool reconnect, CancellationToken ct)
+        {
+            if (!reconnect) return;
+            await Task.Delay(900, ct);
+            try { await ctx.SendCommandAsync("list_subscriptions", null, ct); lock (ReconnectSendsOk) ReconnectSendsOk.Add(true); }
+            catch (Exception e) when (e is WebSocketException || e is IOException || e is ObjectDisposedException) { lock (ReconnectSendsOk) ReconnectSendsOk.Add(false); throw; }
+        }
+        public Task OnMessageAsync(IStreamContext ctx, StreamMessage message, CancellationToken ct) => Task.CompletedTask;
+        public Task OnTickAsync(IStreamContext ctx, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_watchdog_does_not_judge_a_new_connection_by_the_old_ones_silence()
+    {
+        using var server = new SilentServer();
+        using var rsa = RSA.Create(2048);
+        using var signer = RequestSigner.FromPem("key", rsa.ExportRSAPrivateKeyPem());
+        var handler = new SlowResubscribe();
+        var stream = new KalshiStream(new StreamSettings
+        {
+            WebSocketUri = server.Uri,
+            Signer = signer,
+            HeartbeatInterval = TimeSpan.FromMilliseconds(200),
+            HeartbeatTimeout = TimeSpan.FromMilliseconds(200),
+            InitialBackoff = TimeSpan.FromMilliseconds(10),
+        }, handler, _ => { });
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var run = stream.RunAsync(cts.Token);
+        while (!cts.IsCancellationRequested) { lock (handler.ReconnectSendsOk) if (handler.ReconnectSendsOk.Count >= 1) break; await Task.Delay(20); }
+        cts.Cancel();
+        await run;
+        Assert.True(handler.ReconnectSendsOk.FirstOrDefault(), "the new connection was aborted while still subscribing");
     }
 }

@@ -30,6 +30,13 @@ public sealed class FaultOptions
     public int WsDropEveryMessages { get; set; }
     /// <summary>Skip one seq number every N orderbook_delta messages (0 = never).</summary>
     public int WsSkipSeqEvery { get; set; }
+    /// <summary>
+    /// Lose one orderbook_delta every N (0 = never): its seq number is consumed but the message is never sent, so a
+    /// client that ignores the gap keeps a wrong book (unlike <see cref="WsSkipSeqEvery"/>, which loses nothing).
+    /// </summary>
+    public int WsLoseDeltaEvery { get; set; }
+    /// <summary>The next N update_subscription get_snapshot commands are silently ignored (no snapshot, no reply).</summary>
+    public int WsIgnoreGetSnapshotNext { get; set; }
     /// <summary>The next N data messages overflow their subscription (error 25, subscription dropped).</summary>
     public int WsForceOverflowNext { get; set; }
     /// <summary>Per-connection outbound queue bound; beyond it the subscription overflows (error 25).</summary>
@@ -46,5 +53,6 @@ public sealed class FaultOptions
     internal bool TakeFailNextRequest() { lock (Gate) { if (FailNextRequests <= 0) return false; FailNextRequests--; return true; } }
     internal bool TakeCreateAfterCommit() { lock (Gate) { if (FailNextCreateAfterCommit <= 0) return false; FailNextCreateAfterCommit--; return true; } }
     internal bool TakeCancelAfterCommit() { lock (Gate) { if (FailNextCancelAfterCommit <= 0) return false; FailNextCancelAfterCommit--; return true; } }
+    internal bool TakeWsIgnoreGetSnapshot() { lock (Gate) { if (WsIgnoreGetSnapshotNext <= 0) return false; WsIgnoreGetSnapshotNext--; return true; } }
     internal bool TakeWsOverflow() { lock (Gate) { if (WsForceOverflowNext <= 0) return false; WsForceOverflowNext--; return true; } }
 }

@@ -44,6 +44,7 @@ public static class CommandLine
                     case "--fail-create-after-commit": o.Faults.FailNextCreateAfterCommit = NextInt(); break;
                     case "--ws-drop-every": o.Faults.WsDropEveryMessages = NextInt(); break;
                     case "--ws-skip-seq-every": o.Faults.WsSkipSeqEvery = NextInt(); break;
+                    case "--ws-lose-delta-every": o.Faults.WsLoseDeltaEvery = NextInt(); break;
                     case "-h" or "--help": Usage(); return 0;
                     default:
                         if (a.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unknown option {a}");
@@ -118,6 +119,6 @@ public static class CommandLine
           --key-dir DIR          write the generated key there and accept every DIR/*.pub.pem key
           --new-key DIR          write a new key pair to DIR, print its key id, exit
           faults: --fail-rate 0.2 --reset-rate 0.1 --latency-ms 50 --read-tokens 200 --write-tokens 100
-                  --fail-create-after-commit N --ws-drop-every N --ws-skip-seq-every N
+                  --fail-create-after-commit N --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
         """);
 }

@@ -130,6 +130,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                         sub.Seq++;
                         sub.DeltaCount++;
                         if (faults.WsSkipSeqEvery > 0 && sub.DeltaCount % faults.WsSkipSeqEvery == 0) sub.Seq++; // injected gap
+                        if (faults.WsLoseDeltaEvery > 0 && sub.DeltaCount % faults.WsLoseDeltaEvery == 0) break; // injected loss: seq used, message never sent
                         SendData(sub, new
                         {
                             type = "orderbook_delta", sid = sub.Sid, seq = sub.Seq,
@@ -354,6 +355,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                         break;
                     default:
                         if (sub.Channel != "orderbook_delta") { Error(id, 11, "get_snapshot is only valid for orderbook_delta", sid); return; }
+                        if (faults.TakeWsIgnoreGetSnapshot()) return; // injected: the request is lost
                         SendSnapshots(sub, tickers.Where(sub.Matches));
                         return; // the snapshots are the answer
                 }

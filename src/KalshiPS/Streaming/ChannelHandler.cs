@@ -108,6 +108,9 @@ namespace KalshiPS.Streaming
         /// <summary>A subscription is live; <paramref name="resubscribed"/> when it replaces an earlier one (gap possible).</summary>
         protected virtual Task OnSubscribedAsync(IStreamContext ctx, bool resubscribed, CancellationToken ct) => Task.CompletedTask;
 
+        /// <summary>Periodic call from the receive loop (see <see cref="StreamSettings.TickInterval"/>).</summary>
+        public virtual Task OnTickAsync(IStreamContext ctx, CancellationToken ct) => Task.CompletedTask;
+
         protected abstract Task OnDataAsync(IStreamContext ctx, StreamMessage m, bool gap, CancellationToken ct);
 
         protected virtual Task OnReplyAsync(IStreamContext ctx, StreamMessage m, CancellationToken ct) => Task.CompletedTask;

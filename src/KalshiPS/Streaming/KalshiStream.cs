@@ -35,6 +35,8 @@ namespace KalshiPS.Streaming
         public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
         /// <summary>How long a probe may go unanswered before the connection counts as dead and is reopened.</summary>
         public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(10);
+        /// <summary>How often handlers get <see cref="IStreamHandler.OnTickAsync"/> (for their own deadlines), busy or quiet.</summary>
+        public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
         public static StreamSettings From(KalshiSession session) => new StreamSettings
         {
@@ -62,6 +64,9 @@ namespace KalshiPS.Streaming
         /// <summary>A new connection is open (reconnect = not the first); subscribe here.</summary>
         Task OnConnectedAsync(IStreamContext ctx, bool reconnect, CancellationToken ct);
         Task OnMessageAsync(IStreamContext ctx, StreamMessage message, CancellationToken ct);
+        /// <summary>Called about every <see cref="StreamSettings.TickInterval"/> on the receive loop, so a handler can act on
+        /// an answer that never came (e.g. a requested snapshot) even when the socket is quiet.</summary>
+        Task OnTickAsync(IStreamContext ctx, CancellationToken ct);
     }
 
     /// <summary>Live counters for tests and diagnostics: sockets and stream loops currently alive in this process.</summary>
@@ -73,6 +78,15 @@ namespace KalshiPS.Streaming
         public static int OpenSockets => Volatile.Read(ref _openSockets);
         public static int RunningStreams => Volatile.Read(ref _runningStreams);
         public static long TotalConnects => Interlocked.Read(ref _connects);
+        private static int _peakQueued;
+        /// <summary>The most entries any stream's outbox (the queue between the receive loop and the pipeline) has held.</summary>
+        public static int PeakQueued => Volatile.Read(ref _peakQueued);
+        public static void ResetPeakQueued() => Interlocked.Exchange(ref _peakQueued, 0);
+        internal static void Queued(int count)
+        {
+            int peak;
+            while (count > (peak = Volatile.Read(ref _peakQueued)) && Interlocked.CompareExchange(ref _peakQueued, count, peak) != peak) { }
+        }
         internal static void SocketOpened() { Interlocked.Increment(ref _openSockets); Interlocked.Increment(ref _connects); }
         internal static void SocketClosed() => Interlocked.Decrement(ref _openSockets);
         internal static void StreamStarted() => Interlocked.Increment(ref _runningStreams);
@@ -146,6 +160,10 @@ namespace KalshiPS.Streaming
                     failures = 0;
                     _socket = socket;
                     Interlocked.Exchange(ref _nextId, 0);
+                    // Not waiting for the server yet: a stale mark left by the previous connection's last (aborted)
+                    // receive would make the watchdog kill this connection while the handler is still subscribing.
+                    Interlocked.Exchange(ref _waitingSinceTicks, 0);
+                    _deadConnection = false;
                     if (connectedBefore) { Reconnects++; Verbose($"Reconnected to {_settings.WebSocketUri}."); }
                     else Verbose($"Connected to {_settings.WebSocketUri}.");
 
@@ -273,6 +291,7 @@ namespace KalshiPS.Streaming
         private async Task ReceiveLoopAsync(ClientWebSocket socket, bool reconnect, CancellationToken ct)
         {
             await _handler.OnConnectedAsync(this, reconnect, ct).ConfigureAwait(false);
+            _lastTick = _settings.Time.GetTimestamp();
             var buffer = new byte[64 * 1024];
             var message = new MemoryStream();
             while (true)
@@ -282,8 +301,19 @@ namespace KalshiPS.Streaming
                 do
                 {
                     Interlocked.Exchange(ref _waitingSinceTicks, _settings.Time.GetTimestamp());
-                    r = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None).ConfigureAwait(false);
-                    Interlocked.Exchange(ref _waitingSinceTicks, 0);
+                    try
+                    {
+                        var pending = socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                        while (!pending.IsCompleted)
+                        {
+                            // Wait for the frame without cancelling the receive (that would abort the socket), ticking meanwhile.
+                            var due = _settings.TickInterval - _settings.Time.GetElapsedTime(_lastTick);
+                            if (due > TimeSpan.Zero && await Task.WhenAny(pending, Task.Delay(due)).ConfigureAwait(false) == pending) break;
+                            await TickAsync(ct).ConfigureAwait(false);
+                        }
+                        r = await pending.ConfigureAwait(false);
+                    }
+                    finally { Interlocked.Exchange(ref _waitingSinceTicks, 0); }
                     if (r.MessageType == WebSocketMessageType.Close)
                     {
                         if (socket.State == WebSocketState.CloseReceived)
@@ -307,7 +337,16 @@ namespace KalshiPS.Streaming
                 if (parsed == null) continue;
                 ct.ThrowIfCancellationRequested();
                 await _handler.OnMessageAsync(this, parsed, ct).ConfigureAwait(false);
+                if (_settings.Time.GetElapsedTime(_lastTick) >= _settings.TickInterval) await TickAsync(ct).ConfigureAwait(false);
             }
+        }
+
+        private long _lastTick;
+
+        private Task TickAsync(CancellationToken ct)
+        {
+            _lastTick = _settings.Time.GetTimestamp();
+            return ct.IsCancellationRequested ? Task.CompletedTask : _handler.OnTickAsync(this, ct); // stopping: let the close handshake finish
         }
 
         private async Task CloseAsync(ClientWebSocket socket, Task receive)

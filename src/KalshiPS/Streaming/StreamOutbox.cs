@@ -51,6 +51,7 @@ namespace KalshiPS.Streaming
                 if (_completed) return;
                 _queue.AddLast(new Entry { Item = item });
                 _items++;
+                KalshiStreamDiagnostics.Queued(_queue.Count);
                 Monitor.PulseAll(_gate);
             }
         }
@@ -66,6 +67,7 @@ namespace KalshiPS.Streaming
                 if (_completed || _items >= _capacity + extra) return false;
                 _queue.AddLast(new Entry { Item = item });
                 _items++;
+                KalshiStreamDiagnostics.Queued(_queue.Count);
                 Monitor.PulseAll(_gate);
                 return true;
             }
@@ -83,6 +85,7 @@ namespace KalshiPS.Streaming
                 {
                     slot.Queued = true;
                     _queue.AddLast(new Entry { Key = key });
+                    KalshiStreamDiagnostics.Queued(_queue.Count);
                 }
                 Monitor.PulseAll(_gate);
             }
