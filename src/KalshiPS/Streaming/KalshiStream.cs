@@ -135,6 +135,7 @@ namespace KalshiPS.Streaming
         {
             bool connectedBefore = false;
             int failures = 0;
+            int silentDrops = 0; // connections in a row that closed before delivering anything
             while (!ct.IsCancellationRequested)
             {
                 string reason;
@@ -158,6 +159,7 @@ namespace KalshiPS.Streaming
                     KalshiStreamDiagnostics.SocketOpened();
                     counted = true;
                     failures = 0;
+                    _deliveredOnConnection = false;
                     _socket = socket;
                     Interlocked.Exchange(ref _nextId, 0);
                     // Not waiting for the server yet: a stale mark left by the previous connection's last (aborted)
@@ -214,7 +216,9 @@ namespace KalshiPS.Streaming
                 }
 
                 if (ct.IsCancellationRequested) return;
-                var delay = Backoff(Math.Max(1, failures));
+                // A server that accepts and drops at once must not be hammered: such drops back off like failures.
+                silentDrops = _deliveredOnConnection ? 0 : silentDrops + 1;
+                var delay = Backoff(Math.Max(1, Math.Max(failures, silentDrops)));
                 Warn($"Kalshi stream: {reason}; reconnecting in {delay.TotalSeconds:0.0#} s (resubscribing{(failures > 0 ? $", attempt {failures + 1}" : "")}).");
                 try { await Task.Delay(delay, ct).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
@@ -223,6 +227,7 @@ namespace KalshiPS.Streaming
 
         private long _waitingSinceTicks; // when the pending ReceiveAsync started; 0 while a message is being handled
         private volatile bool _deadConnection;
+        private volatile bool _deliveredOnConnection;
 
         /// <summary>
         /// Probes a socket that has been silent (while we were waiting to receive, not while the consumer applied
@@ -332,6 +337,7 @@ namespace KalshiPS.Streaming
                 if (r.MessageType != WebSocketMessageType.Text) continue;
 
                 StreamMessage parsed;
+                _deliveredOnConnection = true;
                 try { parsed = StreamMessage.Parse(message.GetBuffer(), (int)message.Length, UtcNow); }
                 catch (JsonException e) { Verbose("Kalshi stream: ignored a frame that is not JSON: " + e.Message); continue; }
                 if (parsed == null) continue;

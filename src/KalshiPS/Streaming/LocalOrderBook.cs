@@ -53,10 +53,25 @@ namespace KalshiPS.Streaming
         }
 
         /// <summary>The published form (same type as Get-KalshiOrderbook), depth 0 = every level.</summary>
+        private static KalshiPriceLevel[] BestFirst(SortedDictionary<decimal, decimal> side, int depth)
+        {
+            var count = depth > 0 ? Math.Min(depth, side.Count) : side.Count;
+            var levels = new KalshiPriceLevel[count];
+            var skip = side.Count - count; // ascending order: the best levels are the last ones
+            var i = 0;
+            foreach (var kv in side)
+            {
+                if (skip-- > 0) continue;
+                levels[count - 1 - i++] = new KalshiPriceLevel(kv.Key, kv.Value);
+            }
+            return levels;
+        }
+
         public KalshiOrderbook ToOrderbook(int depth)
         {
-            var yes = _yes.Reverse().Select(kv => new KalshiPriceLevel(kv.Key, kv.Value)).ToArray();
-            var no = _no.Reverse().Select(kv => new KalshiPriceLevel(kv.Key, kv.Value)).ToArray();
+            // Only the emitted depth is materialized: this runs after every applied delta.
+            var yes = BestFirst(_yes, depth);
+            var no = BestFirst(_no, depth);
             var book = KalshiOrderbook.FromBids(Ticker, yes, no, depth);
             book.Sequence = Sequence;
             book.Timestamp = Timestamp;
