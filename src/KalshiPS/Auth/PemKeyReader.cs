@@ -23,7 +23,7 @@ namespace KalshiPS.Auth
 
             var match = Block.Match(pem);
             if (!match.Success)
-                throw new KalshiKeyException("The private key is not PEM text: expected a '-----BEGIN RSA PRIVATE KEY-----' or '-----BEGIN PRIVATE KEY-----' block.");
+                throw new KalshiKeyException("The private key is not PEM text: expected a PEM block labelled 'RSA PRIVATE KEY' (PKCS#1) or 'PRIVATE KEY' (PKCS#8), as in the file Kalshi gave you.");
 
             var label = match.Groups["label"].Value;
             var body = match.Groups["body"].Value;
