@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
+using KalshiPS.Wire;
 
 namespace KalshiPS.Cmdlets
 {

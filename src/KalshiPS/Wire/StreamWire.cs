@@ -1,7 +1,7 @@
 using KalshiPS.Models;
-using KalshiPS.Wire;
+using KalshiPS.Streaming;
 
-namespace KalshiPS.Streaming
+namespace KalshiPS.Wire
 {
     /// <summary>WebSocket-only payloads to output types (the shared ones live in MarketDataWire/PortfolioWire).</summary>
     internal static class StreamWire
