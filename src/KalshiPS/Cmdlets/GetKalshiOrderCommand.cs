@@ -19,7 +19,7 @@ namespace KalshiPS.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "ById";
 
-        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] OrderId { get; set; }
 

@@ -31,7 +31,7 @@ namespace KalshiPS.Cmdlets
         internal const int BatchSize = 20;
         private readonly List<KeyValuePair<string, string>> _pending = new List<KeyValuePair<string, string>>();
 
-        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] OrderId { get; set; }
 
