@@ -11,17 +11,11 @@ namespace KalshiPS.ModuleTests;
 /// A PSHost that records what the formatter writes, so views can be rendered with Out-Host (core engine) although
 /// Out-String and Format-Table (Microsoft.PowerShell.Utility) are missing from the hosted engine.
 /// </summary>
-public sealed class FormatCapturingHost : PSHost, IDisposable
+public sealed class FormatCapturingHost : TestHostBase
 {
     private readonly CapturingUI _ui = new();
-    private readonly Runspace _runspace;
 
-    public FormatCapturingHost()
-    {
-        _runspace = RunspaceFactory.CreateRunspace(this, InitialSessionState.CreateDefault2());
-        _runspace.Open();
-        Run($"Import-Module '{PowerShellHost.ManifestPath}' -ErrorAction Stop");
-    }
+    public FormatCapturingHost() => Open();
 
     /// <summary>Runs the script piped to Out-Host and returns the text the console would show.</summary>
     public string Render(string script, IDictionary<string, object?>? variables = null)
@@ -31,30 +25,8 @@ public sealed class FormatCapturingHost : PSHost, IDisposable
         return _ui.Buffer.ToString();
     }
 
-    public List<PSObject> Run(string script, IDictionary<string, object?>? variables = null)
-    {
-        using var ps = PowerShell.Create();
-        ps.Runspace = _runspace;
-        foreach (var kv in variables ?? new Dictionary<string, object?>()) _runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
-        ps.AddScript(script);
-        var output = ps.Invoke().ToList();
-        if (ps.Streams.Error.Count > 0) throw new InvalidOperationException(string.Join("\n", ps.Streams.Error));
-        return output;
-    }
-
-    public void Dispose() => _runspace.Dispose();
-
     public override string Name => "KalshiPS format tests";
-    public override Version Version => new(1, 0);
-    public override Guid InstanceId { get; } = Guid.NewGuid();
     public override PSHostUserInterface UI => _ui;
-    public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
-    public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
-    public override void SetShouldExit(int exitCode) { }
-    public override void EnterNestedPrompt() => throw new NotSupportedException();
-    public override void ExitNestedPrompt() => throw new NotSupportedException();
-    public override void NotifyBeginApplication() { }
-    public override void NotifyEndApplication() { }
 
     private sealed class CapturingUI : PSHostUserInterface
     {

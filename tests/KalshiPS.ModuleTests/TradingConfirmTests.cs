@@ -62,46 +62,22 @@ public class TradingConfirmTests
     }
 
     /// <summary>A host whose UI answers every choice prompt with <see cref="Answer"/> and records the prompt text.</summary>
-    private sealed class PromptingHost : PSHost, IDisposable
+    private sealed class PromptingHost : TestHostBase
     {
         private readonly AnsweringUI _ui;
-        private readonly Runspace _runspace;
 
         public PromptingHost(SandboxServer server)
         {
             _ui = new AnsweringUI(this);
-            _runspace = RunspaceFactory.CreateRunspace(this, InitialSessionState.CreateDefault2());
-            _runspace.Open();
-            Run($"Import-Module '{PowerShellHost.ManifestPath}' -ErrorAction Stop");
+            Open();
             Run($"Connect-Kalshi -BaseUri '{server.RestUri}' -ApiKeyId '{server.ApiKeyId}' -PrivateKeyPath '{server.PrivateKeyPath}' -SkipValidation");
         }
 
         public string Answer { get; set; } = "Yes";
         public List<string> Prompts { get; } = new();
 
-        public List<PSObject> Run(string script)
-        {
-            using var ps = PowerShell.Create();
-            ps.Runspace = _runspace;
-            ps.AddScript(script);
-            var output = ps.Invoke().ToList();
-            if (ps.Streams.Error.Count > 0) throw new InvalidOperationException(string.Join("\n", ps.Streams.Error));
-            return output;
-        }
-
-        public void Dispose() => _runspace.Dispose();
-
         public override string Name => "KalshiPS prompt tests";
-        public override Version Version => new(1, 0);
-        public override Guid InstanceId { get; } = Guid.NewGuid();
         public override PSHostUserInterface UI => _ui;
-        public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
-        public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
-        public override void SetShouldExit(int exitCode) { }
-        public override void EnterNestedPrompt() => throw new NotSupportedException();
-        public override void ExitNestedPrompt() => throw new NotSupportedException();
-        public override void NotifyBeginApplication() { }
-        public override void NotifyEndApplication() { }
 
         private sealed class AnsweringUI : PSHostUserInterface
         {
