@@ -11,26 +11,9 @@ namespace KalshiPS.ModuleTests;
 /// that is never answered, a slow consumer, downstream stops, and fills made while the stream is disconnected.
 /// </summary>
 [Collection("Streaming")]
-public sealed class StreamingReviewTests : IAsyncLifetime
+public sealed class StreamingReviewTests : ConnectedSandboxTest
 {
-    private readonly ITestOutputHelper _log;
-    private SandboxServer _s = null!;
-    private PowerShellHost _host = null!;
-
-    public StreamingReviewTests(ITestOutputHelper log) { _log = log; }
-
-    public async Task InitializeAsync()
-    {
-        _s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 20 });
-        _host = new PowerShellHost();
-        _host.Run($"Connect-Kalshi -ApiKeyId '{_s.ApiKeyId}' -PrivateKeyPath '{_s.PrivateKeyPath}' -BaseUri '{_s.RestUri}' -WebSocketUri '{_s.WebSocketUri}'");
-    }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _s.DisposeAsync();
-    }
+    public StreamingReviewTests(ITestOutputHelper log) : base(log) { }
 
     private static int Diag(string name) => StreamingTests.Diag(name);
 

@@ -8,26 +8,9 @@ namespace KalshiPS.ModuleTests;
 
 /// <summary>Watch-* cmdlets against the sandbox exchange with its WebSocket fault injection. One class: runs serially.</summary>
 [Collection("Streaming")]
-public sealed class StreamingTests : IAsyncLifetime
+public sealed class StreamingTests : ConnectedSandboxTest
 {
-    private readonly ITestOutputHelper _log;
-    private SandboxServer _s = null!;
-    private PowerShellHost _host = null!;
-
-    public StreamingTests(ITestOutputHelper log) { _log = log; }
-
-    public async Task InitializeAsync()
-    {
-        _s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 20 });
-        _host = new PowerShellHost();
-        _host.Run($"Connect-Kalshi -ApiKeyId '{_s.ApiKeyId}' -PrivateKeyPath '{_s.PrivateKeyPath}' -BaseUri '{_s.RestUri}' -WebSocketUri '{_s.WebSocketUri}'");
-    }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _s.DisposeAsync();
-    }
+    public StreamingTests(ITestOutputHelper log) : base(log) { }
 
     internal static int Diag(string name)
     {
