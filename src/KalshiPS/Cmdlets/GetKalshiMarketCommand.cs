@@ -90,8 +90,7 @@ namespace KalshiPS.Cmdlets
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             RunAsync(ct => StreamAsync(new MarketQuery { Tickers = batch }, found, ct));
             foreach (var missing in batch.Where(t => !found.Contains(t)))
-                WriteError(ErrorRecords.From(new KalshiApiException(KalshiErrorKind.NotFound, 404, "GET", "/markets",
-                    new KalshiErrorBody { Code = "not_found", Message = $"market '{missing}' was not found" }), missing));
+                WriteError(ErrorRecords.From(KalshiApiException.MarketMissing(missing, "/markets"), missing));
         }
 
         private Task StreamAsync(MarketQuery query, HashSet<string> found, CancellationToken ct) =>

@@ -58,8 +58,7 @@ namespace KalshiPS.Cmdlets
                 foreach (var ticker in batch)
                 {
                     if (byTicker.TryGetValue(ticker, out var book)) Emit(book);
-                    else EmitError(new KalshiApiException(KalshiErrorKind.NotFound, 404, "GET", "/markets/orderbooks",
-                        new KalshiErrorBody { Code = "not_found", Message = $"market '{ticker}' was not found" }), ticker);
+                    else EmitError(KalshiApiException.MarketMissing(ticker, "/markets/orderbooks"), ticker);
                 }
             });
         }

@@ -22,6 +22,14 @@ namespace KalshiPS.Http
             Service = body?.Service;
         }
 
+        /// <summary>
+        /// A market a batch read asked for but did not return: batch endpoints omit unknown tickers instead of
+        /// answering 404, so the caller reports it the way a single GET would have.
+        /// </summary>
+        public static KalshiApiException MarketMissing(string ticker, string path) =>
+            new KalshiApiException(KalshiErrorKind.NotFound, 404, "GET", path,
+                new KalshiErrorBody { Code = "not_found", Message = $"market '{ticker}' was not found" });
+
         public KalshiErrorKind Kind { get; }
         public int StatusCode { get; }
         public string Method { get; }
