@@ -20,6 +20,8 @@ public class StreamingResyncTests
         }
         public void Warn(string text) => Warnings.Add(text);
         public void Verbose(string text) { }
+        public readonly List<StreamNotice> Notices = new();
+        public void Notify(StreamNotice notice) => Notices.Add(notice);
         public long LastId => Sent.Count;
     }
 

@@ -11,6 +11,9 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiTrade))]
     public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override string ItemNoun => "trades";
+        internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiTrade lists recent trades.";
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiTrade>("trade", new[] { "trade" }, tickers, true, StreamWire.Trade, x => x.Ticker,
                 x => outbox.Add(x, StreamStopping)));
