@@ -55,7 +55,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct)
         {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/portfolio/orders/" + Uri.EscapeDataString(orderId)), ct).ConfigureAwait(false))
+            using (var doc = await Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/portfolio/orders/{0}", SegmentKind.OrderId, orderId, "OrderId")), ct).ConfigureAwait(false))
                 return PortfolioWire.Order(doc.RootElement.Obj("order") ?? doc.RootElement);
         }
 
@@ -276,7 +276,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiOrderCancellation> CancelAsync(string orderId, string ticker, CancellationToken ct)
         {
-            var request = new KalshiRequest("DELETE", CreatePath + "/" + Uri.EscapeDataString(orderId)).With("market_ticker", ticker);
+            var request = new KalshiRequest("DELETE", ApiPath.Of(CreatePath + "/{0}", SegmentKind.OrderId, orderId, "OrderId")).With("market_ticker", ticker);
             request.RetrySafe = true; // cancelling twice cannot harm; a retry that finds it gone is checked below
             try
             {
@@ -352,7 +352,7 @@ namespace KalshiPS.Api
         /// <summary>POST .../{id}/amend. <paramref name="totalCount"/> is the new total including what already filled.</summary>
         public async Task AmendAsync(KalshiOrder current, decimal yesPrice, decimal totalCount, long? expirationUnix, CancellationToken ct)
         {
-            var request = new KalshiRequest("POST", CreatePath + "/" + Uri.EscapeDataString(current.OrderId) + "/amend")
+            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/amend", SegmentKind.OrderId, current.OrderId, "OrderId"))
             {
                 JsonBody = OrderRequestWire.Amend(current.Ticker, current.BookSide, yesPrice, totalCount, expirationUnix),
                 RetrySafe = true, // absolute price and count: sending it twice ends in the same state
@@ -363,7 +363,7 @@ namespace KalshiPS.Api
         /// <summary>POST .../{id}/decrease with reduce_by or reduce_to. Only reduce_to is retried (it is absolute).</summary>
         public async Task DecreaseAsync(string orderId, string ticker, decimal? reduceBy, decimal? reduceTo, CancellationToken ct)
         {
-            var request = new KalshiRequest("POST", CreatePath + "/" + Uri.EscapeDataString(orderId) + "/decrease")
+            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/decrease", SegmentKind.OrderId, orderId, "OrderId"))
             {
                 JsonBody = OrderRequestWire.Decrease(ticker, reduceBy, reduceTo),
                 RetrySafe = reduceTo.HasValue,

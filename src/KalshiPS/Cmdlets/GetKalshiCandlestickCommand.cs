@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Completion;
 using KalshiPS.Models;
 using KalshiPS.Wire;
@@ -13,6 +14,7 @@ namespace KalshiPS.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string Ticker { get; set; }
 
         /// <summary>The market's series; looked up from the market when omitted.</summary>
@@ -33,16 +35,18 @@ namespace KalshiPS.Cmdlets
         {
             if (End <= Start)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, End));
+            if (!TrySegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             RunAsync(async ct =>
             {
-                var series = SeriesTicker;
+                var series = seriesTicker;
                 if (string.IsNullOrEmpty(series))
                 {
-                    var market = await MarketData.GetMarketAsync(Ticker, ct).ConfigureAwait(false);
+                    var market = await MarketData.GetMarketAsync(ticker, ct).ConfigureAwait(false);
                     var ev = await MarketData.GetEventAsync(market.EventTicker, false, ct).ConfigureAwait(false);
                     series = ev.SeriesTicker;
                 }
-                var candles = await MarketData.GetCandlesticksAsync(series, Ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
+                var candles = await MarketData.GetCandlesticksAsync(series, ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
                 foreach (var c in candles) Emit(c);
             });
         }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using KalshiPS.Api;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Completion;
@@ -14,7 +16,7 @@ namespace KalshiPS.Cmdlets
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] EventTicker { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -33,11 +35,15 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (EventTicker != null && EventTicker.Length > 0)
+            if (EventTicker != null && EventTicker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(EventTicker)))
             {
+                var tickers = new List<string>();
+                foreach (var raw in EventTicker ?? new string[] { null })
+                    if (TrySegment(SegmentKind.EventTicker, raw, nameof(EventTicker), out var checkedTicker)) tickers.Add(checkedTicker);
+                if (tickers.Count == 0) return;
                 RunAsync(async ct =>
                 {
-                    foreach (var ticker in EventTicker)
+                    foreach (var ticker in tickers)
                     {
                         try { Emit(await MarketData.GetEventAsync(ticker, IncludeMarkets, ct).ConfigureAwait(false)); }
                         catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
@@ -45,11 +51,12 @@ namespace KalshiPS.Cmdlets
                 });
                 return;
             }
+            if (!TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null;
-            RunAsync(ct => ListAsync(status, ct));
+            RunAsync(ct => ListAsync(status, seriesTicker, ct));
         }
 
-        private Task ListAsync(string status, CancellationToken ct) =>
-            EmitPagesAsync(MarketData.ListEvents(status, SeriesTicker, IncludeMarkets, PageSize, ct), "Get-KalshiEvent");
+        private Task ListAsync(string status, string seriesTicker, CancellationToken ct) =>
+            EmitPagesAsync(MarketData.ListEvents(status, seriesTicker, IncludeMarkets, PageSize, ct), "Get-KalshiEvent");
     }
 }

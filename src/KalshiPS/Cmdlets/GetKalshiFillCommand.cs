@@ -30,10 +30,12 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.OrderId, OrderId, nameof(OrderId), out var orderId)) return;
             var query = new FillQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                OrderId = string.IsNullOrWhiteSpace(OrderId) ? null : OrderId.Trim(),
+                Ticker = ticker,
+                OrderId = orderId,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
             };

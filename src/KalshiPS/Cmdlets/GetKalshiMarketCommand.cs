@@ -28,7 +28,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] Ticker { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -57,18 +57,21 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Ticker != null && Ticker.Length > 0)
+            if (Ticker != null && Ticker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(Ticker)))
             {
-                _pendingTickers.AddRange(Ticker.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToUpperInvariant()));
+                foreach (var raw in Ticker ?? new string[] { null })
+                    if (TrySegment(SegmentKind.MarketTicker, raw, nameof(Ticker), out var ticker)) _pendingTickers.Add(ticker);
                 while (_pendingTickers.Count >= TickersPerRequest) FlushTickers(TickersPerRequest);
                 return;
             }
             if (PagingDone) return;
+            if (!TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)
+                || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             var query = new MarketQuery
             {
                 Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null,
-                EventTicker = EventTicker,
-                SeriesTicker = SeriesTicker,
+                EventTicker = eventTicker,
+                SeriesTicker = seriesTicker,
                 MinCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseAfter)) ? JsonFields.ToUnixSeconds(CloseAfter) : (long?)null,
                 MaxCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseBefore)) ? JsonFields.ToUnixSeconds(CloseBefore) : (long?)null,
             };

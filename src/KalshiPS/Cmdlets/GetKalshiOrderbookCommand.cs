@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Completion;
 using KalshiPS.Http;
 using KalshiPS.Models;
@@ -22,7 +23,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] Ticker { get; set; }
 
         /// <summary>Levels per side (0 = all).</summary>
@@ -32,7 +33,8 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            _tickers.AddRange(Ticker.Select(t => t.Trim().ToUpperInvariant()));
+            foreach (var raw in Ticker ?? new string[] { null })
+                if (TrySegment(SegmentKind.MarketTicker, raw, nameof(Ticker), out var ticker)) _tickers.Add(ticker);
             while (_tickers.Count >= BatchSize) Flush();
         }
 

@@ -32,10 +32,12 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
             var query = new PositionQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Ticker = ticker,
+                EventTicker = eventTicker,
                 CountFilter = IncludeClosed ? null : "position",
             };
             RunAsync(async ct =>

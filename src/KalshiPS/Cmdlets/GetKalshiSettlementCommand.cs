@@ -31,10 +31,12 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
             var query = new SettlementQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Ticker = ticker,
+                EventTicker = eventTicker,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
             };

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using KalshiPS.Api;
 using System.Threading.Tasks;
 using KalshiPS.Completion;
 using KalshiPS.Models;
@@ -28,9 +29,10 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)) return;
             var min = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? JsonFields.ToUnixSeconds(Since) : (long?)null;
             var max = MyInvocation.BoundParameters.ContainsKey(nameof(Until)) ? JsonFields.ToUnixSeconds(Until) : (long?)null;
-            RunAsync(ct => EmitPagesAsync(MarketData.ListTrades(Ticker, min, max, PageSize, ct), "Get-KalshiTrade"));
+            RunAsync(ct => EmitPagesAsync(MarketData.ListTrades(ticker, min, max, PageSize, ct), "Get-KalshiTrade"));
         }
     }
 }

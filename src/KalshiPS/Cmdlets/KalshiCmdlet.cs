@@ -94,7 +94,7 @@ namespace KalshiPS.Cmdlets
 
             try { task.GetAwaiter().GetResult(); }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
-            catch (Exception e) when (e is KalshiApiException || e is KalshiKeyException || e is OrderValidationException)
+            catch (Exception e) when (e is KalshiApiException || e is KalshiKeyException || e is ArgumentException)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }
@@ -164,6 +164,23 @@ namespace KalshiPS.Cmdlets
             }
             public bool Skipping => _offered <= _skip;
             public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
+        }
+
+        /// <summary>
+        /// Checks a user value that becomes a path segment or id (see <see cref="Segment"/>); on failure writes an
+        /// InvalidArgument error naming <paramref name="parameter"/> and returns false, before anything is sent.
+        /// </summary>
+        internal bool TrySegment(SegmentKind kind, string raw, string parameter, out string value)
+        {
+            try { value = Segment.Parse(kind, raw, parameter).Value; return true; }
+            catch (InvalidSegmentException e) { WriteError(ErrorRecords.From(e, raw)); value = null; return false; }
+        }
+
+        /// <summary>An optional filter value: null/blank means "not given"; anything else must be valid.</summary>
+        internal bool TryOptionalSegment(SegmentKind kind, string raw, string parameter, out string value)
+        {
+            value = null;
+            return raw == null || raw.Trim(' ', '\t').Length == 0 || TrySegment(kind, raw, parameter, out value);
         }
 
         protected void Emit(object item) => Post(() => WriteObject(item));

@@ -28,7 +28,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, in input order with the other records
         public string Ticker { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -80,9 +80,18 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            string ticker = null, clientOrderId = null, orderGroupId = null;
+            try
+            {
+                ticker = Segment.Parse(SegmentKind.MarketTicker, Ticker, nameof(Ticker)).Value;
+                if (!string.IsNullOrWhiteSpace(ClientOrderId)) clientOrderId = Segment.Parse(SegmentKind.ClientOrderId, ClientOrderId, nameof(ClientOrderId)).Value;
+                if (!string.IsNullOrWhiteSpace(OrderGroupId)) orderGroupId = Segment.Parse(SegmentKind.OrderGroupId, OrderGroupId, nameof(OrderGroupId)).Value;
+            }
+            catch (InvalidSegmentException e) { Fail(e, e.Received); return; }
+
             var spec = new OrderSpec
             {
-                Ticker = Ticker?.Trim().ToUpperInvariant(),
+                Ticker = ticker,
                 Side = Side,
                 Action = Action,
                 Count = Count,
@@ -92,8 +101,8 @@ namespace KalshiPS.Cmdlets
                 PostOnly = PostOnly.IsPresent,
                 ReduceOnly = ReduceOnly.IsPresent,
                 SelfTradePrevention = SelfTradePrevention ?? KalshiSelfTradePrevention.TakerAtCross,
-                ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
-                OrderGroupId = string.IsNullOrWhiteSpace(OrderGroupId) ? null : OrderGroupId.Trim(),
+                ClientOrderId = clientOrderId,
+                OrderGroupId = orderGroupId,
                 CancelOnPause = CancelOnPause.IsPresent,
             };
             var target = spec.Describe();

@@ -22,7 +22,7 @@ namespace KalshiPS.Cmdlets
         private const string DecreaseToSet = "DecreaseTo";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the id check, with the shape an id must have
         public string OrderId { get; set; }
 
         /// <summary>The order's market (routes the request; read from the order when omitted).</summary>
@@ -60,7 +60,8 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var id = OrderId.Trim();
+            if (!TrySegment(SegmentKind.OrderId, OrderId, nameof(OrderId), out var id)
+                || !TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var givenTicker)) return;
             if (ParameterSetName == AmendSet && !Price.HasValue && !Count.HasValue && !ExpirationTime.HasValue)
             {
                 WriteError(ErrorRecords.From(new OrderValidationException("Give at least one of -Price, -Count or -ExpirationTime (or use -DecreaseBy / -DecreaseTo).", "Price"), id));
@@ -74,7 +75,7 @@ namespace KalshiPS.Cmdlets
                 catch (KalshiApiException e) when (!ct.IsCancellationRequested) { readError = e; return null; }
             });
             if (current == null) { WriteError(ErrorRecords.From(readError, id)); return; }
-            var ticker = string.IsNullOrWhiteSpace(Ticker) ? current.Ticker : Ticker.Trim().ToUpperInvariant();
+            var ticker = givenTicker ?? current.Ticker;
             if (current.Ticker == null) current.Ticker = ticker;
 
             MarketRules rules = null;
