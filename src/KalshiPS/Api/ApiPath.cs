@@ -29,6 +29,9 @@ namespace KalshiPS.Api
 
         public override string ToString() => Value;
 
+        /// <summary>Null or only blanks (an empty CSV cell): an optional value that was not given.</summary>
+        public static bool IsBlank(string raw) => raw == null || raw.Trim(' ', '\t').Length == 0;
+
         /// <summary>The checked value, or an <see cref="InvalidSegmentException"/> naming <paramref name="parameter"/>.</summary>
         public static Segment Parse(SegmentKind kind, string raw, string parameter)
         {
@@ -40,8 +43,8 @@ namespace KalshiPS.Api
         {
             segment = default;
             problem = null;
-            var text = raw?.Trim(' ', '\t');
-            if (string.IsNullOrEmpty(text)) { problem = "it is empty"; return false; }
+            if (IsBlank(raw)) { problem = "it is empty"; return false; }
+            var text = raw.Trim(' ', '\t');
             switch (kind)
             {
                 case SegmentKind.OrderId:

@@ -180,7 +180,7 @@ namespace KalshiPS.Cmdlets
         internal bool TryOptionalSegment(SegmentKind kind, string raw, string parameter, out string value)
         {
             value = null;
-            return raw == null || raw.Trim(' ', '\t').Length == 0 || TrySegment(kind, raw, parameter, out value);
+            return Segment.IsBlank(raw) || TrySegment(kind, raw, parameter, out value);
         }
 
         protected void Emit(object item) => Post(() => WriteObject(item));

@@ -84,8 +84,8 @@ namespace KalshiPS.Cmdlets
             try
             {
                 ticker = Segment.Parse(SegmentKind.MarketTicker, Ticker, nameof(Ticker)).Value;
-                if (!string.IsNullOrWhiteSpace(ClientOrderId)) clientOrderId = Segment.Parse(SegmentKind.ClientOrderId, ClientOrderId, nameof(ClientOrderId)).Value;
-                if (!string.IsNullOrWhiteSpace(OrderGroupId)) orderGroupId = Segment.Parse(SegmentKind.OrderGroupId, OrderGroupId, nameof(OrderGroupId)).Value;
+                if (!Segment.IsBlank(ClientOrderId)) clientOrderId = Segment.Parse(SegmentKind.ClientOrderId, ClientOrderId, nameof(ClientOrderId)).Value;
+                if (!Segment.IsBlank(OrderGroupId)) orderGroupId = Segment.Parse(SegmentKind.OrderGroupId, OrderGroupId, nameof(OrderGroupId)).Value;
             }
             catch (InvalidSegmentException e) { Fail(e, e.Received); return; }
 
