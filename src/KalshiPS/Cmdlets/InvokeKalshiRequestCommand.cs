@@ -22,6 +22,7 @@ namespace KalshiPS.Cmdlets
 
         /// <summary>Path below the base URI, e.g. /portfolio/balance.</summary>
         [Parameter(Mandatory = true, Position = 1)]
+        [AllowEmptyString] // refused by the path check, with what to write instead
         public string Path { get; set; }
 
         [Parameter]
