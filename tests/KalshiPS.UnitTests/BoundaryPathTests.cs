@@ -149,3 +149,77 @@ public class RawRequestPathTests
         Assert.Contains("Nothing was sent", e.Message);
     }
 }
+
+public class UserNumberTests
+{
+    [Theory]
+    [InlineData("0.45", "0.45")]
+    [InlineData(" 10 ", "10")]
+    [InlineData(".5", "0.5")]
+    [InlineData("2.50", "2.50")]
+    [InlineData("-1", "-1")]
+    public void Plain_numbers_are_read_in_the_invariant_culture(string text, string expected)
+    {
+        using (new CultureScope("de-DE"))
+            Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), UserNumber.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("2,5", "use a dot as decimal separator: 2.5")]
+    [InlineData("0,05", "use a dot as decimal separator: 0.05")]
+    [InlineData("1,000", "without separators: 1000")]
+    [InlineData("1.000,50", "use a dot as decimal separator")]
+    [InlineData("$0.40", "without a currency sign: 0.40")]
+    [InlineData("1e2", "without an exponent: 100")]
+    [InlineData(" ", "empty")]
+    [InlineData("45c", "0.45")]
+    [InlineData("+3", "without the '+': 3")]
+    [InlineData("0x10", "digits and at most one dot")]
+    [InlineData("1.2.3", "digits and at most one dot")]
+    [InlineData("١٢", "digits and at most one dot")]
+    [InlineData("99999999999999999999999999999999", "too large")]
+    public void Ambiguous_or_foreign_text_is_refused_with_the_text_and_the_fix(string text, string fix)
+    {
+        using (new CultureScope("fr-FR"))
+        {
+            var e = Assert.Throws<FormatException>(() => UserNumber.Parse(text));
+            Assert.StartsWith("'" + text.Replace("'", "''") + "'", e.Message.Replace("\\u0661\\u0662", "١٢"));
+            Assert.Contains(fix, e.Message);
+        }
+    }
+
+    [Fact]
+    public void Doubles_snap_to_the_millionth_they_mean_only_within_1e_9()
+    {
+        Assert.Equal(0.33m, UserNumber.FromDouble(0.30 + 0.03));
+        Assert.Equal(0.3m, UserNumber.FromDouble(0.1 + 0.2));
+        Assert.Equal(0.3300004m, UserNumber.FromDouble(0.3300004));
+        Assert.Equal(0.33000001m, UserNumber.FromDouble(0.33000001)); // 1e-8 off a millionth: kept exactly as given
+        Assert.Equal(0.33m, UserNumber.FromDouble(0.33 + 1e-10));
+        Assert.Equal(1000000000m, UserNumber.FromDouble(1e9));
+        Assert.Equal(2147483648m, UserNumber.FromDouble(Math.Pow(2, 31)));
+        Assert.Throws<FormatException>(() => UserNumber.FromDouble(double.NaN));
+        Assert.Throws<FormatException>(() => UserNumber.FromDouble(1e300));
+    }
+
+    [Fact]
+    public void Messages_show_values_exactly()
+    {
+        Assert.Equal("0.32999999999999996", UserNumber.Exact(0.32999999999999996m));
+        Assert.Equal("0.33", UserNumber.Exact(0.33m));
+        Assert.Equal("3.00", OrderValidation.Num(3m));
+    }
+
+    [Fact]
+    public void The_fat_finger_guard_counts_contracts_and_dollars()
+    {
+        var limits = new OrderLimits(100m, 50m);
+        OrderValidation.CheckLimits(KalshiPS.Models.KalshiAction.Buy, 0.50m, 100m, limits);
+        var count = Assert.Throws<KalshiPS.Cmdlets.OrderLimitException>(() => OrderValidation.CheckLimits(KalshiPS.Models.KalshiAction.Buy, 0.01m, 101m, limits));
+        Assert.Contains("-MaxOrderCount 101", count.Message);
+        var cost = Assert.Throws<KalshiPS.Cmdlets.OrderLimitException>(() => OrderValidation.CheckLimits(KalshiPS.Models.KalshiAction.Sell, 0.40m, 90m, limits)); // 90 x 0.60
+        Assert.Contains("$54.00", cost.Message);
+        Assert.Contains("-MaxOrderCost 54", cost.Message);
+        Assert.Throws<KalshiPS.Cmdlets.OrderLimitException>(() => OrderValidation.CheckLimits(KalshiPS.Models.KalshiAction.Buy, 0.01m, decimal.MaxValue, limits));
+    }
+}

@@ -99,6 +99,16 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
+        /// <summary>Fat-finger guard: orders of more contracts are refused before sending (default 10,000).</summary>
+        [Parameter]
+        [InvariantDecimal]
+        public decimal MaxOrderCount { get; set; } = Api.OrderLimits.DefaultMaxCount;
+
+        /// <summary>Fat-finger guard: orders that can cost more dollars are refused before sending (default 10,000).</summary>
+        [Parameter]
+        [InvariantDecimal]
+        public decimal MaxOrderCost { get; set; } = Api.OrderLimits.DefaultMaxCost;
+
         /// <summary>Don't make the balance call that checks the key before returning.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
@@ -129,7 +139,13 @@ namespace KalshiPS.Cmdlets
                 ProxyUri = Proxy,
                 ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+                MaxOrderCount = MaxOrderCount,
+                MaxOrderCost = MaxOrderCost,
             };
+            if (MaxOrderCount <= 0m || MaxOrderCost <= 0m)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    $"-MaxOrderCount and -MaxOrderCost must be greater than 0 (got {Api.UserNumber.Exact(MaxOrderCount)} and {Api.UserNumber.Exact(MaxOrderCost)})."),
+                    "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
 
             try
             {
@@ -160,7 +176,8 @@ namespace KalshiPS.Cmdlets
             }
 
             WriteVerbose($"Kalshi session: {session.BaseUri} ({(session.IsAuthenticated ? "key " + session.ApiKeyId : "anonymous")}), WebSocket {session.WebSocketUri}, " +
-                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s");
+                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s, " +
+                         $"at most {Api.UserNumber.ExactCount(session.MaxOrderCount)} contracts and ${Api.UserNumber.Exact(session.MaxOrderCost)} per order");
 
             if (session.IsAuthenticated && !SkipValidation) Validate(session);
 

@@ -108,7 +108,11 @@ namespace KalshiPS.Cmdlets
             var target = spec.Describe();
 
             // 1. Checks that need nothing from the exchange.
-            try { OrderValidation.CheckStatic(spec, DateTime.UtcNow); }
+            try
+            {
+                OrderValidation.CheckStatic(spec, DateTime.UtcNow);
+                OrderValidation.CheckLimits(spec.Action, spec.Price, spec.Count, ActiveSession.Limits); // before even the market lookup
+            }
             catch (OrderValidationException e) { Fail(e, target); return; }
 
             // 2. The market's grid and granularity (one read per market per session, then cached).

@@ -108,6 +108,10 @@ namespace KalshiPS.Cmdlets
                                 throw new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
                                     "-Count is the new total including filled contracts; {0} already filled, so it must be more than {0}.", OrderValidation.Num(filled)), "Count");
                         }
+                        // The fat-finger guard holds for amends that make an order bigger or dearer.
+                        var raises = (Count.HasValue && total > filled + remaining) || (Price.HasValue && (!current.Price.HasValue || price > current.Price.Value));
+                        if (raises)
+                            OrderValidation.CheckLimits(current.Action == "Sell" ? KalshiAction.Sell : KalshiAction.Buy, price, total, ActiveSession.Limits, Count.HasValue ? "Count" : "Price");
                         long? expiry = null;
                         if (ExpirationTime.HasValue)
                         {

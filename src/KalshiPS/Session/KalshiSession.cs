@@ -30,6 +30,9 @@ namespace KalshiPS.Session
             Proxy = s.ProxyUri;
             Time = s.TimeProvider;
             ConnectedAt = s.TimeProvider.GetUtcNow().UtcDateTime;
+            MaxOrderCount = s.MaxOrderCount;
+            MaxOrderCost = s.MaxOrderCost;
+            Limits = new OrderLimits(s.MaxOrderCount, s.MaxOrderCost);
 
             Signer = signer;
             Limiter = new RateLimiter(ReadRate, WriteRate, s.TimeProvider);
@@ -71,6 +74,11 @@ namespace KalshiPS.Session
         public TimeSpan Timeout { get; }
         public Uri Proxy { get; }
         public DateTime ConnectedAt { get; }
+        /// <summary>Largest count of one order this session sends (Connect-Kalshi -MaxOrderCount).</summary>
+        public decimal MaxOrderCount { get; }
+        /// <summary>Largest cost in dollars of one order this session sends (Connect-Kalshi -MaxOrderCost).</summary>
+        public decimal MaxOrderCost { get; }
+        internal OrderLimits Limits { get; }
         public bool IsDisposed { get; private set; }
 
         internal RequestSigner Signer { get; }

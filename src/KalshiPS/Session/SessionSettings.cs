@@ -27,6 +27,9 @@ namespace KalshiPS.Session
         public bool ProxyUseDefaultCredentials { get; set; }
         public HttpMessageHandler InnerHandler { get; set; }
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+        /// <summary>Fat-finger guard: largest count and largest cost in dollars of one order.</summary>
+        public decimal MaxOrderCount { get; set; } = Api.OrderLimits.DefaultMaxCount;
+        public decimal MaxOrderCost { get; set; } = Api.OrderLimits.DefaultMaxCost;
 
         public const string KeyIdVariable = "KALSHI_API_KEY_ID";
         public const string KeyPathVariable = "KALSHI_PRIVATE_KEY_PATH";
