@@ -154,13 +154,19 @@ namespace KalshiPS.Cmdlets
                     case KeySet: settings.PrivateKeyPem = PemFrom(PrivateKey); break;
                     case CredentialSet:
                         settings.ApiKeyId = Credential.UserName;
+                        settings.ApiKeyIdSource = "-Credential (user name)";
                         settings.PrivateKeyPem = Credential.GetNetworkCredential().Password;
                         break;
                     case VaultSet: settings.PrivateKeyPem = PemFromVault(); break;
                 }
                 settings.ApplyEnvironment(MyInvocation.BoundParameters.ContainsKey(nameof(Environment)));
+                foreach (var note in settings.CleanHeaderValues()) WriteVerbose(note);
             }
             catch (KalshiKeyException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+            catch (ArgumentException e)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }

@@ -40,6 +40,7 @@ namespace KalshiPS.Cmdlets
                 {
                     try { session = SessionStore.Implicit(); }
                     catch (KalshiKeyException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
+                    catch (ArgumentException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); } // e.g. a bad $env:KALSHI_API_KEY_ID
                 }
                 if (session.IsDisposed)
                     ThrowTerminatingError(new ErrorRecord(new ObjectDisposedException("KalshiSession", "This session was closed by Disconnect-Kalshi; run Connect-Kalshi again."),

@@ -91,6 +91,7 @@ namespace KalshiPS.Session
 
         internal static KalshiSession Create(SessionSettings settings)
         {
+            settings.CleanHeaderValues();
             RequestSigner signer = null;
             if (settings.HasKey)
             {
