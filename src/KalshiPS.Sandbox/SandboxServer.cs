@@ -167,6 +167,9 @@ public sealed class SandboxServer : IAsyncDisposable
         };
     }
 
+    /// <summary>Every route this server answers (from ASP.NET Core's endpoint data sources).</summary>
+    public IReadOnlyList<SandboxRoute> Routes => RouteTable.Of(_app);
+
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();
 
