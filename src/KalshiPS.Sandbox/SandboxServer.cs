@@ -34,6 +34,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public FaultOptions Faults { get; }
     public SandboxOptions Options { get; }
     public KeyStore Keys { get; }
+    /// <summary>What GET /historical/cutoff reports; tests move it.</summary>
+    public HistoricalCutoff HistoricalCutoff { get; private init; } = null!;
+    public FeeChanges FeeChanges { get; private init; } = null!;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Exchange ex, KeyStore keys, string keyId, string pem, string pemPath, int port,
         ConcurrentQueue<(string, string)> requests)
@@ -111,12 +114,16 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
+        var cutoff = new HistoricalCutoff(clock.GetUtcNow() - HistoricalCutoff.DefaultLiveWindow);
+        HistoricalEndpoints.Map(api, cutoff);
+        var fees = FeeChanges.Seed(ex.AllSeries, clock.GetUtcNow(), options.Seed);
+        ReferenceDataEndpoints.Map(api, ex, fees);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
-        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests);
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees };
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
         if (options.BackgroundTraders) server._timers.Add(BackgroundTraders.Start(ex, options.Seed, options.BackgroundTraderInterval));
@@ -126,7 +133,8 @@ public sealed class SandboxServer : IAsyncDisposable
     private static bool IsPublicPath(string path)
     {
         var rest = path["/trade-api/v2".Length..];
-        return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange");
+        return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange")
+            || rest == "/historical/cutoff";
     }
 
     /// <summary>Registers an extra key. A null userId creates a new user with the starting balance. Returns the key id.</summary>
@@ -166,6 +174,9 @@ public sealed class SandboxServer : IAsyncDisposable
             [SignatureVerifier.SignatureHeader] = Convert.ToBase64String(sig),
         };
     }
+
+    /// <summary>Every route this server answers (from ASP.NET Core's endpoint data sources).</summary>
+    public IReadOnlyList<SandboxRoute> Routes => RouteTable.Of(_app);
 
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();

@@ -8,6 +8,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Gets a market's price candles (1-minute, 1-hour or 1-day) for a time window.</summary>
+    [KalshiOperation("GetMarketCandlesticks")]
     [Cmdlet(VerbsCommon.Get, "KalshiCandlestick")]
     [OutputType(typeof(KalshiCandlestick))]
     public sealed class GetKalshiCandlestickCommand : KalshiMarketDataCmdlet

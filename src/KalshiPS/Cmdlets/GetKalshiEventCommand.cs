@@ -10,6 +10,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists events or gets events by ticker; -IncludeMarkets adds each event's markets.</summary>
+    [KalshiOperation("GetEvents", "GetEvent")]
     [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true)]
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet

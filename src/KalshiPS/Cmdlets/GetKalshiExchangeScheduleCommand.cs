@@ -4,6 +4,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists the exchange's standard trading hours and maintenance windows, one row each.</summary>
+    [KalshiOperation("GetExchangeSchedule")]
     [Cmdlet(VerbsCommon.Get, "KalshiExchangeSchedule")]
     [OutputType(typeof(KalshiScheduleEntry))]
     public sealed class GetKalshiExchangeScheduleCommand : KalshiMarketDataCmdlet

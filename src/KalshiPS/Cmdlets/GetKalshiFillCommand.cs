@@ -8,6 +8,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Your fills (trades of your orders), newest first, every page; filter by market, order and time.</summary>
+    [KalshiOperation("GetFills")]
     [Cmdlet(VerbsCommon.Get, "KalshiFill", SupportsPaging = true)]
     [OutputType(typeof(KalshiFill))]
     public sealed class GetKalshiFillCommand : KalshiPagedCmdlet

@@ -12,6 +12,7 @@ namespace KalshiPS.Cmdlets
     /// Gets your orders: by id (ids bind from pipeline objects such as New-KalshiOrder results), or listed by
     /// market, event and status, every page.
     /// </summary>
+    [KalshiOperation("GetOrders", "GetOrder")]
     [Cmdlet(VerbsCommon.Get, "KalshiOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet

@@ -13,6 +13,7 @@ namespace KalshiPS.Cmdlets
     /// Gets order books. Kalshi returns bids only; the book also carries the derived asks, best prices and spread.
     /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
     /// </summary>
+    [KalshiOperation("GetMarketOrderbook", "GetMarketOrderbooks")]
     [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
     [OutputType(typeof(KalshiOrderbook))]
     public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet

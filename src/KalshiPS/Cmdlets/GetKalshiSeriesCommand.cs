@@ -9,6 +9,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists series (optionally by category) or gets series by ticker.</summary>
+    [KalshiOperation("GetSeriesList", "GetSeries")]
     [Cmdlet(VerbsCommon.Get, "KalshiSeries")]
     [OutputType(typeof(KalshiSeries))]
     public sealed class GetKalshiSeriesCommand : KalshiMarketDataCmdlet

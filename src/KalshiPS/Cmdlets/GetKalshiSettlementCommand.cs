@@ -8,6 +8,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Payouts of markets that settled while you held a position, every page.</summary>
+    [KalshiOperation("GetSettlements")]
     [Cmdlet(VerbsCommon.Get, "KalshiSettlement", SupportsPaging = true)]
     [OutputType(typeof(KalshiSettlement))]
     public sealed class GetKalshiSettlementCommand : KalshiPagedCmdlet

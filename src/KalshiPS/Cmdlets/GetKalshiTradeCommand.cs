@@ -9,6 +9,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists public trades, newest first, optionally for one market and a time window.</summary>
+    [KalshiOperation("GetTrades")]
     [Cmdlet(VerbsCommon.Get, "KalshiTrade", SupportsPaging = true)]
     [OutputType(typeof(KalshiTrade))]
     public sealed class GetKalshiTradeCommand : KalshiMarketDataCmdlet

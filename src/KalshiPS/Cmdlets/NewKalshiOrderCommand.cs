@@ -16,6 +16,7 @@ namespace KalshiPS.Cmdlets
     /// client order id (so retries cannot place it twice), and consecutive pipeline records go through the batch
     /// endpoint in chunks with one result or one error per record, in input order.
     /// </summary>
+    [KalshiOperation("CreateOrderV2", "BatchCreateOrdersV2")]
     [Cmdlet(VerbsCommon.New, "KalshiOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderResult))]
     public sealed class NewKalshiOrderCommand : KalshiCmdlet

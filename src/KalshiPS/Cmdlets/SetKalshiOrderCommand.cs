@@ -13,6 +13,7 @@ namespace KalshiPS.Cmdlets
     /// Amends a resting order (price, total count, expiration: POST .../amend) or shrinks it (-DecreaseBy/-DecreaseTo:
     /// POST .../decrease, which keeps queue priority). OrderId and Ticker bind from piped orders.
     /// </summary>
+    [KalshiOperation("AmendOrderV2", "DecreaseOrderV2")]
     [Cmdlet(VerbsCommon.Set, "KalshiOrder", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class SetKalshiOrderCommand : KalshiCmdlet
