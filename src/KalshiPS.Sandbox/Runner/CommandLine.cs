@@ -42,6 +42,7 @@ public static class CommandLine
                     case "--read-tokens": o.Faults.ReadTokensPerSecond = NextInt(); break;
                     case "--write-tokens": o.Faults.WriteTokensPerSecond = NextInt(); break;
                     case "--fail-create-after-commit": o.Faults.FailNextCreateAfterCommit = NextInt(); break;
+                    case "--after-commit-rate": o.Faults.AfterCommitRate = NextDouble(); break;
                     case "--ws-drop-every": o.Faults.WsDropEveryMessages = NextInt(); break;
                     case "--ws-skip-seq-every": o.Faults.WsSkipSeqEvery = NextInt(); break;
                     case "--ws-lose-delta-every": o.Faults.WsLoseDeltaEvery = NextInt(); break;
@@ -119,6 +120,6 @@ public static class CommandLine
           --key-dir DIR          write the generated key there and accept every DIR/*.pub.pem key
           --new-key DIR          write a new key pair to DIR, print its key id, exit
           faults: --fail-rate 0.2 --reset-rate 0.1 --latency-ms 50 --read-tokens 200 --write-tokens 100
-                  --fail-create-after-commit N --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
+                  --fail-create-after-commit N --after-commit-rate 0.1 --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
         """);
 }

@@ -130,6 +130,7 @@ namespace KalshiPS.Cmdlets
                 ApiKeyId = ApiKeyId,
                 PrivateKeyPath = string.IsNullOrEmpty(PrivateKeyPath) ? null : GetUnresolvedProviderPathFromPSPath(PrivateKeyPath),
                 Tier = Tier,
+                TierGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Tier)),
                 ReadRate = MyInvocation.BoundParameters.ContainsKey(nameof(ReadRate)) ? ReadRate : (double?)null,
                 WriteRate = MyInvocation.BoundParameters.ContainsKey(nameof(WriteRate)) ? WriteRate : (double?)null,
                 MaxRetries = MaxRetries,
@@ -185,7 +186,11 @@ namespace KalshiPS.Cmdlets
                          $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s, " +
                          $"at most {Api.UserNumber.ExactCount(session.MaxOrderCount)} contracts and ${Api.UserNumber.Exact(session.MaxOrderCost)} per order");
 
-            if (session.IsAuthenticated && !SkipValidation) Validate(session);
+            if (session.IsAuthenticated && !SkipValidation)
+            {
+                Validate(session);
+                ReadBudget(session);
+            }
 
             SessionStore.Default?.Dispose();
             SessionStore.Default = session;
@@ -218,6 +223,41 @@ namespace KalshiPS.Cmdlets
             {
                 RequestLog.Current = previous;
             }
+        }
+
+        /// <summary>
+        /// The account's real budget and costs (GET /account/limits, /account/endpoint_costs). Either may fail (an older
+        /// server, a fault): the tier table then stays, with a verbose note; nothing here fails the connect.
+        /// </summary>
+        private void ReadBudget(KalshiSession session)
+        {
+            var log = new CollectedLog();
+            var previous = RequestLog.Current;
+            AccountLimits limits = null;
+            EndpointCosts costs = null;
+            var account = new AccountApi(session);
+            try
+            {
+                RequestLog.Current = log;
+                try { limits = account.GetLimitsAsync(_stop.Token).GetAwaiter().GetResult(); }
+                catch (KalshiApiException e) { log.Verbose("GET /account/limits failed (" + e.Kind + "); keeping the tier-table budget."); }
+                try { costs = account.GetEndpointCostsAsync(_stop.Token).GetAwaiter().GetResult(); }
+                catch (KalshiApiException e) { log.Verbose("GET /account/endpoint_costs failed (" + e.Kind + "); keeping the published costs."); }
+            }
+            catch (OperationCanceledException)
+            {
+                session.Dispose();
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                RequestLog.Current = previous;
+            }
+            session.UseExchangeBudget(limits, costs);
+            foreach (var line in log.Lines) WriteVerbose(line);
+            WriteVerbose($"Budget ({session.BudgetSource}): read {session.ReadRate} tokens/s (holds {session.ReadCapacity}), " +
+                         $"write {session.WriteRate} tokens/s (holds {session.WriteCapacity}), tier {session.Tier}" +
+                         (costs != null ? $", {costs.Count} endpoint costs from the exchange (default {costs.DefaultCost})" : ""));
         }
 
         /// <summary>Request lines of the validation call, written as verbose once it is back on this thread.</summary>

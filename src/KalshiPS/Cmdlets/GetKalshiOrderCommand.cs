@@ -37,6 +37,11 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public KalshiOrderStatus? Status { get; set; }
 
+        /// <summary>Only the order placed under this client order id (what an "unknown" outcome tells you to check).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientOrderId { get; set; }
+
         /// <summary>Only orders updated at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? Since { get; set; }
@@ -69,6 +74,7 @@ namespace KalshiPS.Cmdlets
                 Status = Status,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+                ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
             };
             RunAsync(ct => StreamAsync(Orders.ListOrders(query, PageSize, ct), ct));
         }
