@@ -201,7 +201,7 @@ public class MarketDataWireTests
         Assert.Equal("KXHIGHNY-26MAY01-B45", m.Ticker);
         Assert.Equal("KXHIGHNY-26MAY01", m.EventTicker);
         Assert.Equal("44° to 45°", m.YesSubtitle);
-        Assert.Equal("active", m.Status);
+        Assert.Equal("Active", m.Status); // one vocabulary: enum-style names in outputs
         Assert.Equal(0.42m, m.YesBid);
         Assert.Equal(0.44m, m.YesAsk);
         Assert.Equal(0.56m, m.NoBid);

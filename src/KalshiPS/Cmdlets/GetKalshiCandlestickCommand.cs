@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using KalshiPS.Completion;
+using KalshiPS.Http;
 using KalshiPS.Models;
 using KalshiPS.Wire;
 
@@ -11,7 +12,8 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiCandlestick))]
     public sealed class GetKalshiCandlestickCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
         public string Ticker { get; set; }
 
@@ -33,17 +35,23 @@ namespace KalshiPS.Cmdlets
         {
             if (End <= Start)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, End));
+            var ticker = Ticker.Trim().ToUpperInvariant();
             RunAsync(async ct =>
             {
-                var series = SeriesTicker;
-                if (string.IsNullOrEmpty(series))
+                // An unknown market (or series) is an error for this ticker only; the pipeline goes on.
+                try
                 {
-                    var market = await MarketData.GetMarketAsync(Ticker, ct).ConfigureAwait(false);
-                    var ev = await MarketData.GetEventAsync(market.EventTicker, false, ct).ConfigureAwait(false);
-                    series = ev.SeriesTicker;
+                    var series = SeriesTicker;
+                    if (string.IsNullOrEmpty(series))
+                    {
+                        var market = await MarketData.GetMarketAsync(ticker, ct).ConfigureAwait(false);
+                        var ev = await MarketData.GetEventAsync(market.EventTicker, false, ct).ConfigureAwait(false);
+                        series = ev.SeriesTicker;
+                    }
+                    var candles = await MarketData.GetCandlesticksAsync(series, ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
+                    foreach (var c in candles) Emit(c);
                 }
-                var candles = await MarketData.GetCandlesticksAsync(series, Ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
-                foreach (var c in candles) Emit(c);
+                catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
             });
         }
     }

@@ -7,21 +7,27 @@ using KalshiPS.Models;
 
 namespace KalshiPS.Cmdlets
 {
-    /// <summary>Lists events or gets events by ticker; -IncludeMarkets adds each event's markets.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true)]
+    /// <summary>
+    /// Lists events or gets events by ticker; -IncludeMarkets adds each event's markets. Strings from the pipeline are
+    /// event tickers; markets bind their EventTicker, series their SeriesTicker (listing that series' events).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        private const string ListSet = "List";
+        private const string TickerSet = "ByTicker";
+
+        [Parameter(ParameterSetName = TickerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] EventTicker { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         public string SeriesTicker { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ListSet)]
         public MarketStatusFilter Status { get; set; }
 
         [Parameter]
@@ -45,9 +51,12 @@ namespace KalshiPS.Cmdlets
                 });
                 return;
             }
+            if (SkipListing()) return;
             var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null;
             RunAsync(ct => ListAsync(status, ct));
         }
+
+        protected override void EndProcessing() => WriteTotalCount();
 
         private Task ListAsync(string status, CancellationToken ct) =>
             EmitPagesAsync(MarketData.ListEvents(status, SeriesTicker, IncludeMarkets, PageSize, ct), "Get-KalshiEvent");

@@ -11,7 +11,7 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiSeries))]
     public sealed class GetKalshiSeriesCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] SeriesTicker { get; set; }
