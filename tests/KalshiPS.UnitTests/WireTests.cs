@@ -220,7 +220,7 @@ public class MarketDataWireTests
         Assert.Equal(DateTimeKind.Utc, m.CloseTime!.Value.Kind);
         Assert.True(m.CanCloseEarly);
         Assert.True(m.FractionalTrading);
-        Assert.Equal("tapered_deci_cent", m.PriceLevelStructure);
+        Assert.Equal("TaperedDeciCent", m.PriceLevelStructure);
         Assert.Equal("0.00-0.10:0.001;0.10-0.90:0.01;0.90-1.00:0.001", m.PriceRanges);
         Assert.Equal(44m, m.FloorStrike);
         Assert.Equal(45m, m.CapStrike);
