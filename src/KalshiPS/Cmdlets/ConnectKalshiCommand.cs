@@ -23,7 +23,9 @@ namespace KalshiPS.Cmdlets
         private const string CredentialSet = "Credential";
         private const string VaultSet = "Vault";
 
+        /// <summary>Production or Demo; Custom is only a label (of sessions with another -BaseUri), not a choice.</summary>
         [Parameter(Position = 0)]
+        [ValidateSet(nameof(KalshiEnvironment.Production), nameof(KalshiEnvironment.Demo))]
         public KalshiEnvironment Environment { get; set; }
 
         [Parameter(ParameterSetName = KeyPathSet, ValueFromPipelineByPropertyName = true)]
@@ -162,6 +164,9 @@ namespace KalshiPS.Cmdlets
                 }
                 settings.ApplyEnvironment(MyInvocation.BoundParameters.ContainsKey(nameof(Environment)));
                 foreach (var note in settings.CleanHeaderValues()) WriteVerbose(note);
+                if (settings.Environment == KalshiEnvironment.Custom && settings.BaseUri == null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("KALSHI_ENVIRONMENT=Custom needs -BaseUri or KALSHI_BASE_URI (the REST base of your proxy or sandbox, e.g. http://127.0.0.1:5000/trade-api/v2)."),
+                        "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
             }
             catch (KalshiKeyException e)
             {
@@ -192,9 +197,11 @@ namespace KalshiPS.Cmdlets
                 ReadBudget(session);
             }
 
-            SessionStore.Default?.Dispose();
+            // A replaced default is closed only if nobody was given it; -PassThru sessions stay usable with -Session.
+            var previous = SessionStore.Default;
+            if (previous != null && !previous.HandedOut) previous.Dispose();
             SessionStore.Default = session;
-            if (PassThru) WriteObject(session);
+            if (PassThru) { session.HandedOut = true; WriteObject(session); }
         }
 
         /// <summary>One cheap authenticated call, so a wrong key or clock fails here rather than on the first order.</summary>

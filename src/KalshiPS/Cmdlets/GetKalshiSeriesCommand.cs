@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiSeries))]
     public sealed class GetKalshiSeriesCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] SeriesTicker { get; set; }

@@ -91,15 +91,15 @@ namespace KalshiPS.Http
             catch (TimeoutRejectedException e)
             {
                 throw new KalshiTransportException(KalshiErrorKind.Timeout, request.Method, request.Path,
-                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e);
+                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e, _options.BaseUri.Authority);
             }
             catch (HttpRequestException e)
             {
-                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e, _options.BaseUri.Authority);
             }
             catch (IOException e)
             {
-                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e, _options.BaseUri.Authority);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {

@@ -15,8 +15,9 @@ namespace KalshiPS.Session
     {
         private KalshiSession(SessionSettings s, RequestSigner signer)
         {
-            Environment = s.Environment;
             BaseUri = s.BaseUri ?? KalshiEndpoints.RestFor(s.Environment);
+            // The label follows the host actually used, so a custom -BaseUri never reads as Production.
+            Environment = KalshiEndpoints.EnvironmentOf(BaseUri);
             WebSocketUri = s.WebSocketUri ?? (s.BaseUri != null ? KalshiEndpoints.WebSocketBesides(s.BaseUri) : KalshiEndpoints.WebSocketFor(s.Environment));
             ApiKeyId = signer?.ApiKeyId;
             Tier = s.Tier;
@@ -124,6 +125,11 @@ namespace KalshiPS.Session
 
         private static BucketBudget WithHeadroom(BucketBudget b, bool given) =>
             given ? b : new BucketBudget(b.RefillPerSecond * ExchangeHeadroom, b.Capacity);
+        /// <summary>
+        /// Set once the session was written to the pipeline (Connect-Kalshi -PassThru, Get-KalshiSession): someone may
+        /// hold it, so a later Connect-Kalshi replaces it as the default without closing it.
+        /// </summary>
+        internal bool HandedOut { get; set; }
 
         internal RequestSigner Signer { get; }
         internal KalshiHttpPipeline Http { get; }
