@@ -9,7 +9,7 @@ namespace KalshiPS.Models
         public KalshiPriceLevel(decimal price, decimal size) { Price = price; Size = size; }
         public decimal Price { get; }
         public decimal Size { get; }
-        public override string ToString() => $"{Price:0.0000} x {Size:0.##}";
+        public override string ToString() => $"{Price:0.00##} x {Size:0.##}";
     }
 
     /// <summary>
@@ -54,6 +54,6 @@ namespace KalshiPS.Models
             return book;
         }
 
-        public override string ToString() => $"{Ticker} {BestYesBid:0.0000}/{BestYesAsk:0.0000}";
+        public override string ToString() => $"{Ticker} {BestYesBid:0.00##}/{BestYesAsk:0.00##}";
     }
 }
