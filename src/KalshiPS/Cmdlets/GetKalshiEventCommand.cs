@@ -8,7 +8,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists events or gets events by ticker; -IncludeMarkets adds each event's markets.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiEvent", HelpUri = HelpUris.Root + "Get-KalshiEvent.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
     {

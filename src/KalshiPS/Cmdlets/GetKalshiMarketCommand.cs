@@ -16,7 +16,7 @@ namespace KalshiPS.Cmdlets
     /// Lists markets (every page, streamed as pages arrive) or gets markets by ticker. Tickers, event tickers and
     /// series tickers bind from pipeline objects by property name.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiMarket", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiMarket", HelpUri = HelpUris.Root + "Get-KalshiMarket.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiMarket))]
     public sealed class GetKalshiMarketCommand : KalshiMarketDataCmdlet
     {

@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
     /// Gets your orders: by id (ids bind from pipeline objects such as New-KalshiOrder results), or listed by
     /// market, event and status, every page.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrder", HelpUri = HelpUris.Root + "Get-KalshiOrder.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet
     {

@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
     /// Gets order books. Kalshi returns bids only; the book also carries the derived asks, best prices and spread.
     /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook", HelpUri = HelpUris.Root + "Get-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
     public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet
     {

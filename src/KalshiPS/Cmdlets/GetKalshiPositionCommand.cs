@@ -9,7 +9,7 @@ namespace KalshiPS.Cmdlets
     /// Your positions as flat rows (one per market; with -IncludeEventPositions also one per event). Markets where
     /// you hold nothing are hidden unless -IncludeClosed.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiPosition", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiPosition", HelpUri = HelpUris.Root + "Get-KalshiPosition.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiPosition), typeof(KalshiEventPosition))]
     public sealed class GetKalshiPositionCommand : KalshiPagedCmdlet
     {

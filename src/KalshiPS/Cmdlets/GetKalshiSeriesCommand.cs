@@ -7,7 +7,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists series (optionally by category) or gets series by ticker.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiSeries")]
+    [Cmdlet(VerbsCommon.Get, "KalshiSeries", HelpUri = HelpUris.Root + "Get-KalshiSeries.md")]
     [OutputType(typeof(KalshiSeries))]
     public sealed class GetKalshiSeriesCommand : KalshiMarketDataCmdlet
     {

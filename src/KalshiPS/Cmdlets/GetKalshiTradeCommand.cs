@@ -8,7 +8,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists public trades, newest first, optionally for one market and a time window.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiTrade", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiTrade", HelpUri = HelpUris.Root + "Get-KalshiTrade.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiTrade))]
     public sealed class GetKalshiTradeCommand : KalshiMarketDataCmdlet
     {

@@ -16,7 +16,7 @@ namespace KalshiPS.Cmdlets
     /// client order id (so retries cannot place it twice), and consecutive pipeline records go through the batch
     /// endpoint in chunks with one result or one error per record, in input order.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "KalshiOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "KalshiOrder", HelpUri = HelpUris.Root + "New-KalshiOrder.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderResult))]
     public sealed class NewKalshiOrderCommand : KalshiCmdlet
     {

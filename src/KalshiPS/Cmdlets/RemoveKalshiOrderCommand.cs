@@ -21,7 +21,7 @@ namespace KalshiPS.Cmdlets
     /// None); in a host that cannot prompt, the question fails and nothing is cancelled. -Confirm and -WhatIf work as
     /// for any cmdlet.
     /// </remarks>
-    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", HelpUri = HelpUris.Root + "Remove-KalshiOrder.md", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderCancellation))]
     public sealed class RemoveKalshiOrderCommand : KalshiCmdlet
     {

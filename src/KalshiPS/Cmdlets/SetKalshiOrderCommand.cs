@@ -13,7 +13,7 @@ namespace KalshiPS.Cmdlets
     /// Amends a resting order (price, total count, expiration: POST .../amend) or shrinks it (-DecreaseBy/-DecreaseTo:
     /// POST .../decrease, which keeps queue priority). OrderId and Ticker bind from piped orders.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "KalshiOrder", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "KalshiOrder", HelpUri = HelpUris.Root + "Set-KalshiOrder.md", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class SetKalshiOrderCommand : KalshiCmdlet
     {
