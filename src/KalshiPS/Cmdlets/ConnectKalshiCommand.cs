@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// <summary>
     /// <para type="synopsis">Creates the Kalshi session that the other KalshiPS cmdlets use in this runspace.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Kalshi", DefaultParameterSetName = KeyPathSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Kalshi", HelpUri = HelpUris.Root + "Connect-Kalshi.md", DefaultParameterSetName = KeyPathSet)]
     [OutputType(typeof(KalshiSession))]
     public sealed class ConnectKalshiCommand : PSCmdlet
     {

@@ -10,7 +10,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Gets a market's price candles (1-minute, 1-hour or 1-day) for a time window.</summary>
     [KalshiOperation("GetMarketCandlesticks")]
-    [Cmdlet(VerbsCommon.Get, "KalshiCandlestick")]
+    [Cmdlet(VerbsCommon.Get, "KalshiCandlestick", HelpUri = HelpUris.Root + "Get-KalshiCandlestick.md")]
     [OutputType(typeof(KalshiCandlestick))]
     public sealed class GetKalshiCandlestickCommand : KalshiMarketDataCmdlet
     {

@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// event tickers; markets bind their EventTicker, series their SeriesTicker (listing that series' events).
     /// </summary>
     [KalshiOperation("GetEvents", "GetEvent")]
-    [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
+    [Cmdlet(VerbsCommon.Get, "KalshiEvent", HelpUri = HelpUris.Root + "Get-KalshiEvent.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
     {

@@ -20,7 +20,7 @@ namespace KalshiPS.Cmdlets
     /// market's Ticker wins over its EventTicker (without any ticker it lists, like the List set).
     /// </summary>
     [KalshiOperation("GetMarkets", "GetMarket")]
-    [Cmdlet(VerbsCommon.Get, "KalshiMarket", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
+    [Cmdlet(VerbsCommon.Get, "KalshiMarket", HelpUri = HelpUris.Root + "Get-KalshiMarket.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiMarket))]
     public sealed class GetKalshiMarketCommand : KalshiMarketDataCmdlet
     {

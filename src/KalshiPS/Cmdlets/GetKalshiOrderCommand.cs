@@ -13,7 +13,7 @@ namespace KalshiPS.Cmdlets
     /// market, event and status, every page.
     /// </summary>
     [KalshiOperation("GetOrders", "GetOrder")]
-    [Cmdlet(VerbsCommon.Get, "KalshiOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrder", HelpUri = HelpUris.Root + "Get-KalshiOrder.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet
     {

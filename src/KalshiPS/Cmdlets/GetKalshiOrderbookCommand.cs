@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
     /// </summary>
     [KalshiOperation("GetMarketOrderbook", "GetMarketOrderbooks")]
-    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook", HelpUri = HelpUris.Root + "Get-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
     [OutputType(typeof(KalshiOrderbookLevel))]
     public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet

@@ -11,7 +11,7 @@ namespace KalshiPS.Cmdlets
     /// -IncludeClosed.
     /// </summary>
     [KalshiOperation("GetPositions")]
-    [Cmdlet(VerbsCommon.Get, "KalshiPosition", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiPosition", HelpUri = HelpUris.Root + "Get-KalshiPosition.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiPosition), typeof(KalshiEventPosition))]
     public sealed class GetKalshiPositionCommand : KalshiPagedCmdlet
     {

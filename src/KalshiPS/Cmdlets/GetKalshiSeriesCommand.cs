@@ -10,7 +10,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists series (optionally by category) or gets series by ticker.</summary>
     [KalshiOperation("GetSeriesList", "GetSeries")]
-    [Cmdlet(VerbsCommon.Get, "KalshiSeries")]
+    [Cmdlet(VerbsCommon.Get, "KalshiSeries", HelpUri = HelpUris.Root + "Get-KalshiSeries.md")]
     [OutputType(typeof(KalshiSeries))]
     public sealed class GetKalshiSeriesCommand : KalshiMarketDataCmdlet
     {

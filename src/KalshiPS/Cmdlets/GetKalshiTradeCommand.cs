@@ -16,7 +16,7 @@ namespace KalshiPS.Cmdlets
     /// ticker rather than silence.
     /// </summary>
     [KalshiOperation("GetTrades")]
-    [Cmdlet(VerbsCommon.Get, "KalshiTrade", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiTrade", HelpUri = HelpUris.Root + "Get-KalshiTrade.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiTrade))]
     public sealed class GetKalshiTradeCommand : KalshiMarketDataCmdlet
     {

@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// POST .../decrease, which keeps queue priority). OrderId and Ticker bind from piped orders.
     /// </summary>
     [KalshiOperation("AmendOrderV2", "DecreaseOrderV2")]
-    [Cmdlet(VerbsCommon.Set, "KalshiOrder", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "KalshiOrder", HelpUri = HelpUris.Root + "Set-KalshiOrder.md", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class SetKalshiOrderCommand : KalshiCmdlet
     {
