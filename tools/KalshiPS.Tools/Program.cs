@@ -3,7 +3,7 @@ using KalshiPS.Tools.Help;
 using KalshiPS.Tools.Staging;
 
 // dotnet run --project tools/KalshiPS.Tools -- help [--check]
-// dotnet run --project tools/KalshiPS.Tools -- stage [--output out]
+// dotnet run --project tools/KalshiPS.Tools -- stage [--output out] [--no-build]   (builds the module in Release first)
 var command = args.FirstOrDefault()?.ToLowerInvariant();
 string? Option(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 
@@ -15,13 +15,14 @@ try
         case "help":
             return HelpCommand(layout, check: args.Contains("--check"));
         case "stage":
+            if (!args.Contains("--no-build") && BuildRelease(layout) is var code && code != 0) return code;
             var result = ModuleStager.Stage(layout, Option("--output") ?? Path.Combine(layout.Root, "out"));
             foreach (var w in result.Warnings) Console.Error.WriteLine("warning: " + w);
             Console.WriteLine($"Staged KalshiPS {result.Version} in {result.Folder} ({result.Files.Count} files)");
             foreach (var f in result.Files) Console.WriteLine("  " + f);
             return 0;
         default:
-            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>]");
+            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>] [--no-build]");
             return 2;
     }
 }
@@ -29,6 +30,19 @@ catch (Exception e) when (e is InvalidOperationException or FileNotFoundExceptio
 {
     Console.Error.WriteLine("error: " + e.Message);
     return 1;
+}
+
+// The Gallery gets Release builds only: build (and so stage under module/) the Release module before staging it.
+static int BuildRelease(RepoLayout layout)
+{
+    var project = Path.Combine(layout.Root, "src", "KalshiPS", "KalshiPS.csproj");
+    var arguments = new[] { "build", project, "-c", ModuleStager.ReleaseConfiguration, "-nologo", "-v", "q", "-clp:NoSummary", "-nodeReuse:false" };
+    Console.Error.WriteLine("dotnet " + string.Join(' ', arguments));
+    var start = new System.Diagnostics.ProcessStartInfo("dotnet", arguments) { UseShellExecute = false };
+    using var build = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    build.WaitForExit();
+    if (build.ExitCode != 0) Console.Error.WriteLine($"error: the Release build failed (exit {build.ExitCode}); nothing was staged.");
+    return build.ExitCode;
 }
 
 static int HelpCommand(RepoLayout layout, bool check)
