@@ -53,11 +53,8 @@ namespace KalshiPS.Api
                     .With("min_ts", q.MinTs).With("max_ts", q.MaxTs),
                 "orders", PortfolioWire.Order, ct);
 
-        public async Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/portfolio/orders/" + Uri.EscapeDataString(orderId)), ct).ConfigureAwait(false))
-                return PortfolioWire.Order(doc.RootElement.Obj("order") ?? doc.RootElement);
-        }
+        public Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", "/portfolio/orders/" + Uri.EscapeDataString(orderId)), (ref Utf8JsonReader r) => r.Wrapped("order", PortfolioWire.Order), ct);
 
         /// <summary>
         /// Orders in one market under the given client order ids (GET /portfolio/orders?ticker=..., all pages). Per id,

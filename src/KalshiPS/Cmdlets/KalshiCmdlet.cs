@@ -125,6 +125,8 @@ namespace KalshiPS.Cmdlets
                     progress.StatusDescription = $"Page {page.Number}: {count} items";
                     EmitProgress(progress);
                 }
+                // The next page travels while this one is written, but only when -First still needs it.
+                if (Paging.WantsMoreThan(page.Items.Count)) page.PrefetchNext();
                 foreach (var item in page.Items)
                 {
                     seen?.Invoke(item);
@@ -163,6 +165,8 @@ namespace KalshiPS.Cmdlets
                 return true;
             }
             public bool Skipping => _offered <= _skip;
+            /// <summary>Will items beyond the next <paramref name="count"/> still be taken?</summary>
+            public bool WantsMoreThan(int count) => _first == ulong.MaxValue || _skip + _first - _offered > (ulong)count;
             public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
         }
 
