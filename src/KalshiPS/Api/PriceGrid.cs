@@ -29,15 +29,13 @@ namespace KalshiPS.Api
         /// The grid of a market's price_ranges (incomplete ones already dropped), else its structure's documented grid.
         /// Markets of one listing mostly share a grid, so the previous one is reused when equal (no per-market copies).
         /// </summary>
-        public static PriceGrid Of(IReadOnlyList<PriceRange?> ranges, string structure)
+        public static PriceGrid Of(List<PriceRange> ranges, string structure)
         {
-            var list = new List<PriceRange>();
-            if (ranges != null) foreach (var r in ranges) if (r.HasValue) list.Add(r.Value);
-            if (list.Count == 0) return ForStructure(structure);
+            if (ranges == null || ranges.Count == 0) return ForStructure(structure);
             var last = _last;
-            if (Same(last.Ranges, list)) return last;
-            if (Same(Cent.Ranges, list)) return _last = Cent;
-            return _last = new PriceGrid(list);
+            if (Same(last.Ranges, ranges)) return last;
+            if (Same(Cent.Ranges, ranges)) return _last = Cent;
+            return _last = new PriceGrid(ranges.ToArray()); // a copy: the caller's list is scratch
         }
 
         private static bool Same(IReadOnlyList<PriceRange> a, List<PriceRange> b)

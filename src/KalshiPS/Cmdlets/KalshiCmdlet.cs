@@ -127,14 +127,17 @@ namespace KalshiPS.Cmdlets
                 }
                 // The next page travels while this one is written, but only when -First still needs it.
                 if (Paging.WantsMoreThan(page.Items.Count)) page.PrefetchNext();
+                var batch = new List<T>(page.Items.Count);
                 foreach (var item in page.Items)
                 {
                     seen?.Invoke(item);
                     if (!(more = Paging.Take())) break;
                     if (Paging.Skipping) continue;
-                    Emit(item);
+                    batch.Add(item);
                 }
-                if (!more) break;
+                // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
+                if (batch.Count > 0) Post(() => { foreach (var item in batch) WriteObject(item); });
+                if (!more || Paging.Done) break; // -First reached: no request for a page nobody needs
             }
             if (count > 0) { progress.RecordType = ProgressRecordType.Completed; EmitProgress(progress); }
         }

@@ -17,18 +17,18 @@ namespace KalshiPS.Wire
         {
             var m = new KalshiMarket();
             string yesSubtitle = null, subtitle = null;
-            List<PriceRange?> ranges = null;
+            List<PriceRange> ranges = null;
             while (r.NextProperty(out var field))
                 switch (field)
                 {
                     case "ticker": m.Ticker = r.Str(); break;
-                    case "event_ticker": m.EventTicker = r.Str(); break;
-                    case "title": m.Title = r.Str(); break;
-                    case "yes_sub_title": yesSubtitle = r.Str(); break;
+                    case "event_ticker": m.EventTicker = r.Repeated(); break;
+                    case "title": m.Title = r.Repeated(); break;
+                    case "yes_sub_title": yesSubtitle = r.Repeated(); break;
                     case "subtitle": subtitle = r.Str(); break;
-                    case "no_sub_title": m.NoSubtitle = r.Str(); break;
-                    case "status": m.Status = r.Str(); break;
-                    case "market_type": m.MarketType = r.Str(); break;
+                    case "no_sub_title": m.NoSubtitle = r.Repeated(); break;
+                    case "status": m.Status = r.Repeated(); break;
+                    case "market_type": m.MarketType = r.Repeated(); break;
                     case "yes_bid_dollars": m.YesBid = r.Dec(); break;
                     case "yes_ask_dollars": m.YesAsk = r.Dec(); break;
                     case "no_bid_dollars": m.NoBid = r.Dec(); break;
@@ -41,7 +41,7 @@ namespace KalshiPS.Wire
                     case "volume_24h_fp": m.Volume24h = r.Dec(); break;
                     case "open_interest_fp": m.OpenInterest = r.Dec(); break;
                     case "notional_value_dollars": m.NotionalValue = r.Dec(); break;
-                    case "result": m.Result = NullIfEmpty(r.Str()); break;
+                    case "result": m.Result = NullIfEmpty(r.Repeated()); break;
                     case "settlement_value_dollars": m.SettlementValue = r.Dec(); break;
                     case "open_time": m.OpenTime = r.Time(); break;
                     case "close_time": m.CloseTime = r.Time(); break;
@@ -49,10 +49,10 @@ namespace KalshiPS.Wire
                     case "latest_expiration_time": m.LatestExpirationTime = r.Time(); break;
                     case "updated_time": m.UpdatedTime = r.Time(); break;
                     case "can_close_early": m.CanCloseEarly = r.Bool(); break;
-                    case "price_level_structure": m.PriceLevelStructure = r.Str(); break;
-                    case "price_ranges": ranges = r.List(Range); break;
+                    case "price_level_structure": m.PriceLevelStructure = r.Repeated(); break;
+                    case "price_ranges": ranges = Ranges(ref r); break;
                     case "fractional_trading_enabled": m.FractionalTrading = r.Bool() ?? false; break;
-                    case "strike_type": m.StrikeType = r.Str(); break;
+                    case "strike_type": m.StrikeType = r.Repeated(); break;
                     case "floor_strike": m.FloorStrike = r.Dec(); break;
                     case "cap_strike": m.CapStrike = r.Dec(); break;
                     case "rules_primary": m.RulesPrimary = r.Str(); break;
@@ -62,6 +62,25 @@ namespace KalshiPS.Wire
             grid = PriceGrid.Of(ranges, m.PriceLevelStructure);
             m.PriceRanges = grid.ToString();
             return m;
+        }
+
+        [ThreadStatic] private static List<PriceRange> t_ranges;
+
+        /// <summary>
+        /// price_ranges into a per-thread scratch list (PriceGrid.Of copies it only for a grid it has not seen), so the
+        /// usual market costs no allocation here. Incomplete ranges and non-positive steps are dropped.
+        /// </summary>
+        private static List<PriceRange> Ranges(ref Utf8JsonReader r)
+        {
+            var list = t_ranges ?? (t_ranges = new List<PriceRange>());
+            list.Clear();
+            if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return list; }
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                var range = Range(ref r);
+                if (range.HasValue) list.Add(range.Value);
+            }
+            return list;
         }
 
         /// <summary>One {start,end,step} of price_ranges; null when incomplete or the step is not positive.</summary>
@@ -171,13 +190,13 @@ namespace KalshiPS.Wire
                 switch (field)
                 {
                     case "trade_id": t.TradeId = r.Str(); break;
-                    case "ticker": ticker = r.Str(); break;
-                    case "market_ticker": marketTicker = r.Str(); break;
+                    case "ticker": ticker = r.Repeated(); break;
+                    case "market_ticker": marketTicker = r.Repeated(); break;
                     case "yes_price_dollars": t.YesPrice = r.Dec(); break;
                     case "no_price_dollars": t.NoPrice = r.Dec(); break;
                     case "count_fp": t.Count = r.Dec(); break;
-                    case "taker_outcome_side": takerOutcome = r.Str(); break;
-                    case "taker_side": takerSide = r.Str(); break;
+                    case "taker_outcome_side": takerOutcome = r.Repeated(); break;
+                    case "taker_side": takerSide = r.Repeated(); break;
                     case "created_time": created = r.Time(); break;
                     case "ts_ms": tsMs = r.TimeMs(); break;
                     case "ts": ts = r.Time(); break;

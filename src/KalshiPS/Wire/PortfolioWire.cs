@@ -25,17 +25,17 @@ namespace KalshiPS.Wire
                 {
                     case "order_id": o.OrderId = r.Str(); break;
                     case "client_order_id": o.ClientOrderId = MarketDataWire.NullIfEmpty(r.Str()); break;
-                    case "ticker": ticker = r.Str(); break;
-                    case "market_ticker": marketTicker = r.Str(); break;
+                    case "ticker": ticker = r.Repeated(); break;
+                    case "market_ticker": marketTicker = r.Repeated(); break;
                     case "yes_price_dollars": yes = r.Dec(); break;
                     case "no_price_dollars": no = r.Dec(); break;
                     case "initial_count_fp": o.Count = r.Dec(); break;
                     case "fill_count_fp": o.FilledCount = r.Dec(); break;
                     case "remaining_count_fp": o.RemainingCount = r.Dec(); break;
-                    case "status": o.Status = Title(r.Str()); break;
-                    case "type": o.Type = r.Str(); break;
-                    case "time_in_force": o.TimeInForce = Title(r.Str()); break;
-                    case "self_trade_prevention_type": o.SelfTradePrevention = r.Str(); break;
+                    case "status": o.Status = Title(r.Repeated()); break;
+                    case "type": o.Type = r.Repeated(); break;
+                    case "time_in_force": o.TimeInForce = Title(r.Repeated()); break;
+                    case "self_trade_prevention_type": o.SelfTradePrevention = r.Repeated(); break;
                     case "order_group_id": o.OrderGroupId = MarketDataWire.NullIfEmpty(r.Str()); break;
                     case "cancel_order_on_pause": o.CancelOnPause = r.Bool(); break;
                     case "taker_fill_cost_dollars": o.TakerFillCost = r.Dec(); break;
@@ -79,8 +79,8 @@ namespace KalshiPS.Wire
                     case "trade_id": tradeId = r.Str(); break;
                     case "order_id": f.OrderId = r.Str(); break;
                     case "client_order_id": f.ClientOrderId = MarketDataWire.NullIfEmpty(r.Str()); break;
-                    case "ticker": ticker = r.Str(); break;
-                    case "market_ticker": marketTicker = r.Str(); break;
+                    case "ticker": ticker = r.Repeated(); break;
+                    case "market_ticker": marketTicker = r.Repeated(); break;
                     case "yes_price_dollars": yes = r.Dec(); break;
                     case "no_price_dollars": no = r.Dec(); break;
                     case "count_fp": f.Count = r.Dec(); break;
@@ -179,8 +179,8 @@ namespace KalshiPS.Wire
                 switch (field)
                 {
                     case "ticker": s.Ticker = r.Str(); break;
-                    case "event_ticker": s.EventTicker = r.Str(); break;
-                    case "market_result": s.Result = MarketDataWire.Outcome(r.Str()); break;
+                    case "event_ticker": s.EventTicker = r.Repeated(); break;
+                    case "market_result": s.Result = MarketDataWire.Outcome(r.Repeated()); break;
                     case "yes_count_fp": s.YesCount = r.Dec(); break;
                     case "yes_total_cost_dollars": s.YesTotalCost = r.Dec(); break;
                     case "no_count_fp": s.NoCount = r.Dec(); break;
@@ -213,11 +213,11 @@ namespace KalshiPS.Wire
             {
                 switch (field)
                 {
-                    case "side": _side = r.Str(); return true;
-                    case "action": _action = r.Str(); return true;
-                    case "outcome_side": _outcome = r.Str(); return true;
-                    case "purchased_side": _purchased = r.Str(); return true;
-                    case "book_side": BookSide = r.Str(); return true;
+                    case "side": _side = r.Repeated(); return true;
+                    case "action": _action = r.Repeated(); return true;
+                    case "outcome_side": _outcome = r.Repeated(); return true;
+                    case "purchased_side": _purchased = r.Repeated(); return true;
+                    case "book_side": BookSide = r.Repeated(); return true;
                     default: return false;
                 }
             }

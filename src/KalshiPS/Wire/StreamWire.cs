@@ -21,7 +21,7 @@ namespace KalshiPS.Wire
             while (r.NextProperty(out var field))
                 switch (field)
                 {
-                    case "type": m.Type = Repeated(ref r); break;
+                    case "type": m.Type = r.Repeated(); break;
                     case "id": m.Id = r.Long(); break;
                     case "sid": m.Sid = (int?)r.Long(); break;
                     case "seq": m.Seq = r.Long(); break;
@@ -51,8 +51,8 @@ namespace KalshiPS.Wire
             while (r.NextProperty(out var field))
                 switch (field)
                 {
-                    case "market_ticker": d.Ticker = Repeated(ref r); break;
-                    case "side": d.Side = Repeated(ref r); break;
+                    case "market_ticker": d.Ticker = r.Repeated(); break;
+                    case "side": d.Side = r.Repeated(); break;
                     case "price_dollars": d.Price = r.Dec(); break;
                     case "delta_fp": d.Size = r.Dec(); break;
                     case "ts_ms": d.Time = r.TimeMs(); break;
@@ -60,10 +60,6 @@ namespace KalshiPS.Wire
                 }
             return d;
         }
-
-        // Tickers and sides repeat on every frame: decoded once (see Utf8Strings).
-        private static string Repeated(ref Utf8JsonReader r) =>
-            r.TokenType == JsonTokenType.String && !r.ValueIsEscaped ? Utf8Strings.Get(r.ValueSpan) : r.Str();
 
         public static KalshiTickerUpdate Ticker(StreamMessage m)
         {

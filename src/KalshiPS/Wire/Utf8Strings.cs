@@ -20,7 +20,8 @@ namespace KalshiPS.Wire
             var hash = Hash(utf8);
             if (cache.TryGetValue(hash, out var known) && Same(known, utf8)) return known;
             var text = Decode(utf8);
-            if (cache.Count < MaxEntries) cache[hash] = text;
+            if (cache.Count >= MaxEntries) cache.Clear(); // a long session moves on to other names
+            cache[hash] = text;
             return text;
         }
 

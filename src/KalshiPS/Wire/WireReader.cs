@@ -109,6 +109,13 @@ namespace KalshiPS.Wire
             }
         }
 
+        /// <summary>
+        /// A string that repeats across the items of a listing (status, event ticker, title, side...): decoded once per
+        /// thread and shared (see Utf8Strings), which spares the collector thousands of copies per page. Not for ids.
+        /// </summary>
+        public static string Repeated(this ref Utf8JsonReader r) =>
+            r.TokenType == JsonTokenType.String && !r.ValueIsEscaped ? Utf8Strings.Get(r.ValueSpan) : r.Str();
+
         /// <summary>A fixed-point string ("0.5600") or a JSON number, as decimal: exact, from the bytes, scale kept.</summary>
         public static decimal? Dec(this ref Utf8JsonReader r)
         {
