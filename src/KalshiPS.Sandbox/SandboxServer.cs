@@ -36,6 +36,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public FaultOptions Faults { get; }
     public SandboxOptions Options { get; }
     public KeyStore Keys { get; }
+    /// <summary>What GET /historical/cutoff reports; tests move it.</summary>
+    public HistoricalCutoff HistoricalCutoff { get; private init; } = null!;
+    public FeeChanges FeeChanges { get; private init; } = null!;
     /// <summary>WebSocket subscriptions alive on all connections (tests wait on it instead of sleeping).</summary>
     public int WebSocketSubscriptionCount => _hub.SubscriptionCount;
 
@@ -123,12 +126,16 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
+        var cutoff = new HistoricalCutoff(clock.GetUtcNow() - HistoricalCutoff.DefaultLiveWindow);
+        HistoricalEndpoints.Map(api, cutoff);
+        var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
+        ReferenceDataEndpoints.Map(api, ex, fees);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
-        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests);
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees };
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
@@ -139,7 +146,8 @@ public sealed class SandboxServer : IAsyncDisposable
     private static bool IsPublicPath(string path)
     {
         var rest = path["/trade-api/v2".Length..];
-        return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange");
+        return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange")
+            || rest == "/historical/cutoff";
     }
 
     /// <summary>Registers an extra key. A null userId creates a new user with the starting balance. Returns the key id.</summary>
@@ -179,6 +187,9 @@ public sealed class SandboxServer : IAsyncDisposable
             [SignatureVerifier.SignatureHeader] = Convert.ToBase64String(sig),
         };
     }
+
+    /// <summary>Every route this server answers (from ASP.NET Core's endpoint data sources).</summary>
+    public IReadOnlyList<SandboxRoute> Routes => RouteTable.Of(_app);
 
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();

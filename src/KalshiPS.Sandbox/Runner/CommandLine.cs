@@ -17,6 +17,7 @@ public static class CommandLine
         var o = new SandboxOptions();
         string? script = null, newKeyDir = null;
         bool verbose = false;
+        int? width = null;
         var scriptArgs = new List<string>();
         try
         {
@@ -37,12 +38,14 @@ public static class CommandLine
                     case "--key-dir": o.KeyDirectory = Next(); break;
                     case "--new-key": newKeyDir = Next(); break;
                     case "--verbose": verbose = true; break;
+                    case "--width": width = NextInt(); break;
                     case "--fail-rate": o.Faults.ErrorRate = NextDouble(); break;
                     case "--reset-rate": o.Faults.ResetRate = NextDouble(); break;
                     case "--latency-ms": o.Faults.LatencyMs = NextInt(); break;
                     case "--read-tokens": o.Faults.ReadTokensPerSecond = NextInt(); break;
                     case "--write-tokens": o.Faults.WriteTokensPerSecond = NextInt(); break;
                     case "--fail-create-after-commit": o.Faults.FailNextCreateAfterCommit = NextInt(); break;
+                    case "--after-commit-rate": o.Faults.AfterCommitRate = NextDouble(); break;
                     case "--ws-drop-every": o.Faults.WsDropEveryMessages = NextInt(); break;
                     case "--ws-skip-seq-every": o.Faults.WsSkipSeqEvery = NextInt(); break;
                     case "--ws-lose-delta-every": o.Faults.WsLoseDeltaEvery = NextInt(); break;
@@ -66,8 +69,9 @@ public static class CommandLine
         ScriptRunner.SetEnvironment(server);
         if (script != null)
         {
-            bool color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            var runner = new ScriptRunner(Console.Out, Console.Error, verbose, color);
+            bool terminal = !Console.IsOutputRedirected;
+            bool color = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var runner = new ScriptRunner(Console.Out, Console.Error, verbose, color, width ?? TerminalWidth());
             var run = Task.Run(() => runner.Run(script, scriptArgs));
             if (await Task.WhenAny(run, signals.Received) == run) return await run;
             Console.Error.WriteLine($"stopped by {signals.Name}; the script did not finish");
@@ -122,6 +126,14 @@ public static class CommandLine
         public void Dispose() { foreach (var r in _registrations) r.Dispose(); }
     }
 
+    /// <summary>The terminal's columns; the runner's default (120) when redirected or unknown.</summary>
+    private static int TerminalWidth()
+    {
+        if (Console.IsOutputRedirected) return ScriptRunner.DefaultWidth;
+        try { return Console.WindowWidth > 0 ? Console.WindowWidth : ScriptRunner.DefaultWidth; }
+        catch (IOException) { return ScriptRunner.DefaultWidth; }
+    }
+
     /// <summary>Option tokens from the "#sandbox:" comment lines in the first 40 lines of the script named in args.</summary>
     private static string[] ScriptDirectives(string[] args)
     {
@@ -151,13 +163,14 @@ public static class CommandLine
         usage: KalshiPS.Sandbox [options] [script.ps1 [script args...]]
           (no script)            serve until Ctrl+C or SIGTERM and print the Connect-Kalshi line
           script.ps1             start a sandbox, set KALSHI_* env vars, import KalshiPS.psd1, run the script
-                                 exit 0 ok, 1 error, 3 needs full pwsh (a Microsoft.PowerShell.Utility command was used)
+                                 output formatted as pwsh does (tables, lists) at the terminal's width, 120 when redirected
+                                 exit 0 ok, 1 an error record or a terminating error
                                  "#sandbox: <options>" lines at the top of the script add options (command line wins)
-          --port N --seed N --markets N --traders --balance DOLLARS --verbose
+          --port N --seed N --markets N --traders --balance DOLLARS --verbose --width COLUMNS
           --key-dir DIR          write the generated key there and accept every DIR/*.pub.pem key
           --new-key DIR          write a new key pair to DIR, print its key id, exit
           faults: --fail-rate 0.2 --reset-rate 0.1 --latency-ms 50 --read-tokens 200 --write-tokens 100
-                  --fail-create-after-commit N --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
+                  --fail-create-after-commit N --after-commit-rate 0.1 --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
           --ws-max-subscriptions N   subscriptions per WebSocket connection before error 26 (default 100)
         """);
 }
