@@ -142,8 +142,12 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Get-KalshiExchangeStatus");
             Collect("Get-KalshiExchangeSchedule");
             Collect($"(Get-KalshiOrderbook -Ticker {s.Ex.Markets.First(m => m.Status == "active").Ticker}).YesBids");
+            Collect($"Get-KalshiOrderbook -Ticker {s.Ex.Markets.First(m => m.Status == "active").Ticker} -AsLevel");
+            Collect("$m = Get-KalshiEvent -First 1 | Get-KalshiEventMetadata; $m; $m.Markets");
+            Collect("Get-KalshiFeeChange -IncludeHistorical");
+            Collect("Get-KalshiUserDataTimestamp");
             Collect("Get-KalshiPosition");
-            Collect("Get-KalshiPosition -IncludeEventPositions | Where-Object { $_ -is [KalshiPS.Models.KalshiEventPosition] }");
+            Collect("Get-KalshiPosition -ByEvent");
             Collect("Get-KalshiFill");
             Collect("Get-KalshiBalance");
             Collect("Get-KalshiSettlement");
