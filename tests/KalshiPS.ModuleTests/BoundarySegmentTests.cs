@@ -80,6 +80,8 @@ public class BoundarySegmentTests
             ("Get-KalshiEvent -EventTicker $v", "EventTicker", false, false),
             ("Get-KalshiEvent -SeriesTicker $v", "SeriesTicker", true, false),
             ("Get-KalshiSeries -SeriesTicker $v", "SeriesTicker", false, false),
+            ("Get-KalshiEventMetadata -EventTicker $v", "EventTicker", false, false),
+            ("Get-KalshiFeeChange -SeriesTicker $v", "SeriesTicker", false, false),
             ("Get-KalshiCandlestick -Ticker $v", "Ticker", false, false),
             ($"Get-KalshiCandlestick -Ticker {ticker} -SeriesTicker $v", "SeriesTicker", true, false),
             ("Get-KalshiOrderbook -Ticker $v", "Ticker", false, false),

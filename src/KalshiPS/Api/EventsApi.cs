@@ -16,7 +16,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", "/events/" + Uri.EscapeDataString(eventTicker) + "/metadata");
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}/metadata", SegmentKind.EventTicker, eventTicker, "EventTicker"));
             using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
                 return EventMetadataWire.Metadata(eventTicker, doc.RootElement);
         }

@@ -13,17 +13,21 @@ namespace KalshiPS.Cmdlets
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check when given
         public string SeriesTicker { get; set; }
 
         [Parameter]
         public SwitchParameter IncludeHistorical { get; set; }
 
-        protected override void ProcessRecord() =>
+        protected override void ProcessRecord()
+        {
+            string series = null;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(SeriesTicker)) && !TrySegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out series)) return;
             RunAsync(async ct =>
             {
-                foreach (var change in await new ExchangeApi(ActiveSession).ListSeriesFeeChangesAsync(SeriesTicker, IncludeHistorical, ct).ConfigureAwait(false))
+                foreach (var change in await new ExchangeApi(ActiveSession).ListSeriesFeeChangesAsync(series, IncludeHistorical, ct).ConfigureAwait(false))
                     Emit(change);
             });
+        }
     }
 }
