@@ -48,6 +48,7 @@ namespace KalshiPS.Cmdlets
                 case KalshiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case KalshiErrorKind.Connection: return ErrorCategory.ConnectionError;
                 case KalshiErrorKind.Gone: return ErrorCategory.NotImplemented;
+                case KalshiErrorKind.OutcomeUnknown: return ErrorCategory.ResourceUnavailable;
                 default: return ErrorCategory.InvalidArgument;
             }
         }

@@ -9,7 +9,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Your fills (trades of your orders), newest first, every page; filter by market, order and time.</summary>
     [KalshiOperation("GetFills")]
-    [Cmdlet(VerbsCommon.Get, "KalshiFill", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiFill", HelpUri = HelpUris.Root + "Get-KalshiFill.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiFill))]
     public sealed class GetKalshiFillCommand : KalshiPagedCmdlet
     {

@@ -13,7 +13,7 @@ namespace KalshiPS.Cmdlets
     /// market, event and status, every page.
     /// </summary>
     [KalshiOperation("GetOrders", "GetOrder")]
-    [Cmdlet(VerbsCommon.Get, "KalshiOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrder", HelpUri = HelpUris.Root + "Get-KalshiOrder.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet
     {
@@ -36,6 +36,11 @@ namespace KalshiPS.Cmdlets
 
         [Parameter(ParameterSetName = ListSet)]
         public KalshiOrderStatus? Status { get; set; }
+
+        /// <summary>Only the order placed under this client order id (what an "unknown" outcome tells you to check).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientOrderId { get; set; }
 
         /// <summary>Only orders updated at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -69,6 +74,7 @@ namespace KalshiPS.Cmdlets
                 Status = Status,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+                ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
             };
             RunAsync(ct => StreamAsync(Orders.ListOrders(query, PageSize, ct), ct));
         }

@@ -14,8 +14,9 @@ namespace KalshiPS.Cmdlets
     /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
     /// </summary>
     [KalshiOperation("GetMarketOrderbook", "GetMarketOrderbooks")]
-    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook", HelpUri = HelpUris.Root + "Get-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
+    [OutputType(typeof(KalshiOrderbookLevel))]
     public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet
     {
         private const int BatchSize = 100;
@@ -31,6 +32,10 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         [ValidateRange(0, 100)]
         public int Depth { get; set; }
+
+        /// <summary>One flat KalshiOrderbookLevel row per bid level (Yes, then No, best first) instead of the book.</summary>
+        [Parameter]
+        public SwitchParameter AsLevel { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -52,7 +57,7 @@ namespace KalshiPS.Cmdlets
             {
                 if (batch.Count == 1)
                 {
-                    try { Emit(await MarketData.GetOrderbookAsync(batch[0], Depth, ct).ConfigureAwait(false)); }
+                    try { EmitBook(await MarketData.GetOrderbookAsync(batch[0], Depth, ct).ConfigureAwait(false)); }
                     catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, batch[0]); }
                     return;
                 }
@@ -60,10 +65,16 @@ namespace KalshiPS.Cmdlets
                 var byTicker = books.Where(b => b.Ticker != null).ToDictionary(b => b.Ticker, StringComparer.OrdinalIgnoreCase);
                 foreach (var ticker in batch)
                 {
-                    if (byTicker.TryGetValue(ticker, out var book)) Emit(book);
+                    if (byTicker.TryGetValue(ticker, out var book)) EmitBook(book);
                     else EmitError(KalshiApiException.MarketMissing(ticker, "/markets/orderbooks"), ticker);
                 }
             });
+        }
+
+        private void EmitBook(KalshiOrderbook book)
+        {
+            if (!AsLevel) { Emit(book); return; }
+            foreach (var level in book.Levels()) Emit(level);
         }
     }
 }

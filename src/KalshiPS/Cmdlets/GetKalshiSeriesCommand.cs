@@ -10,11 +10,11 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists series (optionally by category) or gets series by ticker.</summary>
     [KalshiOperation("GetSeriesList", "GetSeries")]
-    [Cmdlet(VerbsCommon.Get, "KalshiSeries")]
+    [Cmdlet(VerbsCommon.Get, "KalshiSeries", HelpUri = HelpUris.Root + "Get-KalshiSeries.md")]
     [OutputType(typeof(KalshiSeries))]
     public sealed class GetKalshiSeriesCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] SeriesTicker { get; set; }

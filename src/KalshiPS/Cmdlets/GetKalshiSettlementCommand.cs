@@ -9,7 +9,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Payouts of markets that settled while you held a position, every page.</summary>
     [KalshiOperation("GetSettlements")]
-    [Cmdlet(VerbsCommon.Get, "KalshiSettlement", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiSettlement", HelpUri = HelpUris.Root + "Get-KalshiSettlement.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiSettlement))]
     public sealed class GetKalshiSettlementCommand : KalshiPagedCmdlet
     {

@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
     /// Calls any Kalshi endpoint through the session's signed, rate-limited, retried pipeline and returns the JSON
     /// answer as PowerShell objects. The escape hatch for endpoints without a typed cmdlet.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "KalshiRequest", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "KalshiRequest", HelpUri = HelpUris.Root + "Invoke-KalshiRequest.md", SupportsShouldProcess = true)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeKalshiRequestCommand : KalshiCmdlet
     {

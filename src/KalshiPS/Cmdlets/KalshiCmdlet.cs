@@ -115,31 +115,63 @@ namespace KalshiPS.Cmdlets
         /// </summary>
         internal async Task EmitPagesAsync<T>(IAsyncEnumerable<Page<T>> pages, string activity, Action<T> seen = null)
         {
+            _listingRan = true;
             var progress = new ProgressRecord(1, activity, "Reading");
             var count = 0;
             var more = true;
             await foreach (var page in pages.ConfigureAwait(false))
             {
                 count += page.Items.Count;
+                _listed += (ulong)page.Items.Count;
                 if (page.Number > 1 || !page.IsLast)
                 {
                     progress.StatusDescription = $"Page {page.Number}: {count} items";
                     EmitProgress(progress);
                 }
+                // The next page travels while this one is written, but only when -First still needs it.
+                if (Paging.WantsMoreThan(page.Items.Count)) page.PrefetchNext();
+                var batch = new List<T>(page.Items.Count);
                 foreach (var item in page.Items)
                 {
                     seen?.Invoke(item);
                     if (!(more = Paging.Take())) break;
                     if (Paging.Skipping) continue;
-                    Emit(item);
+                    batch.Add(item);
                 }
-                if (!more) break;
+                // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
+                if (batch.Count > 0) Post(() => { foreach (var item in batch) WriteObject(item); });
+                if (!more || Paging.Done) // -First reached: no request for a page nobody needs
+                {
+                    if (!more || !page.IsLast) _listingCut = true;
+                    break;
+                }
             }
             if (count > 0) { progress.RecordType = ProgressRecordType.Completed; EmitProgress(progress); }
         }
 
         /// <summary>True once -First items have been written; list cmdlets skip further requests.</summary>
         internal bool PagingDone => Paging.Done;
+
+        private ulong _listed;
+        private bool _listingCut, _listingRan;
+
+        /// <summary>True (and the total count becomes unknown) when -First is satisfied, so a listing is not read.</summary>
+        internal bool SkipListing()
+        {
+            if (!Paging.Done) return false;
+            _listingCut = true;
+            return true;
+        }
+
+        /// <summary>
+        /// -IncludeTotalCount: the items the listings returned (skipped ones too), exact when every page was read;
+        /// when -First stopped the reading the total is unknown (Kalshi reports no totals), and says so.
+        /// </summary>
+        protected void WriteTotalCount()
+        {
+            if (PagingParameters.IncludeTotalCount && (_listingRan || _listingCut))
+                WriteObject(_listingCut ? PagingParameters.NewTotalCount(0, 0.0) : PagingParameters.NewTotalCount(_listed, 1.0));
+        }
 
         private PagingState _paging;
         private PagingState Paging => _paging ?? (_paging = new PagingState(this));
@@ -164,6 +196,8 @@ namespace KalshiPS.Cmdlets
                 return true;
             }
             public bool Skipping => _offered <= _skip;
+            /// <summary>Will items beyond the next <paramref name="count"/> still be taken?</summary>
+            public bool WantsMoreThan(int count) => _first == ulong.MaxValue || _skip + _first - _offered > (ulong)count;
             public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
         }
 

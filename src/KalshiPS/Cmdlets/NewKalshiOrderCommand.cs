@@ -17,7 +17,7 @@ namespace KalshiPS.Cmdlets
     /// endpoint in chunks with one result or one error per record, in input order.
     /// </summary>
     [KalshiOperation("CreateOrderV2", "BatchCreateOrdersV2")]
-    [Cmdlet(VerbsCommon.New, "KalshiOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "KalshiOrder", HelpUri = HelpUris.Root + "New-KalshiOrder.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderResult))]
     public sealed class NewKalshiOrderCommand : KalshiCmdlet
     {

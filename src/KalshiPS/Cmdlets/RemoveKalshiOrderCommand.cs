@@ -22,7 +22,7 @@ namespace KalshiPS.Cmdlets
     /// for any cmdlet.
     /// </remarks>
     [KalshiOperation("CancelOrderV2", "BatchCancelOrdersV2", "CancelAllOrders")]
-    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", HelpUri = HelpUris.Root + "Remove-KalshiOrder.md", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderCancellation))]
     public sealed class RemoveKalshiOrderCommand : KalshiCmdlet
     {

@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// POST .../decrease, which keeps queue priority). OrderId and Ticker bind from piped orders.
     /// </summary>
     [KalshiOperation("AmendOrderV2", "DecreaseOrderV2")]
-    [Cmdlet(VerbsCommon.Set, "KalshiOrder", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "KalshiOrder", HelpUri = HelpUris.Root + "Set-KalshiOrder.md", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class SetKalshiOrderCommand : KalshiCmdlet
     {
@@ -132,7 +132,7 @@ namespace KalshiPS.Cmdlets
                         OrderValidation.CheckCount(DecreaseBy, rules, "DecreaseBy");
                         change = "decrease by " + OrderValidation.Num(DecreaseBy);
                         if (!ShouldProcess(Target(current, ticker), change)) return;
-                        Send(id, ticker, ct => Orders.DecreaseAsync(id, ticker, DecreaseBy, null, ct));
+                        Send(id, ticker, ct => Orders.DecreaseAsync(current, ticker, DecreaseBy, null, ct));
                         return;
                     default:
                         if (DecreaseTo < 0m) throw new OrderValidationException("-DecreaseTo must be 0 or more (0 cancels the order).", "DecreaseTo");
@@ -142,7 +142,7 @@ namespace KalshiPS.Cmdlets
                                 "-DecreaseTo {0} is not below the resting count {1}; use -Count to increase an order.", OrderValidation.Num(DecreaseTo), OrderValidation.Num(remaining)), "DecreaseTo");
                         change = "decrease to " + OrderValidation.Num(DecreaseTo);
                         if (!ShouldProcess(Target(current, ticker), change)) return;
-                        Send(id, ticker, ct => Orders.DecreaseAsync(id, ticker, null, DecreaseTo, ct));
+                        Send(id, ticker, ct => Orders.DecreaseAsync(current, ticker, null, DecreaseTo, ct));
                         return;
                 }
             }
@@ -152,14 +152,22 @@ namespace KalshiPS.Cmdlets
         private static string Target(KalshiOrder o, string ticker) => string.Format(CultureInfo.InvariantCulture,
             "order {0} ({1}: {2} {3} {4} @ {5})", o.OrderId, ticker, o.Action, OrderValidation.Num(o.RemainingCount ?? 0m), o.Side, o.Price.HasValue ? OrderValidation.Num(o.Price.Value) : "?");
 
-        private void Send(string id, string ticker, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> write)
+        /// <summary>Sends the change; -PassThru writes the order as the exchange shows it afterwards.</summary>
+        private void Send(string id, string ticker, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<KalshiOrder>> write)
         {
             RunAsync(async ct =>
             {
                 try
                 {
-                    await write(ct).ConfigureAwait(false);
-                    if (PassThru) Emit(await Orders.GetOrderAsync(id, ct).ConfigureAwait(false));
+                    var settled = await write(ct).ConfigureAwait(false); // the order as read when an unclear answer was settled
+                    if (!PassThru) return;
+                    if (settled != null) { Emit(settled); return; }
+                    try { Emit(await Orders.GetOrderAsync(id, ct).ConfigureAwait(false)); }
+                    catch (KalshiApiException e) when (!ct.IsCancellationRequested)
+                    {
+                        // The change is done; only reading it back failed, which must not look like a failed change.
+                        EmitWarning($"Order {id} was changed, but reading it back failed ({e.ApiMessage ?? e.Kind.ToString()}); Get-KalshiOrder -OrderId {id} shows it.");
+                    }
                 }
                 catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, id); }
             });

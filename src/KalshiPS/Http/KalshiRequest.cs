@@ -70,6 +70,17 @@ namespace KalshiPS.Http
         /// </summary>
         public int? TokenCost { get; set; }
 
+        /// <summary>Items this call carries (a batch of 20 creates bills 20 × the endpoint's per-item cost).</summary>
+        public int Items { get; set; } = 1;
+
+        private int _mayHaveCommitted;
+        /// <summary>
+        /// Did any attempt end without a clear answer (timeout, reset, 5xx)? Then a write may have been committed even
+        /// when a later attempt answered 429 or 4xx, and only the exchange's state can tell.
+        /// </summary>
+        public bool MayHaveCommitted => System.Threading.Volatile.Read(ref _mayHaveCommitted) != 0;
+        internal void MarkUnclear() => System.Threading.Interlocked.Exchange(ref _mayHaveCommitted, 1);
+
         private int _attempts;
         /// <summary>How many times the pipeline has sent this request (more than 1 means an answer came to a retry).</summary>
         public int Attempts => System.Threading.Volatile.Read(ref _attempts);

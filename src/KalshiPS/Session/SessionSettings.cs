@@ -19,6 +19,8 @@ namespace KalshiPS.Session
         public string PrivateKeyPem { get; set; }
         public string PrivateKeyPath { get; set; }
         public KalshiTier Tier { get; set; } = KalshiTier.Basic;
+        /// <summary>-Tier was given: its table budget overrides the exchange's.</summary>
+        public bool TierGiven { get; set; }
         public double? ReadRate { get; set; }
         public double? WriteRate { get; set; }
         public int MaxRetries { get; set; } = 3;
