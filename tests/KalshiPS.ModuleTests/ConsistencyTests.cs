@@ -165,7 +165,7 @@ public class ConsistencyTests : IClassFixture<SandboxFixture>
     {
         using var host = new PowerShellHost();
         Assert.Empty(host.Run(_sandbox.ConnectLine()).Errors);
-        var order = Assert.Single(host.Run("Get-KalshiOrder -OrderId '0f8fad5b-d9cb-469f-a165-70867728950e'").Errors);
+        var order = Assert.Single(host.Run("Get-KalshiOrder -OrderId '00000000-0000-4000-8000-00000000dead'").Errors);
         Assert.Contains("Check the order id (Get-KalshiOrder", order.Exception.Message);
         var series = Assert.Single(host.Run("Get-KalshiSeries -SeriesTicker 'NO-SUCH-SERIES'").Errors);
         Assert.Contains("Check the series ticker (Get-KalshiSeries", series.Exception.Message);
