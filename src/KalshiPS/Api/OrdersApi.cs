@@ -69,11 +69,8 @@ namespace KalshiPS.Api
                 yield return new Page<KalshiOrder>(page.Number, page.Items.Where(o => o.ClientOrderId == clientOrderId).ToList(), page.IsLast);
         }
 
-        public async Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/portfolio/orders/" + Uri.EscapeDataString(orderId)), ct).ConfigureAwait(false))
-                return PortfolioWire.Order(doc.RootElement.Obj("order") ?? doc.RootElement);
-        }
+        public Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/portfolio/orders/{0}", SegmentKind.OrderId, orderId, "OrderId")), (ref Utf8JsonReader r) => r.Wrapped("order", PortfolioWire.Order), ct);
 
         /// <summary>
         /// Orders in one market under the given client order ids (GET /portfolio/orders?ticker=..., all pages). Per id,
@@ -309,7 +306,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiOrderCancellation> CancelAsync(string orderId, string ticker, CancellationToken ct)
         {
-            var request = new KalshiRequest("DELETE", CreatePath + "/" + Uri.EscapeDataString(orderId)).With("market_ticker", ticker);
+            var request = new KalshiRequest("DELETE", ApiPath.Of(CreatePath + "/{0}", SegmentKind.OrderId, orderId, "OrderId")).With("market_ticker", ticker);
             request.RetrySafe = true; // cancelling twice cannot harm; a retry that finds it gone is checked below
             var outcomes = new ItemOutcome<KalshiOrderCancellation>[1];
             try
@@ -469,7 +466,7 @@ namespace KalshiPS.Api
         /// </summary>
         public async Task<KalshiOrder> AmendAsync(KalshiOrder current, decimal yesPrice, decimal totalCount, long? expirationUnix, CancellationToken ct)
         {
-            var request = new KalshiRequest("POST", CreatePath + "/" + Uri.EscapeDataString(current.OrderId) + "/amend")
+            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/amend", SegmentKind.OrderId, current.OrderId, "OrderId"))
             {
                 JsonBody = OrderRequestWire.Amend(current.Ticker, current.BookSide, yesPrice, totalCount, expirationUnix),
                 RetrySafe = true, // absolute price and count: sending it twice ends in the same state
@@ -490,7 +487,7 @@ namespace KalshiPS.Api
         /// </summary>
         public async Task<KalshiOrder> DecreaseAsync(KalshiOrder current, string ticker, decimal? reduceBy, decimal? reduceTo, CancellationToken ct)
         {
-            var request = new KalshiRequest("POST", CreatePath + "/" + Uri.EscapeDataString(current.OrderId) + "/decrease")
+            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/decrease", SegmentKind.OrderId, current.OrderId, "OrderId"))
             {
                 JsonBody = OrderRequestWire.Decrease(ticker, reduceBy, reduceTo),
                 RetrySafe = reduceTo.HasValue,

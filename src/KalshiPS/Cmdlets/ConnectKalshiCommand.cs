@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// <summary>
     /// <para type="synopsis">Creates the Kalshi session that the other KalshiPS cmdlets use in this runspace.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Kalshi", DefaultParameterSetName = KeyPathSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Kalshi", HelpUri = HelpUris.Root + "Connect-Kalshi.md", DefaultParameterSetName = KeyPathSet)]
     [OutputType(typeof(KalshiSession))]
     public sealed class ConnectKalshiCommand : PSCmdlet
     {
@@ -23,7 +23,9 @@ namespace KalshiPS.Cmdlets
         private const string CredentialSet = "Credential";
         private const string VaultSet = "Vault";
 
+        /// <summary>Production or Demo; Custom is only a label (of sessions with another -BaseUri), not a choice.</summary>
         [Parameter(Position = 0)]
+        [ValidateSet(nameof(KalshiEnvironment.Production), nameof(KalshiEnvironment.Demo))]
         public KalshiEnvironment Environment { get; set; }
 
         [Parameter(ParameterSetName = KeyPathSet, ValueFromPipelineByPropertyName = true)]
@@ -99,6 +101,16 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
+        /// <summary>Fat-finger guard: orders of more contracts are refused before sending (default 10,000).</summary>
+        [Parameter]
+        [InvariantDecimal]
+        public decimal MaxOrderCount { get; set; } = Api.OrderLimits.DefaultMaxCount;
+
+        /// <summary>Fat-finger guard: orders that can cost more dollars are refused before sending (default 10,000).</summary>
+        [Parameter]
+        [InvariantDecimal]
+        public decimal MaxOrderCost { get; set; } = Api.OrderLimits.DefaultMaxCost;
+
         /// <summary>Don't make the balance call that checks the key before returning.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
@@ -130,7 +142,13 @@ namespace KalshiPS.Cmdlets
                 ProxyUri = Proxy,
                 ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+                MaxOrderCount = MaxOrderCount,
+                MaxOrderCost = MaxOrderCost,
             };
+            if (MaxOrderCount <= 0m || MaxOrderCost <= 0m)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    $"-MaxOrderCount and -MaxOrderCost must be greater than 0 (got {Api.UserNumber.Exact(MaxOrderCount)} and {Api.UserNumber.Exact(MaxOrderCost)})."),
+                    "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
 
             try
             {
@@ -139,13 +157,22 @@ namespace KalshiPS.Cmdlets
                     case KeySet: settings.PrivateKeyPem = PemFrom(PrivateKey); break;
                     case CredentialSet:
                         settings.ApiKeyId = Credential.UserName;
+                        settings.ApiKeyIdSource = "-Credential (user name)";
                         settings.PrivateKeyPem = Credential.GetNetworkCredential().Password;
                         break;
                     case VaultSet: settings.PrivateKeyPem = PemFromVault(); break;
                 }
                 settings.ApplyEnvironment(MyInvocation.BoundParameters.ContainsKey(nameof(Environment)));
+                foreach (var note in settings.CleanHeaderValues()) WriteVerbose(note);
+                if (settings.Environment == KalshiEnvironment.Custom && settings.BaseUri == null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("KALSHI_ENVIRONMENT=Custom needs -BaseUri or KALSHI_BASE_URI (the REST base of your proxy or sandbox, e.g. http://127.0.0.1:5000/trade-api/v2)."),
+                        "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
             }
             catch (KalshiKeyException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+            catch (ArgumentException e)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }
@@ -161,7 +188,8 @@ namespace KalshiPS.Cmdlets
             }
 
             WriteVerbose($"Kalshi session: {session.BaseUri} ({(session.IsAuthenticated ? "key " + session.ApiKeyId : "anonymous")}), WebSocket {session.WebSocketUri}, " +
-                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s");
+                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s, " +
+                         $"at most {Api.UserNumber.ExactCount(session.MaxOrderCount)} contracts and ${Api.UserNumber.Exact(session.MaxOrderCost)} per order");
 
             if (session.IsAuthenticated && !SkipValidation)
             {
@@ -169,9 +197,11 @@ namespace KalshiPS.Cmdlets
                 ReadBudget(session);
             }
 
-            SessionStore.Default?.Dispose();
+            // A replaced default is closed only if nobody was given it; -PassThru sessions stay usable with -Session.
+            var previous = SessionStore.Default;
+            if (previous != null && !previous.HandedOut) previous.Dispose();
             SessionStore.Default = session;
-            if (PassThru) WriteObject(session);
+            if (PassThru) { session.HandedOut = true; WriteObject(session); }
         }
 
         /// <summary>One cheap authenticated call, so a wrong key or clock fails here rather than on the first order.</summary>

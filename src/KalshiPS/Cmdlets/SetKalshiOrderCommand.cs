@@ -13,7 +13,8 @@ namespace KalshiPS.Cmdlets
     /// Amends a resting order (price, total count, expiration: POST .../amend) or shrinks it (-DecreaseBy/-DecreaseTo:
     /// POST .../decrease, which keeps queue priority). OrderId and Ticker bind from piped orders.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "KalshiOrder", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [KalshiOperation("AmendOrderV2", "DecreaseOrderV2")]
+    [Cmdlet(VerbsCommon.Set, "KalshiOrder", HelpUri = HelpUris.Root + "Set-KalshiOrder.md", DefaultParameterSetName = AmendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class SetKalshiOrderCommand : KalshiCmdlet
     {
@@ -22,7 +23,7 @@ namespace KalshiPS.Cmdlets
         private const string DecreaseToSet = "DecreaseTo";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the id check, with the shape an id must have
         public string OrderId { get; set; }
 
         /// <summary>The order's market (routes the request; read from the order when omitted).</summary>
@@ -60,7 +61,8 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var id = OrderId.Trim();
+            if (!TrySegment(SegmentKind.OrderId, OrderId, nameof(OrderId), out var id)
+                || !TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var givenTicker)) return;
             if (ParameterSetName == AmendSet && !Price.HasValue && !Count.HasValue && !ExpirationTime.HasValue)
             {
                 WriteError(ErrorRecords.From(new OrderValidationException("Give at least one of -Price, -Count or -ExpirationTime (or use -DecreaseBy / -DecreaseTo).", "Price"), id));
@@ -74,7 +76,7 @@ namespace KalshiPS.Cmdlets
                 catch (KalshiApiException e) when (!ct.IsCancellationRequested) { readError = e; return null; }
             });
             if (current == null) { WriteError(ErrorRecords.From(readError, id)); return; }
-            var ticker = string.IsNullOrWhiteSpace(Ticker) ? current.Ticker : Ticker.Trim().ToUpperInvariant();
+            var ticker = givenTicker ?? current.Ticker;
             if (current.Ticker == null) current.Ticker = ticker;
 
             MarketRules rules = null;
@@ -107,6 +109,10 @@ namespace KalshiPS.Cmdlets
                                 throw new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
                                     "-Count is the new total including filled contracts; {0} already filled, so it must be more than {0}.", OrderValidation.Num(filled)), "Count");
                         }
+                        // The fat-finger guard holds for amends that make an order bigger or dearer.
+                        var raises = (Count.HasValue && total > filled + remaining) || (Price.HasValue && (!current.Price.HasValue || price > current.Price.Value));
+                        if (raises)
+                            OrderValidation.CheckLimits(current.Action == "Sell" ? KalshiAction.Sell : KalshiAction.Buy, price, total, ActiveSession.Limits, Count.HasValue ? "Count" : "Price");
                         long? expiry = null;
                         if (ExpirationTime.HasValue)
                         {

@@ -15,8 +15,9 @@ namespace KalshiPS.Session
     {
         private KalshiSession(SessionSettings s, RequestSigner signer)
         {
-            Environment = s.Environment;
             BaseUri = s.BaseUri ?? KalshiEndpoints.RestFor(s.Environment);
+            // The label follows the host actually used, so a custom -BaseUri never reads as Production.
+            Environment = KalshiEndpoints.EnvironmentOf(BaseUri);
             WebSocketUri = s.WebSocketUri ?? (s.BaseUri != null ? KalshiEndpoints.WebSocketBesides(s.BaseUri) : KalshiEndpoints.WebSocketFor(s.Environment));
             ApiKeyId = signer?.ApiKeyId;
             Tier = s.Tier;
@@ -36,6 +37,9 @@ namespace KalshiPS.Session
             Proxy = s.ProxyUri;
             Time = s.TimeProvider;
             ConnectedAt = s.TimeProvider.GetUtcNow().UtcDateTime;
+            MaxOrderCount = s.MaxOrderCount;
+            MaxOrderCost = s.MaxOrderCost;
+            Limits = new OrderLimits(s.MaxOrderCount, s.MaxOrderCost);
 
             Signer = signer;
             Limiter = new RateLimiter(new BucketBudget(ReadRate, ReadCapacity), new BucketBudget(WriteRate, WriteCapacity), s.TimeProvider);
@@ -86,6 +90,11 @@ namespace KalshiPS.Session
         public TimeSpan Timeout { get; }
         public Uri Proxy { get; }
         public DateTime ConnectedAt { get; }
+        /// <summary>Largest count of one order this session sends (Connect-Kalshi -MaxOrderCount).</summary>
+        public decimal MaxOrderCount { get; }
+        /// <summary>Largest cost in dollars of one order this session sends (Connect-Kalshi -MaxOrderCost).</summary>
+        public decimal MaxOrderCost { get; }
+        internal OrderLimits Limits { get; }
         public bool IsDisposed { get; private set; }
 
         internal const string ExchangeSource = "exchange", TierTableSource = "tier table", OverrideSource = "override";
@@ -116,6 +125,11 @@ namespace KalshiPS.Session
 
         private static BucketBudget WithHeadroom(BucketBudget b, bool given) =>
             given ? b : new BucketBudget(b.RefillPerSecond * ExchangeHeadroom, b.Capacity);
+        /// <summary>
+        /// Set once the session was written to the pipeline (Connect-Kalshi -PassThru, Get-KalshiSession): someone may
+        /// hold it, so a later Connect-Kalshi replaces it as the default without closing it.
+        /// </summary>
+        internal bool HandedOut { get; set; }
 
         internal RequestSigner Signer { get; }
         internal KalshiHttpPipeline Http { get; }
@@ -127,6 +141,7 @@ namespace KalshiPS.Session
 
         internal static KalshiSession Create(SessionSettings settings)
         {
+            settings.CleanHeaderValues();
             RequestSigner signer = null;
             if (settings.HasKey)
             {
