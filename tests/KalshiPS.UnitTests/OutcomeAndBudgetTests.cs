@@ -104,15 +104,15 @@ public class OutcomeTests
     {
         var handler = new ScriptedHandler();
         for (int i = 0; i < 4; i++) handler.Then(HttpStatusCode.ServiceUnavailable);
-        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"o-9","client_order_id":"c-9","ticker":"T-1","status":"canceled"}}""");
+        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"0f8fad5b-d9cb-469f-a165-70867728950e","client_order_id":"c-9","ticker":"T-1","status":"canceled"}}""");
         using var session = Session(handler);
-        var done = await new OrdersApi(session).CancelAsync("o-9", "T-1", CancellationToken.None).WaitAsync(Bounded);
+        var done = await new OrdersApi(session).CancelAsync("0f8fad5b-d9cb-469f-a165-70867728950e", "T-1", CancellationToken.None).WaitAsync(Bounded);
         Assert.Equal("c-9", done.ClientOrderId);
 
         for (int i = 0; i < 4; i++) handler.Then(HttpStatusCode.ServiceUnavailable);
-        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"o-9","ticker":"T-1","status":"resting"}}""");
-        var e = await Assert.ThrowsAsync<KalshiApiException>(() => new OrdersApi(session).CancelAsync("o-9", "T-1", CancellationToken.None).WaitAsync(Bounded));
-        Assert.Contains("order o-9 is Resting, so it was not canceled", e.Message);
+        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"0f8fad5b-d9cb-469f-a165-70867728950e","ticker":"T-1","status":"resting"}}""");
+        var e = await Assert.ThrowsAsync<KalshiApiException>(() => new OrdersApi(session).CancelAsync("0f8fad5b-d9cb-469f-a165-70867728950e", "T-1", CancellationToken.None).WaitAsync(Bounded));
+        Assert.Contains("order 0f8fad5b-d9cb-469f-a165-70867728950e is Resting, so it was not canceled", e.Message);
     }
 }
 
