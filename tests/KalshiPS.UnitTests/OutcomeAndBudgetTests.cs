@@ -119,6 +119,24 @@ public class OutcomeTests
 public class BudgetTests
 {
     [Fact]
+    public async Task Waiting_for_rate_limit_tokens_does_not_count_against_the_attempt_timeout()
+    {
+        var time = new RecordingTime();
+        var handler = new ScriptedHandler().Then(HttpStatusCode.OK).Then(HttpStatusCode.OK);
+        var options = Pipelines.Options(handler, time);
+        options.Timeout = TimeSpan.FromMilliseconds(500);
+        options.ReadTokensPerSecond = 10; // one 10-token read per second
+        options.MaxRetries = 0;
+        using var http = Pipelines.Create(options);
+        (await http.SendAsync(new KalshiRequest("GET", "/markets"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))?.Dispose();
+        var held = http.SendAsync(new KalshiRequest("GET", "/markets"), CancellationToken.None);
+        var wait = await time.NextTimerAsync(d => d > options.Timeout); // the token wait: 1 s, longer than the timeout
+        time.Advance(wait);
+        (await held.WaitAsync(TimeSpan.FromSeconds(10)))?.Dispose();     // sent and answered, not a timeout
+        Assert.Equal(2, handler.Count);
+    }
+
+    [Fact]
     public void Drain_after_a_429_makes_the_next_request_wait_for_the_refill()
     {
         var time = new RecordingTime();
