@@ -161,9 +161,13 @@ public class ConsistencyTests : IClassFixture<SandboxFixture>
         Assert.Equal(a, r.Output.Single().Properties["Ticker"].Value);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "the snapshot should end the watch long before -Duration");
 
-        var none = host.Run("Watch-KalshiOrderbook -Ticker 'NO-SUCH-MARKET' -Duration 20");
-        Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(none.Errors).CategoryInfo.Category);
-        Assert.Empty(none.Output);
+        foreach (var watch in new[] { "Watch-KalshiOrderbook", "Watch-KalshiTrade", "Watch-KalshiTicker" })
+        {
+            var none = host.Run($"{watch} -Ticker 'NO-SUCH-MARKET' -Duration 20");
+            Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(none.Errors).CategoryInfo.Category);
+            Assert.Empty(none.Output);
+        }
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "unknown tickers alone end the watch at once");
     }
 
     [Fact]
