@@ -115,8 +115,7 @@ public sealed class StreamingTests : ConnectedSandboxTest
         int before = ex.GetOrCreateAccount(_s.UserId).Fills.Count;
         var output = new PSDataCollection<PSObject>();
         using var ps = _host.Begin("Watch-KalshiFill -Duration 8 -Verbose", output);
-        WaitFor(() => Diag("OpenSockets") >= 1, TimeSpan.FromSeconds(5));
-        Thread.Sleep(300); // subscribed
+        WaitFor(() => _s.WebSocketSubscriptionCount == 1, TimeSpan.FromSeconds(15)); // subscribed: fills from now on are delivered
         _s.Faults.WsDropEveryMessages = 3;
         for (int i = 0; i < 12; i++)
         {
@@ -196,8 +195,7 @@ public sealed class StreamingTests : ConnectedSandboxTest
             outputs[cmd] = o;
             runs.Add((host.Begin($"{cmd} -Ticker {m.Ticker} -First 1 -Duration 10", o), host));
         }
-        WaitFor(() => Diag("OpenSockets") >= 4, TimeSpan.FromSeconds(5));
-        Thread.Sleep(300);
+        WaitFor(() => _s.WebSocketSubscriptionCount == 4, TimeSpan.FromSeconds(15)); // all four subscribed
         var bestNo = ex.GetBook(m.Ticker).No.Last();
         ex.PlaceOrder(_s.UserId, new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 2, TimeInForce = TimeInForce.ImmediateOrCancel });
         foreach (var (ps, host) in runs)

@@ -1,5 +1,5 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Export-Csv and ConvertTo-Json round trips (Microsoft.PowerShell.Utility): pwsh machines only, against the sandbox.
+# Export-Csv and ConvertTo-Json round trips in real pwsh, against the sandbox.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'SandboxFixture.ps1')

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Completion;
 using KalshiPS.Http;
 using KalshiPS.Models;
@@ -8,13 +9,15 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Gets a market's price candles (1-minute, 1-hour or 1-day) for a time window.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiCandlestick")]
+    [KalshiOperation("GetMarketCandlesticks")]
+    [Cmdlet(VerbsCommon.Get, "KalshiCandlestick", HelpUri = HelpUris.Root + "Get-KalshiCandlestick.md")]
     [OutputType(typeof(KalshiCandlestick))]
     public sealed class GetKalshiCandlestickCommand : KalshiMarketDataCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string Ticker { get; set; }
 
         /// <summary>The market's series; looked up from the market when omitted.</summary>
@@ -35,13 +38,14 @@ namespace KalshiPS.Cmdlets
         {
             if (End <= Start)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, End));
-            var ticker = Ticker.Trim().ToUpperInvariant();
+            if (!TrySegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             RunAsync(async ct =>
             {
                 // An unknown market (or series) is an error for this ticker only; the pipeline goes on.
                 try
                 {
-                    var series = SeriesTicker;
+                    var series = seriesTicker;
                     if (string.IsNullOrEmpty(series))
                     {
                         var market = await MarketData.GetMarketAsync(ticker, ct).ConfigureAwait(false);

@@ -19,7 +19,8 @@ namespace KalshiPS.Cmdlets
     /// read as a market ticker; ByTicker is the default set because the binder tries the default set first, so a
     /// market's Ticker wins over its EventTicker (without any ticker it lists, like the List set).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiMarket", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
+    [KalshiOperation("GetMarkets", "GetMarket")]
+    [Cmdlet(VerbsCommon.Get, "KalshiMarket", HelpUri = HelpUris.Root + "Get-KalshiMarket.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiMarket))]
     public sealed class GetKalshiMarketCommand : KalshiMarketDataCmdlet
     {
@@ -32,7 +33,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = TickerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] Ticker { get; set; }
 
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
@@ -61,18 +62,21 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Ticker != null && Ticker.Length > 0)
+            if (Ticker != null && Ticker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(Ticker)))
             {
-                _pendingTickers.AddRange(Ticker.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToUpperInvariant()));
+                foreach (var raw in Ticker ?? new string[] { null })
+                    if (TrySegment(SegmentKind.MarketTicker, raw, nameof(Ticker), out var ticker)) _pendingTickers.Add(ticker);
                 while (_pendingTickers.Count >= TickersPerRequest) FlushTickers(TickersPerRequest);
                 return;
             }
             if (SkipListing()) return;
+            if (!TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)
+                || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             var query = new MarketQuery
             {
                 Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null,
-                EventTicker = EventTicker,
-                SeriesTicker = SeriesTicker,
+                EventTicker = eventTicker,
+                SeriesTicker = seriesTicker,
                 MinCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseAfter)) ? JsonFields.ToUnixSeconds(CloseAfter) : (long?)null,
                 MaxCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseBefore)) ? JsonFields.ToUnixSeconds(CloseBefore) : (long?)null,
             };

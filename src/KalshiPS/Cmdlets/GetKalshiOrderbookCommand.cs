@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Completion;
 using KalshiPS.Http;
 using KalshiPS.Models;
@@ -12,7 +13,8 @@ namespace KalshiPS.Cmdlets
     /// Gets order books. Kalshi returns bids only; the book also carries the derived asks, best prices and spread.
     /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
+    [KalshiOperation("GetMarketOrderbook", "GetMarketOrderbooks")]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook", HelpUri = HelpUris.Root + "Get-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
     [OutputType(typeof(KalshiOrderbookLevel))]
     public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet
@@ -23,7 +25,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] Ticker { get; set; }
 
         /// <summary>Levels per side (0 = all).</summary>
@@ -37,7 +39,8 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            _tickers.AddRange(Ticker.Select(t => t.Trim().ToUpperInvariant()));
+            foreach (var raw in Ticker ?? new string[] { null })
+                if (TrySegment(SegmentKind.MarketTicker, raw, nameof(Ticker), out var ticker)) _tickers.Add(ticker);
             while (_tickers.Count >= BatchSize) Flush();
         }
 

@@ -10,7 +10,8 @@ namespace KalshiPS.Cmdlets
     /// (never both in one stream, so Export-Csv keeps every column). Markets where you hold nothing are hidden unless
     /// -IncludeClosed.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiPosition", SupportsPaging = true)]
+    [KalshiOperation("GetPositions")]
+    [Cmdlet(VerbsCommon.Get, "KalshiPosition", HelpUri = HelpUris.Root + "Get-KalshiPosition.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiPosition), typeof(KalshiEventPosition))]
     public sealed class GetKalshiPositionCommand : KalshiPagedCmdlet
     {
@@ -33,10 +34,12 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
             var query = new PositionQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Ticker = ticker,
+                EventTicker = eventTicker,
                 CountFilter = IncludeClosed ? null : "position",
             };
             RunAsync(ct => ByEvent

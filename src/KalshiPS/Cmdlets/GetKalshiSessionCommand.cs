@@ -4,7 +4,7 @@ using KalshiPS.Session;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Returns this runspace's default Kalshi session (nothing if Connect-Kalshi was not run).</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiSession")]
+    [Cmdlet(VerbsCommon.Get, "KalshiSession", HelpUri = HelpUris.Root + "Get-KalshiSession.md")]
     [OutputType(typeof(KalshiSession))]
     public sealed class GetKalshiSessionCommand : PSCmdlet
     {

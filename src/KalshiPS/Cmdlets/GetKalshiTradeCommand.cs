@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using KalshiPS.Api;
 using System.Threading.Tasks;
 using KalshiPS.Completion;
 using KalshiPS.Http;
@@ -14,7 +15,8 @@ namespace KalshiPS.Cmdlets
     /// and a time window. A ticker with no trades is checked, so an unknown market is an ObjectNotFound error for that
     /// ticker rather than silence.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiTrade", SupportsPaging = true)]
+    [KalshiOperation("GetTrades")]
+    [Cmdlet(VerbsCommon.Get, "KalshiTrade", HelpUri = HelpUris.Root + "Get-KalshiTrade.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiTrade))]
     public sealed class GetKalshiTradeCommand : KalshiMarketDataCmdlet
     {
@@ -37,7 +39,7 @@ namespace KalshiPS.Cmdlets
         {
             var min = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? JsonFields.ToUnixSeconds(Since) : (long?)null;
             var max = MyInvocation.BoundParameters.ContainsKey(nameof(Until)) ? JsonFields.ToUnixSeconds(Until) : (long?)null;
-            var tickers = Ticker == null ? new string[] { null } : Ticker.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToUpperInvariant()).ToArray();
+            var tickers = Ticker == null ? new string[] { null } : ValidTickers();
             foreach (var ticker in tickers)
             {
                 if (SkipListing()) return;
@@ -54,5 +56,11 @@ namespace KalshiPS.Cmdlets
         }
 
         protected override void EndProcessing() => WriteTotalCount();
+
+        /// <summary>The given tickers that are valid (each bad one is an error of its own); blanks are ignored.</summary>
+        private string[] ValidTickers() =>
+            Ticker.Where(t => !Segment.IsBlank(t))
+                  .Select(t => TrySegment(SegmentKind.MarketTicker, t, nameof(Ticker), out var v) ? v : null)
+                  .Where(v => v != null).ToArray();
     }
 }

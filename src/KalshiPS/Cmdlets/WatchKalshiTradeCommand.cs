@@ -7,7 +7,8 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams public trades (the trade channel), optionally for some markets. Trades are never dropped.</summary>
-    [Cmdlet(VerbsCommon.Watch, "KalshiTrade")]
+    [KalshiChannel("trade")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiTrade", HelpUri = HelpUris.Root + "Watch-KalshiTrade.md")]
     [OutputType(typeof(KalshiTrade))]
     public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet
     {

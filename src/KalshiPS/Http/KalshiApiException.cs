@@ -108,6 +108,8 @@ namespace KalshiPS.Http
         ServerUnavailable,
         Timeout,
         Connection,
+        /// <summary>A write may or may not have happened and the exchange's state could not be read to tell.</summary>
+        OutcomeUnknown,
     }
 
     /// <summary>The request never got an answer: timed out or the connection failed, after every retry.</summary>

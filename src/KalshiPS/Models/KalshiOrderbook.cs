@@ -89,6 +89,6 @@ namespace KalshiPS.Models
             }
         }
 
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1:0.0000}/{2:0.0000}", Ticker, BestYesBid, BestYesAsk);
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1:0.00##}/{2:0.00##}", Ticker, BestYesBid, BestYesAsk);
     }
 }

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using KalshiPS.Http;
+using KalshiPS.Models;
+using KalshiPS.Session;
+using KalshiPS.Wire;
+
+namespace KalshiPS.Api
+{
+    /// <summary>Event reads beyond the listing (the rest of the spec's Events tag).</summary>
+    internal sealed class EventsApi
+    {
+        private readonly KalshiSession _session;
+        public EventsApi(KalshiSession session) { _session = session; }
+
+        /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
+        public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
+            Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
+                "event_fee_changes", FeeChangeWire.Event, ct);
+
+        public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
+        {
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}/metadata", SegmentKind.EventTicker, eventTicker, "EventTicker"));
+            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
+                return EventMetadataWire.Metadata(eventTicker, doc.RootElement);
+        }
+    }
+}
