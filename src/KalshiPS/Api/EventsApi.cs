@@ -18,7 +18,13 @@ namespace KalshiPS.Api
         /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
-                "event_fee_changes", FeeChangeWire.Event, ct);
+                "event_fee_changes", EventFeeChange, ct);
+
+        // The pager reads with Utf8JsonReader; the fee-change reader takes an element (rare, small pages).
+        private static KalshiFeeChange EventFeeChange(ref System.Text.Json.Utf8JsonReader r)
+        {
+            using (var doc = System.Text.Json.JsonDocument.ParseValue(ref r)) return FeeChangeWire.Event(doc.RootElement);
+        }
 
         public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
