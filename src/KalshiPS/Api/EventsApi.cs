@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
@@ -26,11 +27,10 @@ namespace KalshiPS.Api
             using (var doc = System.Text.Json.JsonDocument.ParseValue(ref r)) return FeeChangeWire.Event(doc.RootElement);
         }
 
-        public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
+        public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
             var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}/metadata", SegmentKind.EventTicker, eventTicker, "EventTicker"));
-            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
-                return EventMetadataWire.Metadata(eventTicker, doc.RootElement);
+            return _session.Http.SendAsync(request, (ref Utf8JsonReader r) => EventMetadataWire.Metadata(eventTicker, ref r), ct);
         }
     }
 }
