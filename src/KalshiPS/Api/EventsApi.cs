@@ -19,13 +19,7 @@ namespace KalshiPS.Api
         /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
-                "event_fee_changes", EventFeeChange, ct);
-
-        // The pager reads with Utf8JsonReader; the fee-change reader takes an element (rare, small pages).
-        private static KalshiFeeChange EventFeeChange(ref System.Text.Json.Utf8JsonReader r)
-        {
-            using (var doc = System.Text.Json.JsonDocument.ParseValue(ref r)) return FeeChangeWire.Event(doc.RootElement);
-        }
+                "event_fee_changes", FeeChangeWire.Event, ct);
 
         public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
