@@ -193,7 +193,7 @@ public class ConsistencyTests : IClassFixture<SandboxFixture>
     {
         using var host = new PowerShellHost();
         Assert.Empty(host.Run(_sandbox.ConnectLine()).Errors);
-        var order = Assert.Single(host.Run("Get-KalshiOrder -OrderId 'no-such-order'").Errors);
+        var order = Assert.Single(host.Run("Get-KalshiOrder -OrderId '00000000-0000-4000-8000-000000000000'").Errors);
         Assert.Contains("Check the order id (Get-KalshiOrder", order.Exception.Message);
         var series = Assert.Single(host.Run("Get-KalshiSeries -SeriesTicker 'NO-SUCH-SERIES'").Errors);
         Assert.Contains("Check the series ticker (Get-KalshiSeries", series.Exception.Message);
