@@ -10,7 +10,7 @@ namespace KalshiPS.Models
         public string CompetitionScope { get; set; }
         /// <summary>Settlement source names (or URLs when unnamed), separated by ';'.</summary>
         public string SettlementSources { get; set; }
-        /// <summary>One entry per market of the event; exports as "TICKER (color); ..." text.</summary>
+        /// <summary>One entry per market of the event; prints and exports as the market tickers joined with "; ".</summary>
         public KalshiList<KalshiMarketMetadata> Markets { get; set; }
         public override string ToString() => EventTicker;
     }
@@ -21,6 +21,6 @@ namespace KalshiPS.Models
         public string MarketTicker { get; set; }
         public string ImageUrl { get; set; }
         public string ColorCode { get; set; }
-        public override string ToString() => string.IsNullOrEmpty(ColorCode) ? MarketTicker : MarketTicker + " (" + ColorCode + ")";
+        public override string ToString() => MarketTicker;
     }
 }
