@@ -1,5 +1,5 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Default views as a console shows them (Out-String/Format-Table are in Microsoft.PowerShell.Utility): pwsh only.
+# Default views as a pwsh console shows them, against the sandbox.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'SandboxFixture.ps1')

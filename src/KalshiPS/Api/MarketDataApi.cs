@@ -42,7 +42,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiMarket> GetMarketAsync(string ticker, CancellationToken ct)
         {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/markets/" + Uri.EscapeDataString(ticker)), ct).ConfigureAwait(false))
+            using (var doc = await Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/markets/{0}", SegmentKind.MarketTicker, ticker, "Ticker")), ct).ConfigureAwait(false))
                 return Market(doc.RootElement.Obj("market") ?? doc.RootElement);
         }
 
@@ -64,7 +64,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiEvent> GetEventAsync(string eventTicker, bool withMarkets, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", "/events/" + Uri.EscapeDataString(eventTicker)).With("with_nested_markets", withMarkets);
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}", SegmentKind.EventTicker, eventTicker, "EventTicker")).With("with_nested_markets", withMarkets);
             using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
             {
                 var root = doc.RootElement;
@@ -85,7 +85,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiSeries> GetSeriesAsync(string seriesTicker, CancellationToken ct)
         {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/series/" + Uri.EscapeDataString(seriesTicker)), ct).ConfigureAwait(false))
+            using (var doc = await Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/series/{0}", SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker")), ct).ConfigureAwait(false))
                 return Series(doc.RootElement.Obj("series") ?? doc.RootElement);
         }
 
@@ -96,7 +96,8 @@ namespace KalshiPS.Api
 
         public async Task<IReadOnlyList<KalshiCandlestick>> GetCandlesticksAsync(string seriesTicker, string ticker, long startTs, long endTs, int periodMinutes, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/series/{Uri.EscapeDataString(seriesTicker)}/markets/{Uri.EscapeDataString(ticker)}/candlesticks")
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/markets/{1}/candlesticks",
+                    Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.MarketTicker, ticker, "Ticker")))
                 .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
             using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
             {
@@ -108,7 +109,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiOrderbook> GetOrderbookAsync(string ticker, int depth, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/markets/{Uri.EscapeDataString(ticker)}/orderbook").With("depth", depth > 0 ? depth : (long?)null);
+            var request = new KalshiRequest("GET", ApiPath.Of("/markets/{0}/orderbook", SegmentKind.MarketTicker, ticker, "Ticker")).With("depth", depth > 0 ? depth : (long?)null);
             using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
                 return Book(ticker, doc.RootElement.Obj("orderbook_fp") ?? doc.RootElement.Obj("orderbook") ?? default, depth);
         }

@@ -4,6 +4,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists the exchange's standard trading hours and maintenance windows, one row each.</summary>
+    [KalshiOperation("GetExchangeSchedule")]
     [Cmdlet(VerbsCommon.Get, "KalshiExchangeSchedule", HelpUri = HelpUris.Root + "Get-KalshiExchangeSchedule.md")]
     [OutputType(typeof(KalshiScheduleEntry))]
     public sealed class GetKalshiExchangeScheduleCommand : KalshiMarketDataCmdlet

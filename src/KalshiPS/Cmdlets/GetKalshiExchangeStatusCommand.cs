@@ -4,6 +4,7 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Says whether the exchange and trading are active.</summary>
+    [KalshiOperation("GetExchangeStatus")]
     [Cmdlet(VerbsCommon.Get, "KalshiExchangeStatus", HelpUri = HelpUris.Root + "Get-KalshiExchangeStatus.md")]
     [OutputType(typeof(KalshiExchangeStatus))]
     public sealed class GetKalshiExchangeStatusCommand : KalshiMarketDataCmdlet

@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
         {
             var session = SessionStore.Default;
             if (session == null) WriteVerbose("No Kalshi session in this runspace: run Connect-Kalshi.");
-            else WriteObject(session);
+            else { session.HandedOut = true; WriteObject(session); }
         }
     }
 }

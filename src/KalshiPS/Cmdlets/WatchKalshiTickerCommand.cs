@@ -11,6 +11,8 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiTickerUpdate))]
     public sealed class WatchKalshiTickerCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override bool ChecksTickers => true;
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiTickerUpdate>("ticker", new[] { "ticker" }, tickers, true, StreamWire.Ticker, x => x.Ticker,
                 x => outbox.Post(x.Ticker ?? "", x)));

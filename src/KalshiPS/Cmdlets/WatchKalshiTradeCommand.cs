@@ -11,6 +11,8 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiTrade))]
     public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override bool ChecksTickers => true;
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiTrade>("trade", new[] { "trade" }, tickers, true, StreamWire.Trade, x => x.Ticker,
                 x => outbox.Add(x, StreamStopping)));

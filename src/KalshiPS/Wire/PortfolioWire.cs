@@ -80,7 +80,8 @@ namespace KalshiPS.Wire
                 Exposure = p.DecAny("market_exposure_dollars", "position_cost_dollars"),
                 RealizedPnl = p.Dec("realized_pnl_dollars"),
                 FeesPaid = p.Dec("fees_paid_dollars"),
-                TotalTraded = p.DecAny("total_traded_dollars", "volume_fp"),
+                TotalTradedDollars = p.Dec("total_traded_dollars"),
+                Volume = p.Dec("volume_fp"),
                 LastUpdated = p.Time("last_updated_ts"),
             };
         }

@@ -1,0 +1,25 @@
+using System;
+using System.Text.Json;
+using KalshiPS.Models;
+
+namespace KalshiPS.Wire
+{
+    /// <summary>Kalshi's exchange-tag JSON (user data timestamp, series fee changes) to output types.</summary>
+    internal static class ExchangeWire
+    {
+        public static KalshiUserDataTimestamp UserDataTimestamp(JsonElement r, DateTime retrieved)
+        {
+            var asOf = r.Time("as_of_time");
+            return new KalshiUserDataTimestamp { AsOfTime = asOf, RetrievedTime = retrieved, Lag = asOf.HasValue ? retrieved - asOf.Value : (TimeSpan?)null };
+        }
+
+        public static KalshiFeeChange SeriesFeeChange(JsonElement c) => new KalshiFeeChange
+        {
+            Id = c.Str("id"),
+            SeriesTicker = c.Str("series_ticker"),
+            FeeType = c.Str("fee_type"),
+            FeeMultiplier = c.Dec("fee_multiplier"),
+            ScheduledTime = c.Time("scheduled_ts"),
+        };
+    }
+}
