@@ -7,7 +7,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Scheduled fee changes of series (all series, or one); -IncludeHistorical adds changes already in effect.</summary>
     [KalshiOperation("GetSeriesFeeChanges")]
-    [Cmdlet(VerbsCommon.Get, "KalshiFeeChange")]
+    [Cmdlet(VerbsCommon.Get, "KalshiFeeChange", HelpUri = HelpUris.Root + "Get-KalshiFeeChange.md")]
     [OutputType(typeof(KalshiFeeChange))]
     public sealed class GetKalshiFeeChangeCommand : KalshiMarketDataCmdlet
     {
