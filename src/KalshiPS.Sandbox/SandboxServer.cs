@@ -128,7 +128,7 @@ public sealed class SandboxServer : IAsyncDisposable
         PortfolioEndpoints.Map(api, ex, options.Faults);
         var cutoff = new HistoricalCutoff(clock.GetUtcNow() - HistoricalCutoff.DefaultLiveWindow);
         HistoricalEndpoints.Map(api, cutoff);
-        var fees = FeeChanges.Seed(ex.AllSeries, clock.GetUtcNow(), options.Seed);
+        var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 

@@ -37,13 +37,36 @@ public class ApiCoverageTests
     }
 
     [Fact]
-    public void An_operation_id_outside_the_spec_is_reported()
+    public void Channel_fixture_lists_the_13_channels_of_kalshi_api_md_once_each()
+    {
+        var channels = ChannelsFixture.Read(ChannelsFixture.PathIn(Layout));
+        Assert.Equal(13, channels.Count);
+        Assert.Equal(channels.Count, channels.Select(c => c.Name).Distinct().Count());
+        Assert.All(channels, c => Assert.Contains(c.Auth, new[] { "public", "private" }));
+        Assert.Contains(new SpecChannel("market_lifecycle_v2", "public", "market_lifecycle_v2,event_lifecycle,event_fee_update"), channels);
+    }
+
+    [Fact]
+    public void An_operation_id_or_channel_outside_the_spec_is_reported()
     {
         var spec = new[] { new SpecOperation("GetMarkets", "GET", "/markets", "Market") };
+        var channels = new[] { new SpecChannel("ticker", "public", "ticker") };
         var report = CoverageReport.Build(spec, new Dictionary<string, string[]> { ["Get-KalshiMarket"] = new[] { "GetMarkets", "GetMarketz" } },
-            Array.Empty<SandboxRoute>(), "test");
-        Assert.Equal(new[] { "Get-KalshiMarket: GetMarketz" }, report.UnknownOperationIds);
+            Array.Empty<SandboxRoute>(), "test", channels,
+            new Dictionary<string, string[]> { ["Watch-KalshiTicker"] = new[] { "ticker" }, ["Watch-KalshiThing"] = new[] { "ticker_v2" } },
+            new HashSet<string> { "ticker" });
+        Assert.Equal(new[] { "Get-KalshiMarket: GetMarketz", "Watch-KalshiThing: channel ticker_v2" }, report.UnknownOperationIds);
         Assert.Equal(new[] { "Get-KalshiMarket" }, report.Rows.Single().Cmdlets);
+        Assert.True(report.Channels.Single().Served);
+        Assert.Equal(new[] { "Watch-KalshiTicker" }, report.Channels.Single().Cmdlets);
+    }
+
+    [Fact]
+    public async Task Channel_probe_tells_subscribed_channels_from_unknown_ones()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 1 });
+        var served = await SandboxChannelProbe.ServedAsync(sandbox, new[] { "orderbook_delta", "pyth_value", "fill", "no_such_channel" });
+        Assert.Equal(new[] { "fill", "orderbook_delta" }, served.Order());
     }
 
     [Fact]

@@ -65,42 +65,102 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
-    public void Fee_changes_are_the_upcoming_ones_by_default_and_history_on_request()
+    public void Fee_changes_are_upcoming_series_changes_then_event_overrides_by_default()
+    {
+        using var host = Anonymous();
+        var now = DateTimeOffset.UtcNow;
+        int series = Seen("/series/fee_changes"), events = Seen("/events/fee_changes");
+
+        var result = host.Run("Get-KalshiFeeChange");
+
+        Assert.Empty(result.Errors);
+        var expected = Server.FeeChanges.Series(null, false, now).Select(c => c.Id).Concat(Server.FeeChanges.Events(null).Select(c => c.Id));
+        Assert.Equal(expected, result.Output.Select(o => (string)o.Properties["Id"].Value));
+        Assert.Equal(1, Seen("/series/fee_changes") - series);
+        Assert.Equal(Math.Max(1, (Server.FeeChanges.Events(null).Count + 99) / 100), Seen("/events/fee_changes") - events); // pages of 100
+        Assert.Equal(0, Server.RequestLog.Count(r => r.Path.StartsWith("/trade-api/v2/series/fee_changes/") || r.Path.StartsWith("/trade-api/v2/events/fee_changes/")));
+    }
+
+    [Fact]
+    public void A_series_ticker_with_history_lists_only_that_series_changes()
     {
         using var host = Anonymous();
         var series = Server.Exchange.AllSeries[0].Ticker;
-        var now = DateTimeOffset.UtcNow;
-        int before = Seen("/series/fee_changes");
+        int events = Seen("/events/fee_changes");
 
-        var upcoming = host.Run("Get-KalshiFeeChange");
-        var history = host.Run($"Get-KalshiFeeChange -SeriesTicker '{series}' -IncludeHistorical");
+        var result = host.Run($"Get-KalshiFeeChange -SeriesTicker '{series}' -IncludeHistorical");
 
-        Assert.Empty(upcoming.Errors);
-        Assert.Empty(history.Errors);
-        Assert.Equal(Server.FeeChanges.Series(null, false, now).Select(c => c.Id), upcoming.Output.Select(o => (string)o.Properties["Id"].Value));
-        var truth = Server.FeeChanges.Series(series, true, now);
+        Assert.Empty(result.Errors);
+        var truth = Server.FeeChanges.Series(series, true, DateTimeOffset.UtcNow);
         Assert.Equal(2, truth.Count); // one in effect, one to come: the filter and the flag both reached the sandbox
-        Assert.Equal(truth.Select(c => c.Id), history.Output.Select(o => (string)o.Properties["Id"].Value));
-        var next = history.Output[1];
+        Assert.Equal(truth.Select(c => c.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+        var next = result.Output[1];
         Assert.Equal("KalshiPS.Models.KalshiFeeChange", next.BaseObject.GetType().FullName);
+        Assert.Equal("Series", next.Properties["Scope"].Value);
         Assert.Equal(series, next.Properties["SeriesTicker"].Value);
         Assert.Equal("quadratic_with_maker_fees", next.Properties["FeeType"].Value);
         Assert.Equal(0.5m, next.Properties["FeeMultiplier"].Value);
         Assert.Equal(truth[1].ScheduledTime.UtcDateTime, (DateTime?)next.Properties["ScheduledTime"].Value);
         Assert.Null(next.Properties["EventTicker"].Value);
-        Assert.Equal(2, Seen("/series/fee_changes") - before);
-        Assert.Equal(0, Server.RequestLog.Count(r => r.Path == "/trade-api/v2/series/fee_changes/")); // never taken as a series ticker
+        Assert.Equal(0, Seen("/events/fee_changes") - events);
     }
 
     [Fact]
-    public void Fee_changes_bind_the_series_ticker_from_piped_series()
+    public void An_event_ticker_lists_its_override_changes_and_a_clearing_change_has_no_fees()
+    {
+        using var host = Anonymous();
+        var ev = Server.Exchange.AllEvents[0]; // every eighth event has an override and its clearing
+        int series = Seen("/series/fee_changes");
+
+        var result = host.Run($"Get-KalshiFeeChange -EventTicker '{ev.EventTicker}'");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(Server.FeeChanges.Events(ev.EventTicker).Select(c => c.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+        Assert.Equal(2, result.Output.Count);
+        var (set, clear) = (result.Output[0], result.Output[1]);
+        Assert.Equal("Event", set.Properties["Scope"].Value);
+        Assert.Equal(ev.EventTicker, set.Properties["EventTicker"].Value);
+        Assert.Equal(ev.SeriesTicker, set.Properties["SeriesTicker"].Value);
+        Assert.Equal("flat", set.Properties["FeeType"].Value);
+        Assert.Equal(0.25m, set.Properties["FeeMultiplier"].Value);
+        Assert.Null(clear.Properties["FeeType"].Value);
+        Assert.Null(clear.Properties["FeeMultiplier"].Value);
+        Assert.Equal(0, Seen("/series/fee_changes") - series);
+    }
+
+    [Fact]
+    public void Event_fee_changes_follow_every_page()
+    {
+        const string ticker = "KXPAGED-26DEC01";
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        for (int i = 0; i < 150; i++)
+            Server.FeeChanges.Add(new EventFeeChange($"paged-{i:D3}", ticker, "KXPAGED", "flat", 0.01m * i, start.AddMinutes(i)));
+        using var host = Anonymous();
+        int before = Seen("/events/fee_changes");
+
+        var result = host.Run($"Get-KalshiFeeChange -EventTicker {ticker}");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => $"paged-{i:D3}"), result.Output.Select(o => (string)o.Properties["Id"].Value));
+        Assert.Equal(2, Seen("/events/fee_changes") - before); // Kalshi's default page of 100, then the rest
+        Assert.Equal(1.49m, result.Output[149].Properties["FeeMultiplier"].Value);
+    }
+
+    [Fact]
+    public void Fee_changes_bind_tickers_from_piped_series_and_events()
     {
         using var host = Anonymous();
         var series = Server.Exchange.AllSeries[2].Ticker;
-        var result = host.Run($"Get-KalshiSeries -SeriesTicker '{series}' | Get-KalshiFeeChange -IncludeHistorical");
-        Assert.Empty(result.Errors);
-        Assert.NotEmpty(result.Output);
-        Assert.All(result.Output, o => Assert.Equal(series, o.Properties["SeriesTicker"].Value));
+        var fromSeries = host.Run($"Get-KalshiSeries -SeriesTicker '{series}' | Get-KalshiFeeChange -IncludeHistorical");
+        Assert.Empty(fromSeries.Errors);
+        Assert.NotEmpty(fromSeries.Output);
+        Assert.All(fromSeries.Output, o => Assert.Equal(series, o.Properties["SeriesTicker"].Value));
+
+        var ev = Server.Exchange.AllEvents[0];
+        var fromEvent = host.Run($"Get-KalshiEvent -EventTicker '{ev.EventTicker}' | Get-KalshiFeeChange -IncludeHistorical");
+        Assert.Empty(fromEvent.Errors);
+        Assert.Equal(Server.FeeChanges.Series(ev.SeriesTicker, true, DateTimeOffset.UtcNow).Select(c => c.Id).Concat(Server.FeeChanges.Events(ev.EventTicker).Select(c => c.Id)),
+            fromEvent.Output.Select(o => (string)o.Properties["Id"].Value));
     }
 
     [Fact]

@@ -98,7 +98,8 @@ static async Task<int> CoverageCommand(RepoLayout layout, bool check)
     var file = CoverageReport.PathIn(layout);
     var markdown = report.ToMarkdown();
     var current = File.Exists(file) ? File.ReadAllText(file).Replace("\r\n", "\n") : null;
-    var summary = $"{report.Rows.Count} operations, {report.Typed} typed, {report.Served} served by the sandbox, {report.TypedAndServed} both.";
+    var summary = $"{report.Rows.Count} operations, {report.Typed} typed, {report.Served} served by the sandbox, {report.TypedAndServed} both; "
+        + $"{report.Channels.Count} channels, {report.Channels.Count(c => c.Cmdlets.Count > 0)} streamed, {report.Channels.Count(c => c.Served)} served.";
     if (check)
     {
         Console.WriteLine(current == markdown ? "Coverage table is up to date: " + summary : $"{file} is stale: run `dotnet run --project tools/KalshiPS.Tools -- coverage`.");

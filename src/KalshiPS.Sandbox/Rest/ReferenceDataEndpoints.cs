@@ -26,6 +26,24 @@ internal static class ReferenceDataEndpoints
                 }).ToArray(),
             });
         });
+        api.MapGet("/events/fee_changes", (HttpContext ctx) =>
+        {
+            var (limit, offset) = Http.Page(ctx, 100, 1000);
+            var (items, cursor) = Http.Slice(fees.Events(Http.Q(ctx, "event_ticker")), limit, offset);
+            return Http.Ok(new
+            {
+                event_fee_changes = items.Select(c => new
+                {
+                    id = c.Id,
+                    event_ticker = c.EventTicker,
+                    series_ticker = c.SeriesTicker,
+                    fee_type_override = c.FeeTypeOverride,
+                    fee_multiplier_override = c.FeeMultiplierOverride,
+                    scheduled_ts = Fp.Rfc3339(c.ScheduledTime),
+                }).ToArray(),
+                cursor,
+            });
+        });
         api.MapGet("/events/{eventTicker}/metadata", (string eventTicker) =>
         {
             lock (ex.Gate)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
@@ -14,9 +15,14 @@ namespace KalshiPS.Api
         private readonly KalshiSession _session;
         public EventsApi(KalshiSession session) { _session = session; }
 
+        /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
+        public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
+            Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
+                "event_fee_changes", FeeChangeWire.Event, ct);
+
         public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", "/events/" + Uri.EscapeDataString(eventTicker) + "/metadata");
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}/metadata", SegmentKind.EventTicker, eventTicker, "EventTicker"));
             using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
                 return EventMetadataWire.Metadata(eventTicker, doc.RootElement);
         }

@@ -30,7 +30,7 @@ namespace KalshiPS.Api
             using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
             {
                 var array = doc?.RootElement.Arr("series_fee_change_arr");
-                return array == null ? new KalshiFeeChange[0] : array.Value.EnumerateArray().Select(ExchangeWire.SeriesFeeChange).ToArray();
+                return array == null ? new KalshiFeeChange[0] : array.Value.EnumerateArray().Select(FeeChangeWire.Series).ToArray();
             }
         }
     }

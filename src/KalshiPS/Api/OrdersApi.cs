@@ -69,11 +69,8 @@ namespace KalshiPS.Api
                 yield return new Page<KalshiOrder>(page.Number, page.Items.Where(o => o.ClientOrderId == clientOrderId).ToList(), page.IsLast);
         }
 
-        public async Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/portfolio/orders/{0}", SegmentKind.OrderId, orderId, "OrderId")), ct).ConfigureAwait(false))
-                return PortfolioWire.Order(doc.RootElement.Obj("order") ?? doc.RootElement);
-        }
+        public Task<KalshiOrder> GetOrderAsync(string orderId, CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/portfolio/orders/{0}", SegmentKind.OrderId, orderId, "OrderId")), (ref Utf8JsonReader r) => r.Wrapped("order", PortfolioWire.Order), ct);
 
         /// <summary>
         /// Orders in one market under the given client order ids (GET /portfolio/orders?ticker=..., all pages). Per id,

@@ -128,14 +128,23 @@ namespace KalshiPS.Cmdlets
                     progress.StatusDescription = $"Page {page.Number}: {count} items";
                     EmitProgress(progress);
                 }
+                // The next page travels while this one is written, but only when -First still needs it.
+                if (Paging.WantsMoreThan(page.Items.Count)) page.PrefetchNext();
+                var batch = new List<T>(page.Items.Count);
                 foreach (var item in page.Items)
                 {
                     seen?.Invoke(item);
                     if (!(more = Paging.Take())) break;
                     if (Paging.Skipping) continue;
-                    Emit(item);
+                    batch.Add(item);
                 }
-                if (!more) { _listingCut = true; break; }
+                // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
+                if (batch.Count > 0) Post(() => { foreach (var item in batch) WriteObject(item); });
+                if (!more || Paging.Done) // -First reached: no request for a page nobody needs
+                {
+                    if (!more || !page.IsLast) _listingCut = true;
+                    break;
+                }
             }
             if (count > 0) { progress.RecordType = ProgressRecordType.Completed; EmitProgress(progress); }
         }
@@ -187,6 +196,8 @@ namespace KalshiPS.Cmdlets
                 return true;
             }
             public bool Skipping => _offered <= _skip;
+            /// <summary>Will items beyond the next <paramref name="count"/> still be taken?</summary>
+            public bool WantsMoreThan(int count) => _first == ulong.MaxValue || _skip + _first - _offered > (ulong)count;
             public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
         }
 

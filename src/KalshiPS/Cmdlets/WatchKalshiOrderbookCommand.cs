@@ -11,6 +11,7 @@ namespace KalshiPS.Cmdlets
     /// Streams order books kept locally from orderbook_delta: snapshot plus deltas, checked by seq, resynced on gaps,
     /// overflows and reconnects. Emits the book after each applied change, or at most once per -Interval per ticker.
     /// </summary>
+    [KalshiChannel("orderbook_delta")]
     [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook", HelpUri = HelpUris.Root + "Watch-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
     public sealed class WatchKalshiOrderbookCommand : WatchKalshiCmdlet

@@ -7,6 +7,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams ticker updates (last price, top of book, volume). A slow consumer gets the latest update per market.</summary>
+    [KalshiChannel("ticker")]
     [Cmdlet(VerbsCommon.Watch, "KalshiTicker", HelpUri = HelpUris.Root + "Watch-KalshiTicker.md")]
     [OutputType(typeof(KalshiTickerUpdate))]
     public sealed class WatchKalshiTickerCommand : WatchKalshiTickerFilteredCmdlet

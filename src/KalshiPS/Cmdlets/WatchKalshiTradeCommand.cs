@@ -7,6 +7,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams public trades (the trade channel), optionally for some markets. Trades are never dropped.</summary>
+    [KalshiChannel("trade")]
     [Cmdlet(VerbsCommon.Watch, "KalshiTrade", HelpUri = HelpUris.Root + "Watch-KalshiTrade.md")]
     [OutputType(typeof(KalshiTrade))]
     public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet

@@ -4,7 +4,7 @@ using KalshiPS.Models;
 
 namespace KalshiPS.Wire
 {
-    /// <summary>Kalshi's exchange-tag JSON (user data timestamp, series fee changes) to output types.</summary>
+    /// <summary>Kalshi's exchange-tag JSON (user data timestamp) to output types.</summary>
     internal static class ExchangeWire
     {
         public static KalshiUserDataTimestamp UserDataTimestamp(JsonElement r, DateTime retrieved)
@@ -12,14 +12,5 @@ namespace KalshiPS.Wire
             var asOf = r.Time("as_of_time");
             return new KalshiUserDataTimestamp { AsOfTime = asOf, RetrievedTime = retrieved, Lag = asOf.HasValue ? retrieved - asOf.Value : (TimeSpan?)null };
         }
-
-        public static KalshiFeeChange SeriesFeeChange(JsonElement c) => new KalshiFeeChange
-        {
-            Id = c.Str("id"),
-            SeriesTicker = c.Str("series_ticker"),
-            FeeType = c.Str("fee_type"),
-            FeeMultiplier = c.Dec("fee_multiplier"),
-            ScheduledTime = c.Time("scheduled_ts"),
-        };
     }
 }
