@@ -20,4 +20,17 @@ public class ConventionTests
         Assert.Contains("MaximumRetryCount", aliases);
         Assert.Contains("RetryIntervalSec", aliases);
     }
+
+    [Fact]
+    public void Every_public_enum_lives_in_the_models_namespace()
+    {
+        using var host = new PowerShellHost();
+        var assembly = host.Run("[KalshiPS.Models.KalshiMarket].Assembly").Single<Assembly>();
+        var enums = assembly.GetExportedTypes().Where(t => t.IsEnum).ToList();
+        Assert.Contains(enums, t => t.Name == "KalshiEnvironment");
+        Assert.All(enums, t => Assert.True(t.Namespace == "KalshiPS.Models", $"{t.FullName} should be KalshiPS.Models.{t.Name}"));
+        // Users name them in scripts by the short path.
+        Assert.Equal("Demo", host.Run("[KalshiPS.Models.KalshiEnvironment]::Demo").Output.Single().ToString());
+        Assert.Equal("Prime", host.Run("[KalshiPS.Models.KalshiTier]::Prime").Output.Single().ToString());
+    }
 }

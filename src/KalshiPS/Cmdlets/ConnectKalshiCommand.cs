@@ -8,6 +8,7 @@ using KalshiPS.Api;
 using KalshiPS.Auth;
 using KalshiPS.Http;
 using KalshiPS.Session;
+using KalshiPS.Models;
 
 namespace KalshiPS.Cmdlets
 {
