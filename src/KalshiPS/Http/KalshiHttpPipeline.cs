@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using KalshiPS.Models;
 
 namespace KalshiPS.Http
 {

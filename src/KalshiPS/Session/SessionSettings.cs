@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using KalshiPS.Http;
+using KalshiPS.Models;
 
 namespace KalshiPS.Session
 {
