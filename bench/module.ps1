@@ -47,16 +47,17 @@ if ($Scenario -eq 'stream') {
     $tickers = 0..($Markets - 1) | ForEach-Object { 'KXFLOOD-{0:D3}' -f $_ }
     $lastSeq = $Markets + $Deltas
     $samples = @()
-    [GC]::Collect(); $process.Refresh(); $before = $process.WorkingSet64
+    $heap = [GC]::GetTotalMemory($true); $process.Refresh(); $before = $process.WorkingSet64
     for ($i = 0; $i -lt $Runs; $i++) {
         $samples += Measure-Run {
             $script:final = Watch-KalshiOrderbook -Ticker $tickers | Where-Object Sequence -ge $lastSeq | Select-Object -First 1
         }
     }
+    $retained = ([GC]::GetTotalMemory($true) - $heap) / 1MB
     $process.Refresh()
-    $growth = ($process.PeakWorkingSet64 - $before) / 1MB
+    $peak = ($process.PeakWorkingSet64 - $before) / 1MB
     $size = ($script:final.YesBids | Select-Object -First 1).Size
-    Write-Median "stream-$Markets" $samples ('{0:0.0}MB bestYesSize={1}' -f $growth, $size)
+    Write-Median "stream-$Markets" $samples ('heap {0:+0.0;-0.0} MB, peak working set {1:+0.0} MB, best Yes bid size {2}' -f $retained, $peak, $size)
     return
 }
 

@@ -39,7 +39,7 @@ namespace KalshiPS.Cmdlets
         {
             var tickers = NormalizeTickers(_tickers);
             if (tickers.Count == 0) return;
-            RunStream(outbox => new OrderbookHandler(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
+            RunStream(outbox => OrderbookHandler.Deferred(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
         }
     }
 }

@@ -73,6 +73,15 @@ namespace KalshiPS.Http
                 });
             }
             _retrying = retrying.AddTimeout(options.Timeout).Build();
+
+            // The first call of a session would otherwise also build the handler chain and compile the readers.
+            ThreadPool.QueueUserWorkItem(_ => Warm());
+        }
+
+        private void Warm()
+        {
+            try { _clients.CreateClient(ClientName); WireWarmup.Run(); }
+            catch (ObjectDisposedException) { } // the session was closed first: nothing to warm
         }
 
         public Uri BaseUri => _options.BaseUri;
