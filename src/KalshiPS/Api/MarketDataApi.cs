@@ -41,7 +41,7 @@ namespace KalshiPS.Api
                 "markets", Market, ct);
 
         public Task<KalshiMarket> GetMarketAsync(string ticker, CancellationToken ct) =>
-            Http.SendAsync(new KalshiRequest("GET", "/markets/" + Uri.EscapeDataString(ticker)), (ref Utf8JsonReader r) => r.Wrapped("market", Market), ct);
+            Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/markets/{0}", SegmentKind.MarketTicker, ticker, "Ticker")), (ref Utf8JsonReader r) => r.Wrapped("market", Market), ct);
 
         /// <summary>The market's price grid and granularity, from the session's cache or one GET.</summary>
         public async Task<MarketRules> GetRulesAsync(string ticker, CancellationToken ct)
@@ -61,7 +61,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiEvent> GetEventAsync(string eventTicker, bool withMarkets, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", "/events/" + Uri.EscapeDataString(eventTicker)).With("with_nested_markets", withMarkets);
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}", SegmentKind.EventTicker, eventTicker, "EventTicker")).With("with_nested_markets", withMarkets);
             var ev = await Http.SendAsync(request, EventAnswer, ct).ConfigureAwait(false);
             if (!withMarkets) ev.Markets = null;
             return ev;
@@ -72,7 +72,7 @@ namespace KalshiPS.Api
             ?? new List<KalshiSeries>();
 
         public Task<KalshiSeries> GetSeriesAsync(string seriesTicker, CancellationToken ct) =>
-            Http.SendAsync(new KalshiRequest("GET", "/series/" + Uri.EscapeDataString(seriesTicker)), (ref Utf8JsonReader r) => r.Wrapped("series", Series), ct);
+            Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/series/{0}", SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker")), (ref Utf8JsonReader r) => r.Wrapped("series", Series), ct);
 
         public IAsyncEnumerable<Page<KalshiTrade>> ListTrades(string ticker, long? minTs, long? maxTs, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(Http, () => new KalshiRequest("GET", "/markets/trades")
@@ -81,7 +81,8 @@ namespace KalshiPS.Api
 
         public async Task<IReadOnlyList<KalshiCandlestick>> GetCandlesticksAsync(string seriesTicker, string ticker, long startTs, long endTs, int periodMinutes, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/series/{Uri.EscapeDataString(seriesTicker)}/markets/{Uri.EscapeDataString(ticker)}/candlesticks")
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/markets/{1}/candlesticks",
+                    Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.MarketTicker, ticker, "Ticker")))
                 .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
             return await Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("candlesticks", (ref Utf8JsonReader c) => MarketDataWire.Candle(ref c, ticker, periodMinutes)), ct).ConfigureAwait(false)
                 ?? new List<KalshiCandlestick>();
@@ -89,7 +90,7 @@ namespace KalshiPS.Api
 
         public async Task<KalshiOrderbook> GetOrderbookAsync(string ticker, int depth, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/markets/{Uri.EscapeDataString(ticker)}/orderbook").With("depth", depth > 0 ? depth : (long?)null);
+            var request = new KalshiRequest("GET", ApiPath.Of("/markets/{0}/orderbook", SegmentKind.MarketTicker, ticker, "Ticker")).With("depth", depth > 0 ? depth : (long?)null);
             var answer = await Http.SendAsync(request, MarketDataWire.Book, ct).ConfigureAwait(false);
             return Book(ticker, answer?.Sides ?? default, depth);
         }

@@ -4,7 +4,8 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Cash available and portfolio value, in dollars (decimal).</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiBalance")]
+    [KalshiOperation("GetBalance")]
+    [Cmdlet(VerbsCommon.Get, "KalshiBalance", HelpUri = HelpUris.Root + "Get-KalshiBalance.md")]
     [OutputType(typeof(KalshiBalance))]
     public sealed class GetKalshiBalanceCommand : KalshiCmdlet
     {

@@ -4,7 +4,8 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists the exchange's standard trading hours and maintenance windows, one row each.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiExchangeSchedule")]
+    [KalshiOperation("GetExchangeSchedule")]
+    [Cmdlet(VerbsCommon.Get, "KalshiExchangeSchedule", HelpUri = HelpUris.Root + "Get-KalshiExchangeSchedule.md")]
     [OutputType(typeof(KalshiScheduleEntry))]
     public sealed class GetKalshiExchangeScheduleCommand : KalshiMarketDataCmdlet
     {

@@ -4,7 +4,8 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Says whether the exchange and trading are active.</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiExchangeStatus")]
+    [KalshiOperation("GetExchangeStatus")]
+    [Cmdlet(VerbsCommon.Get, "KalshiExchangeStatus", HelpUri = HelpUris.Root + "Get-KalshiExchangeStatus.md")]
     [OutputType(typeof(KalshiExchangeStatus))]
     public sealed class GetKalshiExchangeStatusCommand : KalshiMarketDataCmdlet
     {

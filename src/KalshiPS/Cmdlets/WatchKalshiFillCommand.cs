@@ -13,7 +13,8 @@ namespace KalshiPS.Cmdlets
     /// Streams your fills exactly once: after a reconnect or a dropped subscription the gap is reconciled from
     /// /portfolio/fills, and duplicates are removed by trade id and order id.
     /// </summary>
-    [Cmdlet(VerbsCommon.Watch, "KalshiFill")]
+    [KalshiChannel("fill")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiFill", HelpUri = HelpUris.Root + "Watch-KalshiFill.md")]
     [OutputType(typeof(KalshiFill))]
     public sealed class WatchKalshiFillCommand : WatchKalshiTickerFilteredCmdlet
     {

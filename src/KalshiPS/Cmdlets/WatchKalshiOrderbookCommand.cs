@@ -11,7 +11,8 @@ namespace KalshiPS.Cmdlets
     /// Streams order books kept locally from orderbook_delta: snapshot plus deltas, checked by seq, resynced on gaps,
     /// overflows and reconnects. Emits the book after each applied change, or at most once per -Interval per ticker.
     /// </summary>
-    [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook")]
+    [KalshiChannel("orderbook_delta")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook", HelpUri = HelpUris.Root + "Watch-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
     public sealed class WatchKalshiOrderbookCommand : WatchKalshiCmdlet
     {
@@ -38,6 +39,7 @@ namespace KalshiPS.Cmdlets
         protected override void EndProcessing()
         {
             var tickers = NormalizeTickers(_tickers);
+            if (tickers.Count > 0) tickers = KnownTickers(tickers); // unknown ones are errors now, not silence for -Duration
             if (tickers.Count == 0) return;
             RunStream(outbox => OrderbookHandler.Deferred(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
         }

@@ -7,7 +7,8 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams changes to your market positions (market_positions).</summary>
-    [Cmdlet(VerbsCommon.Watch, "KalshiPosition")]
+    [KalshiChannel("market_positions")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiPosition", HelpUri = HelpUris.Root + "Watch-KalshiPosition.md")]
     [OutputType(typeof(KalshiPosition))]
     public sealed class WatchKalshiPositionCommand : WatchKalshiTickerFilteredCmdlet
     {

@@ -135,15 +135,15 @@ namespace KalshiPS.Http
             catch (TimeoutRejectedException e)
             {
                 throw new KalshiTransportException(KalshiErrorKind.Timeout, request.Method, request.Path,
-                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e);
+                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e, _options.BaseUri.Authority);
             }
             catch (HttpRequestException e)
             {
-                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e, _options.BaseUri.Authority);
             }
             catch (IOException e)
             {
-                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e, _options.BaseUri.Authority);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -166,10 +166,28 @@ namespace KalshiPS.Http
 
         private async Task<KalshiResponse> AttemptAsync(KalshiRequest request, CancellationToken ct)
         {
-            await _limiter.For(request.Method, request.Path).WaitAsync(request.TokenCost ?? RateLimits.Cost(request.Method, request.Path), ct).ConfigureAwait(false);
+            var bucket = _limiter.For(request.Method, request.Path);
+            await bucket.WaitAsync(_limiter.CostOf(request), ct).ConfigureAwait(false);
 
             var uri = request.BuildUri(_options.BaseUri);
             request.CountAttempt();
+            try
+            {
+                var response = await SendOnceAsync(request, uri, ct).ConfigureAwait(false);
+                if (response.Status >= 500) request.MarkUnclear();
+                if (response.Status == 429) bucket.Drain(); // the server's bucket is emptier than ours: pace behind it
+                return response;
+            }
+            catch
+            {
+                // No answer (timeout, reset, cancelled mid-flight): the server may have acted on it.
+                request.MarkUnclear();
+                throw;
+            }
+        }
+
+        private async Task<KalshiResponse> SendOnceAsync(KalshiRequest request, Uri uri, CancellationToken ct)
+        {
             using (var message = new HttpRequestMessage(new HttpMethod(request.Method), uri))
             {
                 message.Headers.UserAgent.ParseAdd(_options.UserAgent);

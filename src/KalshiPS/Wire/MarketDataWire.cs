@@ -121,7 +121,7 @@ namespace KalshiPS.Wire
                     default: r.Skip(); break;
                 }
             e.Subtitle = First(subTitle, subtitle);
-            e.MarketCount = e.Markets?.Length ?? 0;
+            e.MarketCount = e.Markets?.Count ?? 0;
             return e;
         }
 

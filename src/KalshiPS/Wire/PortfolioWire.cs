@@ -108,7 +108,7 @@ namespace KalshiPS.Wire
         {
             var p = new KalshiPosition();
             string ticker = null, marketTicker = null;
-            decimal? signed = null, exposure = null, cost = null, traded = null, volume = null;
+            decimal? signed = null, exposure = null, cost = null;
             while (r.NextProperty(out var field))
                 switch (field)
                 {
@@ -119,8 +119,8 @@ namespace KalshiPS.Wire
                     case "position_cost_dollars": cost = r.Dec(); break;
                     case "realized_pnl_dollars": p.RealizedPnl = r.Dec(); break;
                     case "fees_paid_dollars": p.FeesPaid = r.Dec(); break;
-                    case "total_traded_dollars": traded = r.Dec(); break;
-                    case "volume_fp": volume = r.Dec(); break;
+                    case "total_traded_dollars": p.TotalTradedDollars = r.Dec(); break;
+                    case "volume_fp": p.Volume = r.Dec(); break;
                     case "last_updated_ts": p.LastUpdated = r.Time(); break;
                     default: r.Skip(); break;
                 }
@@ -130,7 +130,6 @@ namespace KalshiPS.Wire
             p.Side = position > 0 ? "Yes" : position < 0 ? "No" : "Flat";
             p.Contracts = Math.Abs(position);
             p.Exposure = exposure ?? cost;
-            p.TotalTraded = traded ?? volume;
             return p;
         }
 

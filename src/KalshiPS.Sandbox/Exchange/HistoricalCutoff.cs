@@ -1,0 +1,26 @@
+namespace KalshiPS.Sandbox;
+
+/// <summary>
+/// The movable boundary between live and archived data that GET /historical/cutoff reports. Kalshi keeps about three
+/// months live; the sandbox starts there and tests move it (MoveTo, or one kind at a time).
+/// </summary>
+public sealed class HistoricalCutoff
+{
+    public static readonly TimeSpan DefaultLiveWindow = TimeSpan.FromDays(90);
+    private readonly object _gate = new();
+    private DateTimeOffset _marketSettled, _tradesCreated, _ordersUpdated, _positionsUpdated;
+
+    public HistoricalCutoff(DateTimeOffset at) => MoveTo(at);
+
+    public DateTimeOffset MarketSettled { get { lock (_gate) return _marketSettled; } set { lock (_gate) _marketSettled = value; } }
+    public DateTimeOffset TradesCreated { get { lock (_gate) return _tradesCreated; } set { lock (_gate) _tradesCreated = value; } }
+    public DateTimeOffset OrdersUpdated { get { lock (_gate) return _ordersUpdated; } set { lock (_gate) _ordersUpdated = value; } }
+    public DateTimeOffset PositionsUpdated { get { lock (_gate) return _positionsUpdated; } set { lock (_gate) _positionsUpdated = value; } }
+
+    /// <summary>All four cutoffs to one time (whole seconds, as Kalshi's are).</summary>
+    public void MoveTo(DateTimeOffset at)
+    {
+        var t = DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+        lock (_gate) _marketSettled = _tradesCreated = _ordersUpdated = _positionsUpdated = t;
+    }
+}

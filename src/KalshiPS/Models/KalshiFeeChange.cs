@@ -1,0 +1,23 @@
+using System;
+
+namespace KalshiPS.Models
+{
+    /// <summary>
+    /// A scheduled (or past) fee change: of a series (Scope Series), or of one event's override on top of its series'
+    /// fees (Scope Event; a null FeeType and FeeMultiplier clear the override, so the series' fees apply again).
+    /// </summary>
+    public sealed class KalshiFeeChange
+    {
+        public string Id { get; set; }
+        /// <summary>Series or Event.</summary>
+        public string Scope { get; set; }
+        public string SeriesTicker { get; set; }
+        public string EventTicker { get; set; }
+        /// <summary>quadratic, quadratic_with_maker_fees, quadratic_with_combo_maker_fees, flat, or a newer value.</summary>
+        public string FeeType { get; set; }
+        public decimal? FeeMultiplier { get; set; }
+        /// <summary>When the new fees take effect.</summary>
+        public DateTime? ScheduledTime { get; set; }
+        public override string ToString() => Id;
+    }
+}
