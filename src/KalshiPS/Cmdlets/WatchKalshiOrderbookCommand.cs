@@ -42,7 +42,7 @@ namespace KalshiPS.Cmdlets
             var tickers = NormalizeTickers(_tickers);
             if (tickers.Count > 0) tickers = KnownTickers(tickers); // unknown ones are errors now, not silence for -Duration
             if (tickers.Count == 0) return;
-            RunStream(outbox => new OrderbookHandler(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
+            RunStream(outbox => OrderbookHandler.Deferred(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
         }
     }
 }

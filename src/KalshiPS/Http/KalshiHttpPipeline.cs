@@ -77,6 +77,15 @@ namespace KalshiPS.Http
             // The per-attempt timeout (_once) wraps the HTTP exchange only, inside each attempt: time spent waiting for
             // rate-limit tokens is not "no answer", and must not turn a queued request into a timeout.
             _retrying = retrying.Build();
+
+            // The first call of a session would otherwise also build the handler chain and compile the readers.
+            ThreadPool.QueueUserWorkItem(_ => Warm());
+        }
+
+        private void Warm()
+        {
+            try { _clients.CreateClient(ClientName); WireWarmup.Run(); }
+            catch (ObjectDisposedException) { } // the session was closed first: nothing to warm
         }
 
         public Uri BaseUri => _options.BaseUri;

@@ -95,8 +95,8 @@ namespace KalshiPS.Streaming
                     slot.Queued = true;
                     _queue.AddLast(new Entry { Key = key });
                     KalshiStreamDiagnostics.Queued(_queue.Count);
+                    Monitor.PulseAll(_gate); // a replaced value needs no wake-up: its entry already woke the consumer
                 }
-                Monitor.PulseAll(_gate);
             }
         }
 
@@ -140,6 +140,14 @@ namespace KalshiPS.Streaming
 
         /// <summary>Takes the next ready item, waiting up to <paramref name="maxWait"/>.</summary>
         public TakeResult TryTake(TimeSpan maxWait, CancellationToken ct, out object item)
+        {
+            var result = TakeLocked(maxWait, ct, out item);
+            // Built after the queue's lock is released: the producer keeps posting meanwhile.
+            if (item is IDeferredItem deferred) item = deferred.Materialize();
+            return result;
+        }
+
+        private TakeResult TakeLocked(TimeSpan maxWait, CancellationToken ct, out object item)
         {
             item = null;
             long deadline = Stopwatch.GetTimestamp() + (long)(Math.Max(0, maxWait.TotalSeconds) * Stopwatch.Frequency);
@@ -188,5 +196,11 @@ namespace KalshiPS.Streaming
         {
             lock (_gate) Monitor.PulseAll(_gate);
         }
+    }
+
+    /// <summary>A coalesced state that is built only when taken (e.g. an order book, see PendingBook).</summary>
+    internal interface IDeferredItem
+    {
+        object Materialize();
     }
 }
