@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
@@ -19,6 +20,20 @@ namespace KalshiPS.Api
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
                 "event_fee_changes", FeeChangeWire.Event, ct);
+
+        /// <summary>GET /series/{series}/events/{event}/forecast_percentile_history; percentiles go as repeated parameters.</summary>
+        public async Task<IReadOnlyList<KalshiForecastPoint>> GetForecastHistoryAsync(string seriesTicker, string eventTicker, IReadOnlyList<int> percentiles,
+            long startTs, long endTs, int periodMinutes, CancellationToken ct)
+        {
+            var request = new KalshiRequest("GET", $"/series/{Uri.EscapeDataString(seriesTicker)}/events/{Uri.EscapeDataString(eventTicker)}/forecast_percentile_history");
+            foreach (var p in percentiles) request.With("percentiles", p);
+            request.With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
+            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
+            {
+                var array = doc?.RootElement.Arr("forecast_history");
+                return array == null ? new KalshiForecastPoint[0] : array.Value.EnumerateArray().SelectMany(ForecastWire.Period).ToArray();
+            }
+        }
 
         public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
