@@ -19,7 +19,19 @@ namespace KalshiPS.Api
         /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
-                "event_fee_changes", (ref System.Text.Json.Utf8JsonReader r) => FeeChangeWire.Event(System.Text.Json.JsonElement.ParseValue(ref r)), ct);
+                "event_fee_changes", FeeChangeWire.Event, ct);
+
+        /// <summary>GET /series/{series}/events/{event}/forecast_percentile_history; percentiles go as repeated parameters.</summary>
+        public async Task<IReadOnlyList<KalshiForecastPoint>> GetForecastHistoryAsync(string seriesTicker, string eventTicker, IReadOnlyList<int> percentiles,
+            long startTs, long endTs, int periodMinutes, CancellationToken ct)
+        {
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/events/{1}/forecast_percentile_history",
+                Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.EventTicker, eventTicker, "EventTicker")));
+            foreach (var p in percentiles) request.With("percentiles", p);
+            request.With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
+            var rows = await _session.Http.SendAsync(request, ForecastWire.History, ct).ConfigureAwait(false);
+            return rows ?? new List<KalshiForecastPoint>();
+        }
 
         public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
