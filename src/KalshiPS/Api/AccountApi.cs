@@ -22,17 +22,11 @@ namespace KalshiPS.Api
         public AccountApi(KalshiSession session) { _session = session; }
 
         /// <summary>The account's buckets, or null when the answer has no usable budget.</summary>
-        public async Task<AccountLimits> GetLimitsAsync(CancellationToken ct)
-        {
-            using (var doc = await _session.Http.SendAsync(new KalshiRequest("GET", "/account/limits"), ct).ConfigureAwait(false))
-                return doc == null ? null : AccountWire.Limits(doc.RootElement);
-        }
+        public Task<AccountLimits> GetLimitsAsync(CancellationToken ct) =>
+            _session.Http.SendAsync(new KalshiRequest("GET", "/account/limits"), AccountWire.Limits, ct);
 
         /// <summary>The exchange's cost table, or null when the answer has no default cost.</summary>
-        public async Task<EndpointCosts> GetEndpointCostsAsync(CancellationToken ct)
-        {
-            using (var doc = await _session.Http.SendAsync(new KalshiRequest("GET", "/account/endpoint_costs"), ct).ConfigureAwait(false))
-                return doc == null ? null : AccountWire.Costs(doc.RootElement);
-        }
+        public Task<EndpointCosts> GetEndpointCostsAsync(CancellationToken ct) =>
+            _session.Http.SendAsync(new KalshiRequest("GET", "/account/endpoint_costs"), AccountWire.Costs, ct);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
@@ -18,13 +19,12 @@ namespace KalshiPS.Api
         /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
-                "event_fee_changes", (ref System.Text.Json.Utf8JsonReader r) => FeeChangeWire.Event(System.Text.Json.JsonElement.ParseValue(ref r)), ct);
+                "event_fee_changes", FeeChangeWire.Event, ct);
 
-        public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
+        public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
             var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}/metadata", SegmentKind.EventTicker, eventTicker, "EventTicker"));
-            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
-                return EventMetadataWire.Metadata(eventTicker, doc.RootElement);
+            return _session.Http.SendAsync(request, (ref Utf8JsonReader r) => EventMetadataWire.Metadata(eventTicker, ref r), ct);
         }
     }
 }
