@@ -33,4 +33,31 @@ public class ConventionTests
         Assert.Equal("Demo", host.Run("[KalshiPS.Models.KalshiEnvironment]::Demo").Output.Single().ToString());
         Assert.Equal("Prime", host.Run("[KalshiPS.Models.KalshiTier]::Prime").Output.Single().ToString());
     }
+
+    /// <summary>Word-valued properties speak the enum style (GoodTillCanceled, QuadraticWithMakerFees), never Kalshi's wire words.</summary>
+    [Fact]
+    public async Task Outputs_use_one_vocabulary_of_enum_style_names()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        var t = s.Market();
+        var r = s.Run($@"
+            New-KalshiOrder -Ticker {t} -Side Yes -Action Buy -Count 1 -Price 0.03
+            Get-KalshiOrder -Ticker {t}
+            Get-KalshiMarket -Ticker {t}
+            Get-KalshiSeries
+            Get-KalshiFeeChange -IncludeHistorical");
+        Ps.Assert(r);
+        var words = new[] { "Status", "MarketType", "PriceLevelStructure", "StrikeType", "Frequency", "FeeType", "Type",
+            "SelfTradePrevention", "TimeInForce", "Side", "Action", "Scope" };
+        var seen = 0;
+        foreach (var o in r.Output)
+            foreach (var name in words)
+                if (o.Properties[name]?.Value?.ToString() is { Length: > 0 } value)
+                {
+                    seen++;
+                    Assert.True(System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Z][A-Za-z0-9]*$"),
+                        $"{o.BaseObject.GetType().Name}.{name} is '{value}', not an enum-style name");
+                }
+        Assert.True(seen > 20, $"only {seen} word values checked");
+    }
 }
