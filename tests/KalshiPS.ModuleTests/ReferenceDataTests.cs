@@ -98,7 +98,7 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
         Assert.Equal("KalshiPS.Models.KalshiFeeChange", next.BaseObject.GetType().FullName);
         Assert.Equal("Series", next.Properties["Scope"].Value);
         Assert.Equal(series, next.Properties["SeriesTicker"].Value);
-        Assert.Equal("quadratic_with_maker_fees", next.Properties["FeeType"].Value);
+        Assert.Equal("QuadraticWithMakerFees", next.Properties["FeeType"].Value);
         Assert.Equal(0.5m, next.Properties["FeeMultiplier"].Value);
         Assert.Equal(truth[1].ScheduledTime.UtcDateTime, (DateTime?)next.Properties["ScheduledTime"].Value);
         Assert.Null(next.Properties["EventTicker"].Value);
@@ -121,7 +121,7 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
         Assert.Equal("Event", set.Properties["Scope"].Value);
         Assert.Equal(ev.EventTicker, set.Properties["EventTicker"].Value);
         Assert.Equal(ev.SeriesTicker, set.Properties["SeriesTicker"].Value);
-        Assert.Equal("flat", set.Properties["FeeType"].Value);
+        Assert.Equal("Flat", set.Properties["FeeType"].Value);
         Assert.Equal(0.25m, set.Properties["FeeMultiplier"].Value);
         Assert.Null(clear.Properties["FeeType"].Value);
         Assert.Null(clear.Properties["FeeMultiplier"].Value);

@@ -108,8 +108,7 @@ Describe 'Every output type exports cleanly' {
                 $element = $t.GetGenericArguments()[0]
                 $items = [array]::CreateInstance($element, 2)
                 0..1 | ForEach-Object { $items[$_] = New-Sample $element ($Depth + 1) }
-                # The unary comma keeps the list one object (a returned IEnumerable would be unrolled into object[]).
-                return , $t.GetConstructors()[0].Invoke([object[]]@(, $items))
+                return , $t.GetConstructors()[0].Invoke([object[]]@(, $items)) # the comma keeps the list one value
             }
             New-Sample $t ($Depth + 1)
         }

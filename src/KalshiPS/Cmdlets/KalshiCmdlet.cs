@@ -139,7 +139,7 @@ namespace KalshiPS.Cmdlets
                     batch.Add(item);
                 }
                 // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
-                if (batch.Count > 0) Post(() => { foreach (var item in batch) WriteObject(item); });
+                if (batch.Count > 0) Post(() => WriteObject(batch, true));
                 if (!more || Paging.Done) // -First reached: no request for a page nobody needs
                 {
                     if (!more || !page.IsLast) _listingCut = true;

@@ -32,6 +32,7 @@ namespace KalshiPS.Cmdlets
         /// <summary>Emit each ticker's book at most once per interval (the latest state); 0 = after every change.</summary>
         [Parameter]
         [SecondsToTimeSpan]
+        [ValidatePositiveTimeSpan(AllowZero = true)]
         public TimeSpan Interval { get; set; }
 
         protected override void ProcessRecord() => _tickers.AddRange(Ticker);
@@ -41,7 +42,7 @@ namespace KalshiPS.Cmdlets
             var tickers = NormalizeTickers(_tickers);
             if (tickers.Count > 0) tickers = KnownTickers(tickers); // unknown ones are errors now, not silence for -Duration
             if (tickers.Count == 0) return;
-            RunStream(outbox => new OrderbookHandler(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
+            RunStream(outbox => OrderbookHandler.Deferred(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
         }
     }
 }

@@ -13,8 +13,20 @@ namespace KalshiPS.Streaming
     {
         private readonly SortedDictionary<decimal, decimal> _yes = new SortedDictionary<decimal, decimal>();
         private readonly SortedDictionary<decimal, decimal> _no = new SortedDictionary<decimal, decimal>();
+        // The receive thread applies; the consumer materializes a pending publication (see PendingBook): one lock.
+        private readonly object _gate = new object();
+        private readonly int _depth;
+        private KalshiOrderbook _lastValid;
 
-        public LocalOrderBook(string ticker) { Ticker = ticker; }
+        public LocalOrderBook(string ticker, int depth = 0)
+        {
+            Ticker = ticker;
+            _depth = depth;
+            Pending = new PendingBook(this);
+        }
+
+        /// <summary>This book's publication: what the outbox holds until the consumer takes it.</summary>
+        public PendingBook Pending { get; }
 
         public string Ticker { get; }
         /// <summary>False until a snapshot arrives, and again after anything that makes the book untrustworthy.</summary>
@@ -23,6 +35,11 @@ namespace KalshiPS.Streaming
         public DateTime? Timestamp { get; private set; }
 
         public void ApplySnapshot(IEnumerable<KalshiPriceLevel> yes, IEnumerable<KalshiPriceLevel> no, long? seq, DateTime ts)
+        {
+            lock (_gate) ApplySnapshotLocked(yes, no, seq, ts);
+        }
+
+        private void ApplySnapshotLocked(IEnumerable<KalshiPriceLevel> yes, IEnumerable<KalshiPriceLevel> no, long? seq, DateTime ts)
         {
             _yes.Clear(); _no.Clear();
             foreach (var l in yes ?? Enumerable.Empty<KalshiPriceLevel>()) if (l.Size > 0) _yes[l.Price] = l.Size;
@@ -36,6 +53,11 @@ namespace KalshiPS.Streaming
         public void ApplyDelta(string side, decimal price, decimal delta, long? seq, DateTime ts)
         {
             var levels = SideOf(side);
+            lock (_gate) ApplyDeltaLocked(levels, price, delta, seq, ts);
+        }
+
+        private void ApplyDeltaLocked(SortedDictionary<decimal, decimal> levels, decimal price, decimal delta, long? seq, DateTime ts)
+        {
             levels.TryGetValue(price, out var size);
             size += delta;
             if (size <= 0) levels.Remove(price); else levels[price] = size;
@@ -43,7 +65,24 @@ namespace KalshiPS.Streaming
             Timestamp = ts;
         }
 
-        public void Invalidate() => IsValid = false;
+        /// <summary>
+        /// The book can no longer be trusted. Its last trusted state is kept for a publication still waiting in the
+        /// outbox, so what the consumer gets is never a book known to be wrong.
+        /// </summary>
+        public void Invalidate()
+        {
+            lock (_gate)
+            {
+                if (IsValid) _lastValid = Build(_depth);
+                IsValid = false;
+            }
+        }
+
+        /// <summary>The current book when trusted, else the last trusted one (null if there never was one).</summary>
+        public KalshiOrderbook Current()
+        {
+            lock (_gate) return IsValid ? Build(_depth) : _lastValid;
+        }
 
         private SortedDictionary<decimal, decimal> SideOf(string side)
         {
@@ -69,7 +108,12 @@ namespace KalshiPS.Streaming
 
         public KalshiOrderbook ToOrderbook(int depth)
         {
-            // Only the emitted depth is materialized: this runs after every applied delta.
+            lock (_gate) return Build(depth);
+        }
+
+        private KalshiOrderbook Build(int depth)
+        {
+            // Only the emitted depth is materialized.
             var yes = BestFirst(_yes, depth);
             var no = BestFirst(_no, depth);
             var book = KalshiOrderbook.FromBids(Ticker, yes, no, depth);
@@ -79,11 +123,26 @@ namespace KalshiPS.Streaming
         }
     }
 
+    /// <summary>
+    /// A book's publication, materialized only when the consumer takes it: a coalescing outbox replaces it a thousand
+    /// times for every time it is written, so building a KalshiOrderbook per delta would be almost all waste.
+    /// </summary>
+    internal sealed class PendingBook : IDeferredItem
+    {
+        private readonly LocalOrderBook _book;
+        public PendingBook(LocalOrderBook book) { _book = book; }
+        public string Ticker => _book.Ticker;
+        public KalshiOrderbook Materialize() => _book.Current();
+        object IDeferredItem.Materialize() => Materialize();
+    }
+
     /// <summary>What the tracker made of one message.</summary>
     internal struct BookUpdate
     {
         /// <summary>The book after the message, when it was applied to a trusted book; null otherwise.</summary>
-        public KalshiOrderbook Book;
+        public PendingBook Pending;
+        /// <summary>The book as it is now (built on each read; the stream path publishes <see cref="Pending"/> instead).</summary>
+        public KalshiOrderbook Book => Pending?.Materialize();
         /// <summary>Tickers that need a fresh snapshot (a gap was detected); null when none.</summary>
         public string[] Resync;
         /// <summary>Why a resync is needed, for the user.</summary>
@@ -104,13 +163,16 @@ namespace KalshiPS.Streaming
 
         public OrderbookTracker(IEnumerable<string> tickers, int depth = 0)
         {
-            foreach (var t in tickers) _books[t] = new LocalOrderBook(t);
+            foreach (var t in tickers) _books[t] = new LocalOrderBook(t, depth);
             _depth = depth;
         }
 
         public IEnumerable<string> Tickers => _books.Keys;
         public LocalOrderBook this[string ticker] => _books.TryGetValue(ticker, out var b) ? b : null;
         public IEnumerable<string> InvalidTickers => _books.Values.Where(b => !b.IsValid).Select(b => b.Ticker);
+
+        /// <summary>Stops tracking a market (the server refused it): it is never resynced or emitted.</summary>
+        public void Remove(string ticker) => _books.Remove(ticker);
 
         /// <summary>A new subscription (new sid) or a lost one: nothing is trusted until snapshots arrive.</summary>
         public void Reset()
@@ -126,7 +188,7 @@ namespace KalshiPS.Streaming
             if (!_books.TryGetValue(ticker ?? "", out var book)) return result;
             if (gap) result = Gap(ticker, seq);
             book.ApplySnapshot(yes, no, seq, ts);
-            result.Book = book.ToOrderbook(_depth);
+            result.Pending = book.Pending;
             return result;
         }
 
@@ -135,7 +197,7 @@ namespace KalshiPS.Streaming
             if (seq.HasValue && _seq.IsGap(seq.Value)) return Gap(null, seq);
             if (!_books.TryGetValue(ticker ?? "", out var book) || !book.IsValid) return new BookUpdate();
             book.ApplyDelta(side, price, delta, seq, ts);
-            return new BookUpdate { Book = book.ToOrderbook(_depth) };
+            return new BookUpdate { Pending = book.Pending };
         }
 
         // Every book of the sid (except the one being snapshotted) is now suspect.

@@ -16,7 +16,7 @@ namespace KalshiPS.Streaming
     internal sealed class OrderbookHandler : ChannelHandler
     {
         private readonly OrderbookTracker _tracker;
-        private readonly Action<KalshiOrderbook> _publish;
+        private readonly Action<PendingBook> _publish;
         private readonly HashSet<long> _snapshotCommands = new HashSet<long>();
         // Tickers whose snapshot was asked for (subscribe or get_snapshot) and has not arrived, with the deadline.
         private readonly Dictionary<string, DateTime> _awaiting = new Dictionary<string, DateTime>(StringComparer.OrdinalIgnoreCase);
@@ -24,6 +24,13 @@ namespace KalshiPS.Streaming
         private int _timeoutsInARow;
 
         public OrderbookHandler(IReadOnlyList<string> tickers, int depth, Action<KalshiOrderbook> publish, TimeSpan snapshotTimeout = default)
+            : this(tickers, depth, snapshotTimeout, pending => publish(pending.Materialize())) { }
+
+        /// <summary>Publishes each changed book as a <see cref="PendingBook"/>, built only when the consumer takes it.</summary>
+        public static OrderbookHandler Deferred(IReadOnlyList<string> tickers, int depth, Action<PendingBook> publish) =>
+            new OrderbookHandler(tickers, depth, default, publish);
+
+        private OrderbookHandler(IReadOnlyList<string> tickers, int depth, TimeSpan snapshotTimeout, Action<PendingBook> publish)
             : base("orderbook_delta", tickers)
         {
             if (tickers == null || tickers.Count == 0) throw new ArgumentException("At least one ticker is required.", nameof(tickers));
@@ -35,6 +42,12 @@ namespace KalshiPS.Streaming
         public int Resyncs { get; private set; }
         /// <summary>Snapshots that never came and were replaced by a resubscribe.</summary>
         public int SnapshotTimeouts { get; private set; }
+
+        protected override void OnTickerRefused(string ticker)
+        {
+            _awaiting.Remove(ticker); // no snapshot will come for it
+            _tracker.Remove(ticker);
+        }
 
         protected override void OnSubscriptionLost()
         {
@@ -54,7 +67,7 @@ namespace KalshiPS.Streaming
         protected override Task OnSubscribedAsync(IStreamContext ctx, bool resubscribed, CancellationToken ct)
         {
             var deadline = Deadline(ctx);
-            foreach (var t in Tickers) _awaiting[t] = deadline; // the subscribe's snapshots
+            foreach (var t in Tickers) _awaiting[t] = deadline; // the subscribe's snapshots (refused markets are no longer in Tickers)
             return Task.CompletedTask;
         }
 
@@ -104,7 +117,7 @@ namespace KalshiPS.Streaming
                 default:
                     return;
             }
-            if (update.Book != null) _publish(update.Book);
+            if (update.Pending != null) _publish(update.Pending);
             if (update.Resync != null) await ResyncAsync(ctx, update.Resync, update.Reason, ct).ConfigureAwait(false);
         }
 
