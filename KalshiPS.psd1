@@ -14,6 +14,8 @@
     DotNetFrameworkVersion = '4.7.2'
     CLRVersion             = '4.0'
     FormatsToProcess       = @('module/KalshiPS.Format.ps1xml')
+    # The help sources online (Get-Help -Online uses each cmdlet's HelpUri, which points into this folder).
+    HelpInfoURI            = 'https://github.com/kalships/KalshiPS/tree/main/docs/help'
     CmdletsToExport        = @(
         'Connect-Kalshi'
         'Disconnect-Kalshi'

@@ -3,19 +3,25 @@
 .SYNOPSIS
     Builds, tests, documents and stages KalshiPS (for machines with pwsh; without pwsh use the dotnet commands below).
 .DESCRIPTION
-    Build  dotnet build KalshiPS.sln (stages module/KalshiPS.dll and module/Dependencies/)
-    Test   dotnet test (unit, sandbox and runspace tests), then the Pester specs in tests/Pester when Pester 5 is installed
-    Help   regenerates module/en-US/KalshiPS.dll-Help.xml from docs/help/*.md   (dotnet run --project tools/KalshiPS.Tools -- help)
-    Stage  writes out/KalshiPS/<version>/ ready for Publish-PSResource        (dotnet run --project tools/KalshiPS.Tools -- stage)
-    All    Build, Help, Test, Stage
+    Build   dotnet build KalshiPS.sln (stages module/KalshiPS.dll and module/Dependencies/)
+    Help    regenerates module/en-US/KalshiPS.dll-Help.xml from docs/help/*.md   (dotnet run --project tools/KalshiPS.Tools -- help)
+    Test    dotnet test KalshiPS.sln (unit, sandbox and runspace tests), then Pester
+    Pester  the specs in tests/Pester, with Pester 5.7.1 restored from NuGet (tests/Pester/Pester.Restore.csproj);
+            prints "pester: N passed, N failed, N skipped"
+    Stage   writes out/KalshiPS/<version>/ from a Release build, ready for Publish-PSResource
+            (dotnet run --project tools/KalshiPS.Tools -- stage)
+    All     Build, Help, Test, Stage
+    Without pwsh on the machine: dotnet tool restore, then dotnet tool run pwsh -File build.ps1 (see .config/dotnet-tools.json).
 .EXAMPLE
-    ./build.ps1 -Task All -Configuration Release
+    ./build.ps1 -Task All
+.EXAMPLE
+    ./build.ps1 -Task Pester -Configuration Debug
 .EXAMPLE
     ./build.ps1 -Task Stage; Publish-PSResource -Path ./out/KalshiPS/0.1.0 -ApiKey $key
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Stage', 'Help', 'All')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Stage', 'Help', 'All')]
     [string[]] $Task = 'All',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -31,34 +37,57 @@ try {
         & dotnet @args
         if ($LASTEXITCODE -ne 0) { throw "dotnet $($args[0]) failed with exit code $LASTEXITCODE" }
     }
-    $tools = @('run', '--project', 'tools/KalshiPS.Tools', '-c', $Configuration, '--')
-    $all = $Task -contains 'All'
 
+    # Pester 5.7.1 from NuGet: the package's tools/ folder is the module. Falls back to an installed Pester 5.
+    function Import-Pester {
+        & dotnet restore tests/Pester/Pester.Restore.csproj -nologo -v q | Out-Null
+        if ($LASTEXITCODE -eq 0) {
+            $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+            $manifest = Join-Path $cache.Trim() 'pester/5.7.1/tools/Pester.psd1'
+            if (Test-Path $manifest) { return Import-Module $manifest -Force -PassThru }
+        }
+        $installed = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0' | Sort-Object Version -Descending | Select-Object -First 1
+        if (-not $installed) { throw 'Pester 5 is neither restorable from NuGet nor installed (Install-PSResource Pester).' }
+        Import-Module $installed -Force -PassThru
+    }
+
+    function Invoke-PesterSpecs {
+        # The specs run scripts as users run them: without this script's strict mode.
+        Set-StrictMode -Off
+        $pester = Import-Pester
+        Write-Host "Pester $($pester.Version) from $($pester.ModuleBase)" -ForegroundColor Cyan
+        # The specs' sandbox (tests/Pester/SandboxFixture.ps1) is built in this configuration.
+        $env:KALSHIPS_CONFIGURATION = $Configuration
+        $config = New-PesterConfiguration
+        $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
+        $config.Run.Exit = $false
+        $config.Run.PassThru = $true
+        $config.Output.Verbosity = 'Detailed'
+        $result = Invoke-Pester -Configuration $config
+        # A failed BeforeAll/AfterAll (e.g. a sandbox that did not stop) fails its block or file, not a test: count those too.
+        $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        "pester: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount + $result.NotRunCount) skipped"
+        if ($failed -gt 0) { throw "$failed Pester test(s), block(s) or file(s) failed" }
+        if ($result.PassedCount -eq 0) { throw 'Pester ran no test' }
+    }
+
+    $all = $Task -contains 'All'
     if ($all -or $Task -contains 'Build') {
         Invoke-Dotnet build KalshiPS.sln -c $Configuration
     }
     if ($all -or $Task -contains 'Help') {
-        Invoke-Dotnet @tools help
+        Invoke-Dotnet run --project tools/KalshiPS.Tools -c $Configuration -- help
     }
     if ($all -or $Task -contains 'Test') {
         Invoke-Dotnet test KalshiPS.sln -c $Configuration
-        $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0' | Sort-Object Version -Descending | Select-Object -First 1
-        if ($pester) {
-            Import-Module $pester
-            $config = New-PesterConfiguration
-            $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
-            $config.Run.Exit = $false
-            $config.Run.PassThru = $true
-            $config.Output.Verbosity = 'Detailed'
-            $result = Invoke-Pester -Configuration $config
-            if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed" }
-        }
-        else {
-            Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-PSResource Pester).'
-        }
+        Invoke-PesterSpecs
+    }
+    elseif ($Task -contains 'Pester') {
+        Invoke-PesterSpecs
     }
     if ($all -or $Task -contains 'Stage') {
-        Invoke-Dotnet @tools stage --output $Output
+        # The tool builds the module in Release before staging it, whatever -Configuration says.
+        Invoke-Dotnet run --project tools/KalshiPS.Tools -c $Configuration -- stage --output $Output
         $version = ([xml](Get-Content Directory.Build.props -Raw)).Project.PropertyGroup.KalshiPSVersion | Where-Object { $_ } | Select-Object -First 1
         $staged = Join-Path $Output "KalshiPS/$($version.Split('-')[0])"
         Test-ModuleManifest -Path (Join-Path $staged 'KalshiPS.psd1') | Format-List Name, Version, ModuleBase

@@ -25,16 +25,16 @@ if (-not $Ticker) {
 
 # Best bid/ask per change, at most four times a second per market (a slow terminal gets the latest book, not a backlog).
 Watch-KalshiOrderbook -Ticker $Ticker -Duration $Duration -Interval 0.25 | ForEach-Object {
-    '{0:HH:mm:ss.fff} {1,-28} seq {2,5}  bid {3:0.00##} x {4,-8:0.##} ask {5:0.00##} x {6,-8:0.##}' -f `
+    '{0:HH:mm:ss.fff}Z {1,-28} seq {2,5}  bid {3:0.00##} x {4,-8:0.##} ask {5:0.00##} x {6,-8:0.##}' -f `
         $_.Timestamp, $_.Ticker, $_.Sequence, $_.BestYesBid, $_.BestYesBidSize, $_.BestYesAsk, $_.BestYesAskSize
 }
 
 # Your fills in those markets: each exactly once, including fills made while the connection was down.
 Watch-KalshiFill -Ticker $Ticker -Duration 2 | ForEach-Object {
-    'FILL {0:HH:mm:ss} {1} {2} {3} x{4:0.##} @ {5:0.00##}' -f $_.CreatedTime, $_.Ticker, $_.Action, $_.Side, $_.Count, $_.Price
+    'FILL {0:HH:mm:ss}Z {1} {2} {3} x{4:0.##} @ {5:0.00##}' -f $_.CreatedTime, $_.Ticker, $_.Action, $_.Side, $_.Count, $_.Price
 }
 
 # What the exchange says now, for comparison with the last streamed lines.
 Get-KalshiOrderbook -Ticker $Ticker | ForEach-Object {
-    'REST {0,-28}           bid {1:0.00##} x {2,-8:0.##} ask {3:0.00##} x {4,-8:0.##}' -f $_.Ticker, $_.BestYesBid, $_.BestYesBidSize, $_.BestYesAsk, $_.BestYesAskSize
+    'REST {0,-28}            bid {1:0.00##} x {2,-8:0.##} ask {3:0.00##} x {4,-8:0.##}' -f $_.Ticker, $_.BestYesBid, $_.BestYesBidSize, $_.BestYesAsk, $_.BestYesAskSize
 }

@@ -1,7 +1,7 @@
 <#
   Scans every open market, ranks them by spread and volume, and writes the scan to CSV.
-  Uses Export-Csv, Sort-Object, Select-Object and Format-Table (pwsh). The sandbox runner's bare engine lacks
-  those, so there it reports "needs pwsh"; tests/Pester/Examples.Tests.ps1 runs it on machines with pwsh.
+  Uses Export-Csv, Sort-Object, Select-Object and Format-Table; the table formats its columns the way the module's
+  views do (dollars with two places unless sub-penny, contracts without trailing zeros, UTC times with a Z).
 
   Against Kalshi: Connect-Kalshi -Environment Demo ... (market data needs no key at all).
 #>
@@ -32,4 +32,6 @@ $scan | Sort-Object Spread, Ticker | Export-Csv -Path $Path -NoTypeInformation
 
 # The ten busiest markets with a tight book.
 $scan | Where-Object Spread -le 0.03 | Sort-Object Volume -Descending | Select-Object -First 10 |
-    Format-Table Ticker, YesBid, YesAsk, Spread, Volume, CloseTime -AutoSize
+    Format-Table Ticker, @{ Name = 'YesBid'; Expression = 'YesBid'; FormatString = '0.00##' },
+        @{ Name = 'YesAsk'; Expression = 'YesAsk'; FormatString = '0.00##' }, @{ Name = 'Spread'; Expression = 'Spread'; FormatString = '0.00##' },
+        @{ Name = 'Volume'; Expression = 'Volume'; FormatString = '0.##' }, @{ Name = 'CloseTime'; Expression = 'CloseTime'; FormatString = 'u' } -AutoSize

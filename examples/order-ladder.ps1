@@ -15,7 +15,7 @@ $ErrorActionPreference = 'Stop'
 Connect-Kalshi   # key id, key path and base URI from the KALSHI_* environment variables
 
 $market = Get-KalshiMarket -Status Open -First 1
-"Laddering into $($market.Ticker) (Yes bid $($market.YesBid), ask $($market.YesAsk))"
+'Laddering into {0} (Yes bid {1:0.00##}, ask {2:0.00##})' -f $market.Ticker, $market.YesBid, $market.YesAsk
 
 # A ladder of small bids well below the market; every column is text, exactly as Import-Csv gives it.
 [IO.File]::WriteAllText($LadderPath, @"

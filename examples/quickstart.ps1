@@ -4,11 +4,13 @@
 
 Connect-Kalshi            # reads the KALSHI_* environment variables
 
-Get-KalshiExchangeStatus
+$status = Get-KalshiExchangeStatus
+'Exchange active: {0}, trading active: {1}' -f $status.ExchangeActive, $status.TradingActive
 
-# The first five open markets, streamed page by page from the API.
+# The first five open markets, streamed page by page from the API. Format-Table shows the module's table view
+# (ticker, prices, title); $markets[0] | Format-List * shows every property of one market.
 $markets = Get-KalshiMarket -Status Open -First 5
-$markets
+$markets | Format-Table
 
 # Kalshi sends bids only; the book derives the asks, best prices and the spread.
 $book = Get-KalshiOrderbook -Ticker $markets[0].Ticker -Depth 5

@@ -19,6 +19,11 @@ public sealed class SandboxOptions
     public FaultOptions Faults { get; set; } = new();
     /// <summary>Allowed |now - KALSHI-ACCESS-TIMESTAMP|.</summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Subscriptions (sids) one WebSocket connection may hold; a subscribe beyond it gets error 26 "subscription
+    /// market limit exceeded". Kalshi publishes no number (kalshi-api.md §8); 100 is this sandbox's choice.
+    /// </summary>
+    public int WebSocketMaxSubscriptions { get; set; } = 100;
     /// <summary>Server WebSocket ping frame interval.</summary>
     public TimeSpan WebSocketPingInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Clock for the engine, expiries, auth and rate limits (default: system clock).</summary>

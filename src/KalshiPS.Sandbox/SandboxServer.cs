@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace KalshiPS.Sandbox;
 
@@ -18,6 +19,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
     private readonly List<IDisposable> _timers = new();
+    private StreamingHub _hub = null!;
     private int _userCounter = 1;
     private static readonly Lazy<(string PrivatePem, string PublicPem)> SharedKeyPair = new(KeyStore.GenerateKeyPair);
 
@@ -37,6 +39,8 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>What GET /historical/cutoff reports; tests move it.</summary>
     public HistoricalCutoff HistoricalCutoff { get; private init; } = null!;
     public FeeChanges FeeChanges { get; private init; } = null!;
+    /// <summary>WebSocket subscriptions alive on all connections (tests wait on it instead of sleeping).</summary>
+    public int WebSocketSubscriptionCount => _hub.SubscriptionCount;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Exchange ex, KeyStore keys, string keyId, string pem, string pemPath, int port,
         ConcurrentQueue<(string, string)> requests)
@@ -65,18 +69,21 @@ public sealed class SandboxServer : IAsyncDisposable
         if (options.KeyDirectory != null) // keys made with --new-key DIR: {id}.pub.pem
             foreach (var pubFile in Directory.GetFiles(dir, "*.pub.pem"))
                 keys.Register(await File.ReadAllTextAsync(pubFile, ct), DefaultUserId, Path.GetFileName(pubFile)[..^".pub.pem".Length]);
-        await File.WriteAllTextAsync(pemPath, pem, ct);
+        await KeyStore.WritePrivateKeyAsync(pemPath, pem, ct);
 
         var requests = new ConcurrentQueue<(string, string)>();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddLogging();
         builder.Services.AddRouting();
+        // Signals belong to the process (CommandLine), not to each server: the default console lifetime would swallow
+        // SIGTERM in every sandbox a test host starts, and in the CLI it stopped Kestrel without ending the process.
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         var app = builder.Build();
         var verifier = new SignatureVerifier(keys, clock, () => options.TimestampTolerance);
         var limiter = new RateLimiter(options.Faults, clock);
         var faultRng = new Random(options.Seed ^ 0xFA17);
-        var hub = new StreamingHub(ex, options.Faults);
+        var hub = new StreamingHub(ex, options.Faults, options);
 
         app.Use(async (ctx, next) =>
         {
@@ -88,6 +95,11 @@ public sealed class SandboxServer : IAsyncDisposable
             try { await next(); }
             catch (ExchangeException e) when (!ctx.Response.HasStarted) { await Http.Error(e).ExecuteAsync(ctx); }
             catch (BadHttpRequestException e) when (!ctx.Response.HasStarted) { await Http.Error(400, "invalid_parameters", e.Message).ExecuteAsync(ctx); }
+            catch (Exception e) when (Http.IsJsonTypeError(e) && !ctx.Response.HasStarted)
+            {
+                // A body field of the wrong JSON type (a string where a number goes, ...): the caller's mistake, not a 500.
+                await Http.Error(400, "invalid_parameters", "a request body field has the wrong JSON type: " + e.Message).ExecuteAsync(ctx);
+            }
         });
         app.Use(async (ctx, next) =>
         {
@@ -125,6 +137,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
         var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees };
+        server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
         if (options.BackgroundTraders) server._timers.Add(BackgroundTraders.Start(ex, options.Seed, options.BackgroundTraderInterval));
@@ -188,7 +201,15 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         foreach (var t in _timers) t.Dispose();
         if (Options.KeyDirectory == null) try { File.Delete(PrivateKeyPath); } catch (IOException) { }
+        _hub.Stop(); // open sockets end now instead of holding StopAsync for its whole timeout
         using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>A host lifetime that leaves process signals alone (the CLI handles SIGINT/SIGTERM itself).</summary>
+internal sealed class NoSignalLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

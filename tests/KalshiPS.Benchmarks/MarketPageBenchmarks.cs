@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,57 +11,74 @@ namespace KalshiPS.Benchmarks
 {
     /// <summary>
     /// A 1000-market GET /markets page (2026 shape: *_dollars and *_fp strings) read the way the module reads it:
-    /// JsonDocument.Parse of the response body string, then MarketDataWire.Market per element.
+    /// Utf8JsonReader over the UTF-8 body, MarketDataWire.Market per element (Wire/README.md); and the floor, generic
+    /// System.Text.Json (source-generated) into typed records with the same fields.
     /// </summary>
     [MemoryDiagnoser]
     public class MarketPageBenchmarks
     {
         private const int Markets = 1000;
-        private string _page;
-        private JsonDocument _parsed;
+        private byte[] _page;
 
         [GlobalSetup]
         public void Setup()
         {
-            _page = BuildPage(Markets);
-            _parsed = JsonDocument.Parse(_page);
+            _page = Encoding.UTF8.GetBytes(BuildPage(Markets));
             // Measure the real path, not an error path: the page must read back as written.
             var first = ParsePage();
-            if (first.Length != Markets || first[0].YesBid != 0.4200m || first[1].PriceRanges == null || first[Markets - 1].Ticker != "KXBENCH-26MAY01-B999")
+            if (first.Count != Markets || first[0].YesBid != 0.4200m || first[1].PriceRanges == null || first[Markets - 1].Ticker != "KXBENCH-26MAY01-B999")
                 throw new InvalidOperationException("The generated page did not parse as expected.");
+            if (Floor().Markets.Count != Markets) throw new InvalidOperationException("The floor did not read the page.");
         }
 
-        [GlobalCleanup]
-        public void Cleanup() => _parsed.Dispose();
-
-        /// <summary>Response body to KalshiMarket[]: what one page of Get-KalshiMarket costs.</summary>
+        /// <summary>Response bytes to KalshiMarket list: what one page of Get-KalshiMarket costs.</summary>
         [Benchmark]
-        public KalshiMarket[] ParsePage()
+        public List<KalshiMarket> ParsePage()
         {
-            using (var doc = JsonDocument.Parse(_page))
-                return MapMarkets(doc.RootElement);
+            var r = new Utf8JsonReader(_page);
+            r.Read();
+            return r.Field("markets", MarketDataWire.Market);
         }
 
-        /// <summary>The mapping alone (document already parsed), to split the cost between System.Text.Json and the module.</summary>
-        [Benchmark]
-        public KalshiMarket[] MapParsedPage() => MapMarkets(_parsed.RootElement);
+        /// <summary>The floor: System.Text.Json source-generated deserialization into records with the same fields.</summary>
+        [Benchmark(Baseline = true)]
+        public KalshiPS.Benchmarks.Floor.FloorPage<KalshiPS.Benchmarks.Floor.FloorMarket> Floor() =>
+            JsonSerializer.Deserialize(_page, KalshiPS.Benchmarks.Floor.FloorJson.Default.FloorPageFloorMarket);
 
-        private static KalshiMarket[] MapMarkets(JsonElement root)
+        /// <summary>
+        /// Times both by hand (bench/README.md's profile numbers): CPU ms per page (process CPU time, not wall: the
+        /// shared VM's run queue would otherwise dominate), best of interleaved rounds.
+        /// </summary>
+        internal static void Profile()
         {
-            var markets = root.GetProperty("markets");
-            var result = new KalshiMarket[markets.GetArrayLength()];
-            int i = 0;
-            foreach (var m in markets.EnumerateArray()) result[i++] = MarketDataWire.Market(m);
-            return result;
+            var b = new MarketPageBenchmarks();
+            b.Setup();
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            double Cpu(Action a)
+            {
+                process.Refresh();
+                var t = process.TotalProcessorTime;
+                for (var i = 0; i < 20; i++) a();
+                process.Refresh();
+                return (process.TotalProcessorTime - t).TotalMilliseconds / 20;
+            }
+            double ours = double.MaxValue, floor = double.MaxValue, tokens = double.MaxValue;
+            for (var round = 0; round < 8; round++)
+            {
+                ours = Math.Min(ours, Cpu(() => b.ParsePage()));
+                floor = Math.Min(floor, Cpu(() => b.Floor()));
+                tokens = Math.Min(tokens, Cpu(() => { var r = new Utf8JsonReader(b._page); while (r.Read()) { } }));
+            }
+            Console.WriteLine(FormattableString.Invariant($"1000-market page, CPU: KalshiPS reader {ours:0.00} ms, floor (STJ source-gen) {floor:0.00} ms, ratio {ours / floor:0.00}; bare tokenizing {tokens:0.00} ms"));
         }
 
-        private static string BuildPage(int count)
+        internal static string BuildPage(int count, int offset = 0, string cursor = "CgsIpoKz0AYQ2LeNCxIYS1hCRU5DSC0yNk1BWTAxLUI5OTk")
         {
             var sb = new StringBuilder(count * 1600);
             sb.Append("{\"markets\":[");
-            for (int i = 0; i < count; i++)
+            for (int i = offset; i < offset + count; i++)
             {
-                if (i > 0) sb.Append(',');
+                if (i > offset) sb.Append(',');
                 // Prices vary per market; every third market is on the tapered deci-cent grid with explicit ranges.
                 decimal bid = 0.01m * (1 + (i * 7 + 41) % 97), ask = Math.Min(bid + 0.02m, 0.99m);
                 bool tapered = i % 3 == 1;
@@ -94,7 +112,7 @@ namespace KalshiPS.Benchmarks
                   .Append(i).Append("°, then the market resolves to Yes.\"")
                   .Append('}');
             }
-            sb.Append("],\"cursor\":\"CgsIpoKz0AYQ2LeNCxIYS1hCRU5DSC0yNk1BWTAxLUI5OTk\"}");
+            sb.Append("],\"cursor\":\"").Append(cursor).Append("\"}");
             return sb.ToString();
         }
     }

@@ -46,7 +46,7 @@ namespace KalshiPS.Benchmarks
             }
 
             _full = NewBook();
-            if (_full.ToOrderbook(10).YesBids.Length != 10) throw new InvalidOperationException("The setup book is not 100 levels.");
+            if (_full.ToOrderbook(10).YesBids.Count != 10) throw new InvalidOperationException("The setup book is not 100 levels.");
         }
 
         private static KalshiPriceLevel[] Levels(decimal from)

@@ -19,7 +19,7 @@ public class FormatViewTests
     {
         ["KalshiPS.Models.KalshiOrder"] = new[] { "OrderId", "Ticker", "Side", "Action", "Price", "Count", "FilledCount", "RemainingCount", "Status", "TimeInForce", "CreatedTime", "ClientOrderId" },
         ["KalshiPS.Models.KalshiOrderResult"] = new[] { "OrderId", "ClientOrderId", "Ticker", "Side", "Action", "Price", "Count", "FilledCount", "RemainingCount", "Status" },
-        ["KalshiPS.Models.KalshiPosition"] = new[] { "Ticker", "Side", "Contracts", "Exposure", "RealizedPnl", "FeesPaid", "TotalTraded" },
+        ["KalshiPS.Models.KalshiPosition"] = new[] { "Ticker", "Side", "Contracts", "Exposure", "RealizedPnl", "FeesPaid", "TotalTradedDollars" },
         ["KalshiPS.Models.KalshiEventPosition"] = new[] { "EventTicker", "TotalCost", "Exposure", "RealizedPnl", "FeesPaid" },
         ["KalshiPS.Models.KalshiFill"] = new[] { "FillId", "Ticker", "Side", "Action", "Price", "Count", "IsTaker", "Fee", "CreatedTime" },
         ["KalshiPS.Models.KalshiBalance"] = new[] { "Balance", "PortfolioValue", "UpdatedTime" },
@@ -49,7 +49,7 @@ public class FormatViewTests
     {
         var assembly = host.Run("[KalshiPS.Models.KalshiMarket].Assembly").Single<Assembly>();
         return assembly.GetExportedTypes()
-            .Where(t => t.Namespace == "KalshiPS.Models" && t.IsClass && !t.IsAbstract && !typeof(Exception).IsAssignableFrom(t))
+            .Where(t => t.Namespace == "KalshiPS.Models" && t.IsClass && !t.IsAbstract && !t.IsGenericTypeDefinition && !typeof(Exception).IsAssignableFrom(t))
             .Append(assembly.GetType("KalshiPS.Session.KalshiSession", throwOnError: true)!)
             .ToList();
     }
@@ -121,9 +121,9 @@ public class FormatViewTests
             $noBids = [KalshiPS.Models.KalshiPriceLevel[]]@([KalshiPS.Models.KalshiPriceLevel]::new(0.55, 50), [KalshiPS.Models.KalshiPriceLevel]::new(0.50, 70))
             [KalshiPS.Models.KalshiOrderbook]::FromBids('KXTEST-1', $bids, $noBids, 0)");
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        Assert.StartsWith("KXTEST-1  Yes bid 0.4200 / ask 0.4500  spread 0.0300", lines[0]);
+        Assert.StartsWith("KXTEST-1  Yes bid 0.42 / ask 0.45  spread 0.03", lines[0]);
         var ladder = lines.Where(l => l.StartsWith("ask") || l.StartsWith("bid")).ToList();
-        Assert.Equal(new[] { "ask 0.5000 70", "ask 0.4500 50", "bid 0.4200 300", "bid 0.4100 20" },
+        Assert.Equal(new[] { "ask 0.50 70", "ask 0.45 50", "bid 0.42 300", "bid 0.41 20" },
             ladder.Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
     }
 

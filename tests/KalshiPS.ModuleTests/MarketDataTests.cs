@@ -26,7 +26,7 @@ public class MarketDataTests : IClassFixture<SandboxFixture>
         foreach (var market in result.Output)
         {
             Assert.Equal("KalshiPS.Models.KalshiMarket", market.BaseObject.GetType().FullName);
-            Assert.Equal("active", market.Properties["Status"].Value);
+            Assert.Equal("Active", market.Properties["Status"].Value);
             Assert.IsType<decimal>(market.Properties["YesBid"].Value ?? 0m);
             var expected = _sandbox.Server.Exchange.GetMarket((string)market.Properties["Ticker"].Value)!;
             Assert.NotNull(expected);

@@ -25,7 +25,8 @@ public class PackagingTests
         var output = Directory.CreateTempSubdirectory("kalships-stage").FullName;
         try
         {
-            var result = ModuleStager.Stage(Layout, output);
+            // dotnet test builds Debug (or whatever -c says): the layout is the same, only `stage` insists on Release.
+            var result = ModuleStager.Stage(Layout, output, requireRelease: false);
             var version = VersionSource.Read(Layout).Split('-')[0];
             Assert.Equal(Path.Combine(output, "KalshiPS", version), result.Folder);
 
@@ -57,6 +58,52 @@ public class PackagingTests
             Assert.Equal("Lists Kalshi markets, or gets markets by ticker.", Run(fresh, "(Get-Help Get-KalshiMarket).Synopsis").Single().ToString());
         }
         finally { Directory.Delete(output, true); }
+    }
+
+    [Theory]
+    [InlineData("Debug")]
+    [InlineData(null)]
+    public void Staging_refuses_a_module_that_is_not_a_Release_build(string? configuration)
+    {
+        var root = Directory.CreateTempSubdirectory("kalships-stage-debug").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "module"));
+            var dll = Path.Combine(root, "module", "KalshiPS.dll");
+            WriteAssembly(dll, configuration);
+            var layout = new RepoLayout(root);
+            var e = Assert.Throws<InvalidOperationException>(() => ModuleStager.Stage(layout, Path.Combine(root, "out")));
+            Assert.Contains(configuration ?? "unknown configuration", e.Message);
+            Assert.Contains("Release", e.Message);
+            Assert.Contains("KalshiPS.Tools -- stage", e.Message);
+            Assert.False(Directory.Exists(Path.Combine(root, "out")), "nothing is staged from a refused build");
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void The_build_configuration_is_read_from_the_assembly()
+    {
+        var dll = Path.Combine(Directory.CreateTempSubdirectory("kalships-config").FullName, "KalshiPS.dll");
+        try
+        {
+            WriteAssembly(dll, "Release");
+            Assert.Equal("Release", ModuleStager.BuildConfigurationOf(dll));
+            WriteAssembly(dll, "Debug");
+            Assert.Equal("Debug", ModuleStager.BuildConfigurationOf(dll));
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(dll)!, true); }
+    }
+
+    /// <summary>A minimal KalshiPS.dll stamped as `dotnet build -c configuration` stamps it (none when null).</summary>
+    private static void WriteAssembly(string path, string? configuration)
+    {
+        var builder = new System.Reflection.Emit.PersistedAssemblyBuilder(new System.Reflection.AssemblyName("KalshiPS"), typeof(object).Assembly);
+        if (configuration != null)
+            builder.SetCustomAttribute(new System.Reflection.Emit.CustomAttributeBuilder(
+                typeof(System.Reflection.AssemblyConfigurationAttribute).GetConstructor(new[] { typeof(string) })!, new object[] { configuration }));
+        builder.DefineDynamicModule("KalshiPS").DefineType("Empty").CreateType();
+        builder.Save(path);
     }
 
     [Fact]

@@ -129,25 +129,41 @@ public sealed class StreamingReviewTests : ConnectedSandboxTest
     [Fact]
     public void Downstream_stops_release_the_socket_promptly()
     {
+        // Each consumer holds its first object until the test opens the gate. Without it the order book script ended
+        // by itself (snapshot -> throw) within milliseconds, and a test thread scheduled late under a loaded full run
+        // found it already Failed instead of Running; the trade script's 300 ms "subscribed" sleep was the same kind of
+        // bet. Now the test waits for what it needs (the server's subscription), then releases the stop and times it.
         var m = ActiveMarkets(4)[3];
         var ex = _s.Exchange;
-        foreach (var script in new[]
+        foreach (var (script, trade) in new[]
         {
-            // Select-Object is not in the hosted engine; break and a throw in a downstream script block stop the
-            // pipeline through the Watch cmdlet's WriteObject just the same.
-            $"Watch-KalshiTrade -Ticker {m.Ticker} | ForEach-Object {{ $_; break }}",
-            $"Watch-KalshiOrderbook -Ticker {m.Ticker} | ForEach-Object {{ $_; throw 'consumer failed' }}",
+            // break and a throw in a downstream script block stop the pipeline through the Watch cmdlet's WriteObject.
+            ($"Watch-KalshiTrade -Ticker {m.Ticker} | ForEach-Object {{ $held.Set(); $null = $gate.Wait(30000); $_; break }}", true),
+            ($"Watch-KalshiOrderbook -Ticker {m.Ticker} | ForEach-Object {{ $held.Set(); $null = $gate.Wait(30000); $_; throw 'consumer failed' }}", false),
         })
         {
+            using var held = new ManualResetEventSlim();
+            using var gate = new ManualResetEventSlim();
+            _host.SetVariable("held", held);
+            _host.SetVariable("gate", gate);
             var output = new PSDataCollection<PSObject>();
             using var ps = _host.Begin(script, output);
-            try { WaitFor(() => Diag("OpenSockets") == 1 || ps.InvocationStateInfo.State != PSInvocationState.Running, TimeSpan.FromSeconds(5)); }
-            catch (TimeoutException) { _log.WriteLine($"no socket: {ps.InvocationStateInfo.State}"); throw; }
-            for (int i = 0; i < ps.Streams.Error.Count; i++) _log.WriteLine($"{script}: {ps.Streams.Error[i]}"); // (enumerating a live PSDataCollection blocks)
-            Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
-            Thread.Sleep(300); // subscribed
-            var bestNo = ex.GetBook(m.Ticker).No.Last();
-            ex.PlaceOrder("u2", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 1, TimeInForce = TimeInForce.ImmediateOrCancel });
+            try
+            {
+                try { WaitFor(() => _s.WebSocketSubscriptionCount == 1 || ps.InvocationStateInfo.State != PSInvocationState.Running, TimeSpan.FromSeconds(15)); }
+                catch (TimeoutException) { _log.WriteLine($"not subscribed: {ps.InvocationStateInfo.State}"); throw; }
+                for (int i = 0; i < ps.Streams.Error.Count; i++) _log.WriteLine($"{script}: {ps.Streams.Error[i]}"); // (enumerating a live PSDataCollection blocks)
+                Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State);
+                Assert.Equal(1, Diag("OpenSockets"));
+                if (trade)
+                {
+                    var bestNo = ex.GetBook(m.Ticker).No.Last();
+                    ex.PlaceOrder("u2", new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 1, TimeInForce = TimeInForce.ImmediateOrCancel });
+                }
+                Assert.True(held.Wait(TimeSpan.FromSeconds(15)), "the consumer never got an object");
+                Assert.Equal(PSInvocationState.Running, ps.InvocationStateInfo.State); // the stream is alive until the consumer stops it
+            }
+            finally { gate.Set(); }
             var sw = Stopwatch.StartNew();
             try { WaitDone(ps, TimeSpan.FromSeconds(5)); }
             catch (TimeoutException)
@@ -157,7 +173,7 @@ public sealed class StreamingReviewTests : ConnectedSandboxTest
                 _log.WriteLine($"after Stop: {ps.InvocationStateInfo.State}");
                 throw;
             }
-            _log.WriteLine($"{script}: {ps.InvocationStateInfo.State} after {sw.ElapsedMilliseconds} ms, reason {ps.InvocationStateInfo.Reason?.Message}");
+            _log.WriteLine($"{script}: {ps.InvocationStateInfo.State} {sw.ElapsedMilliseconds} ms after the consumer stopped, reason {ps.InvocationStateInfo.Reason?.Message}");
             Assert.Single(output);
             Assert.Equal(0, Diag("OpenSockets"));
             Assert.Equal(0, Diag("RunningStreams"));
@@ -179,8 +195,7 @@ public sealed class StreamingReviewTests : ConnectedSandboxTest
         using var ps = _host.Begin("Watch-KalshiFill -Duration 6 -Verbose", output);
         try
         {
-            WaitFor(() => Diag("OpenSockets") == 1, TimeSpan.FromSeconds(5));
-            Thread.Sleep(300);
+            WaitFor(() => _s.WebSocketSubscriptionCount == 1, TimeSpan.FromSeconds(15)); // subscribed: the next fill is delivered
             _s.Faults.WsDropEveryMessages = 1;
             Take();                                                    // delivered
             WaitFor(() => output.Count >= 1, TimeSpan.FromSeconds(5));

@@ -115,8 +115,7 @@ public sealed class StreamingTests : ConnectedSandboxTest
         int before = ex.GetOrCreateAccount(_s.UserId).Fills.Count;
         var output = new PSDataCollection<PSObject>();
         using var ps = _host.Begin("Watch-KalshiFill -Duration 8 -Verbose", output);
-        WaitFor(() => Diag("OpenSockets") >= 1, TimeSpan.FromSeconds(5));
-        Thread.Sleep(300); // subscribed
+        WaitFor(() => _s.WebSocketSubscriptionCount == 1, TimeSpan.FromSeconds(15)); // subscribed: fills from now on are delivered
         _s.Faults.WsDropEveryMessages = 3;
         for (int i = 0; i < 12; i++)
         {
@@ -163,7 +162,7 @@ public sealed class StreamingTests : ConnectedSandboxTest
         var first = _host.Run($"'{markets[0].Ticker}','{markets[1].Ticker}' | Watch-KalshiOrderbook -First 2 -Depth 3");
         Assert.Empty(first.Errors);
         Assert.Equal(2, first.Output.Count);
-        Assert.All(first.Output, b => Assert.True(((Array)b.Properties["YesBids"].Value).Length <= 3));
+        Assert.All(first.Output, b => Assert.True(((System.Collections.ICollection)b.Properties["YesBids"].Value).Count <= 3));
         Assert.Equal(0, Diag("OpenSockets"));
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
 
@@ -196,8 +195,7 @@ public sealed class StreamingTests : ConnectedSandboxTest
             outputs[cmd] = o;
             runs.Add((host.Begin($"{cmd} -Ticker {m.Ticker} -First 1 -Duration 10", o), host));
         }
-        WaitFor(() => Diag("OpenSockets") >= 4, TimeSpan.FromSeconds(5));
-        Thread.Sleep(300);
+        WaitFor(() => _s.WebSocketSubscriptionCount == 4, TimeSpan.FromSeconds(15)); // all four subscribed
         var bestNo = ex.GetBook(m.Ticker).No.Last();
         ex.PlaceOrder(_s.UserId, new OrderRequest { Ticker = m.Ticker, Side = OrderSide.Bid, Price = 1m - bestNo.Price, Count = 2, TimeInForce = TimeInForce.ImmediateOrCancel });
         foreach (var (ps, host) in runs)
@@ -209,7 +207,12 @@ public sealed class StreamingTests : ConnectedSandboxTest
         Assert.Equal(m.Ticker, outputs["Watch-KalshiTrade"].Single().Properties["Ticker"].Value);
         Assert.IsType<decimal>(outputs["Watch-KalshiTrade"].Single().Properties["YesPrice"].Value);
         Assert.Equal("KalshiPS.Models.KalshiOrder", outputs["Watch-KalshiOrder"].Single().BaseObject.GetType().FullName);
-        Assert.Equal("KalshiPS.Models.KalshiPosition", outputs["Watch-KalshiPosition"].Single().BaseObject.GetType().FullName);
+        var position = outputs["Watch-KalshiPosition"].Single();
+        Assert.Equal("KalshiPS.Models.KalshiPosition", position.BaseObject.GetType().FullName);
+        // One unit per name: the stream's volume_fp is contracts (Volume); dollars traded only come from REST.
+        Assert.Equal(2m, position.Properties["Volume"].Value);
+        Assert.Null(position.Properties["TotalTradedDollars"].Value);
+        Assert.Null(position.Properties["TotalTraded"]);
         var tick = outputs["Watch-KalshiTicker"].Single();
         Assert.Equal("KalshiPS.Models.KalshiTickerUpdate", tick.BaseObject.GetType().FullName);
         Assert.IsType<decimal>(tick.Properties["LastPrice"].Value);

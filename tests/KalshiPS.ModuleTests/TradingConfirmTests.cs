@@ -61,6 +61,17 @@ public class TradingConfirmTests
         Assert.Contains("every resting order", Assert.Single(h.Prompts));
     }
 
+    [Fact]
+    public async Task Disconnect_confirm_prompt_labels_a_custom_base_uri_Custom()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        using var h = new PromptingHost(s.Server);
+        h.Run("Disconnect-Kalshi -Confirm");
+        var prompt = Assert.Single(h.Prompts);
+        Assert.Contains("Kalshi Custom " + s.Server.RestUri, prompt);
+        Assert.DoesNotContain("Production", prompt);
+    }
+
     /// <summary>A host whose UI answers every choice prompt with <see cref="Answer"/> and records the prompt text.</summary>
     private sealed class PromptingHost : TestHostBase
     {

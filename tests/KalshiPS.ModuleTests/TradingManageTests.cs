@@ -166,10 +166,9 @@ public class TradingManageTests
         Assert.Equal(t, row.S("Ticker"));
         Assert.Equal(5m, row.D("Contracts"));
         AssertFlat(row);
-        var withEvents = s.Run("Get-KalshiPosition -IncludeEventPositions");
-        Assert.Equal(2, withEvents.Output.Count);
-        Assert.Equal("KalshiPS.Models.KalshiEventPosition", withEvents.Output[1].TypeName());
-        foreach (var o in withEvents.Output) AssertFlat(o);
+        var byEvent = s.Run("Get-KalshiPosition -ByEvent");
+        Assert.Equal("KalshiPS.Models.KalshiEventPosition", byEvent.One().TypeName());
+        AssertFlat(byEvent.One());
         AssertFlat(s.Run("Get-KalshiBalance").One());
         foreach (var f in s.Run("Get-KalshiFill").Output) AssertFlat(f);
         foreach (var o in s.Run("Get-KalshiOrder").Output) AssertFlat(o);

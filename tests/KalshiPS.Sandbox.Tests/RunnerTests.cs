@@ -38,7 +38,7 @@ public class RunnerTests : IAsyncLifetime
         Assert.Equal(0, code);
         Assert.Contains("root=" + Path.Combine(_dir, "examples"), output);
         Assert.Contains(_s.ApiKeyId, output);
-        Assert.Contains("Ticker : X", output);
+        Assert.Matches(@"Ticker\s+Price", output);
         Assert.Contains("WARNING: w", output);
     }
 
@@ -46,16 +46,64 @@ public class RunnerTests : IAsyncLifetime
     public void Terminating_error_exits_1() => Assert.Equal(1, Run("throw 'boom'").Code);
 
     [Fact]
-    public void Utility_command_exits_3_with_needs_pwsh()
+    public void Output_is_formatted_as_pwsh_formats_it()
     {
-        var (code, _, err) = Run("@(1,2) | Format-Table\n");
-        Assert.Equal(3, code);
-        Assert.Contains("needs pwsh: Format-Table is not available in the hosted engine (Microsoft.PowerShell.Utility)", err);
+        // Four properties or fewer: a table; five or more: a list (pwsh's default for objects without a view).
+        var (code, output, err) = Run(
+            "[pscustomobject]@{ Ticker = 'KX-A'; Price = 0.5 }\n" +
+            "[pscustomobject]@{ Ticker = 'KX-B'; Price = 0.25 }\n");
+        Assert.True(code == 0, err);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Ticker\s+Price$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^-+\s+-+$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^KX-B\s+0[.,]25$"));
+    }
+
+    [Fact]
+    public void Format_Table_prints_text_not_format_objects()
+    {
+        var (code, output, err) = Run("Get-Command Export-Csv, Format-Table, ConvertTo-Json | Format-Table Name, CommandType\n");
+        Assert.True(code == 0, err);
+        Assert.Contains("Export-Csv", output);
+        Assert.Contains("ConvertTo-Json", output);
+        Assert.DoesNotContain("Microsoft.PowerShell.Commands.Internal.Format", output);
+        Assert.DoesNotContain("FormatStartData", output);
+    }
+
+    [Fact]
+    public void Tables_fit_the_runner_width()
+    {
+        var (code, output, err) = Run("[pscustomobject]@{ A = 'x' * 300; B = 'y' }\n");
+        Assert.True(code == 0, err);
+        var widest = output.Split('\n').Max(l => l.TrimEnd('\r').Length);
+        Assert.InRange(widest, 40, ScriptRunner.DefaultWidth);
+    }
+
+    [Fact]
+    public void Utility_and_management_commands_run_in_the_hosted_engine()
+    {
+        var csv = Path.Combine(_dir, "rows.csv");
+        var (code, output, err) = Run(
+            $"[pscustomobject]@{{ Ticker = 'KX-A'; Price = 0.5 }} | Export-Csv -Path '{csv}' -NoTypeInformation\n" +
+            $"$row = Import-Csv -Path '{csv}' | Select-Object -First 1\n" +
+            "\"csv=$($row.Ticker) json=$(@{ n = 1 } | ConvertTo-Json -Compress) date=$((Get-Date).Year -gt 2000) items=$((Get-ChildItem $PSScriptRoot).Count -gt 0)\"\n" +
+            "Write-Host 'from host'\n");
+        Assert.True(code == 0, err);
+        Assert.Contains("csv=KX-A json={\"n\":1} date=True items=True", output);
+        Assert.Contains("from host", output);
+    }
+
+    [Fact]
+    public void An_unknown_command_exits_1_and_names_it()
+    {
+        var (code, _, err) = Run("No-SuchCommandAnywhere\n");
+        Assert.Equal(1, code);
+        Assert.Contains("No-SuchCommandAnywhere", err);
     }
 
     [Fact]
     public void An_error_the_script_ignores_does_not_fail_it() =>
-        Assert.Equal(0, Run("if (Get-Command Import-Csv -ErrorAction Ignore) { 'pwsh' } else { 'bare engine' }\n").Code);
+        Assert.Equal(0, Run("Get-Command No-SuchCommandAnywhere -ErrorAction Ignore\n'after'\n").Code);
 
     [Fact]
     public void A_non_terminating_error_record_exits_1() =>

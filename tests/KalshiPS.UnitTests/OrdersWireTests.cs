@@ -89,7 +89,7 @@ public class OrdersWireTests
         Assert.Equal(KalshiOrderStatus.Resting, r.Status);
         Assert.Equal(0.29m, r.AverageFillPrice);
         Assert.Equal(0.70m, r.YesPrice);
-        Assert.Equal("ask", r.BookSide);
+        Assert.Equal("Ask", r.BookSide);
         Assert.Equal(KalshiOrderStatus.Executed, OrderRequestWire.DeriveStatus(5, 5, 0, KalshiTimeInForce.ImmediateOrCancel));
         Assert.Equal(KalshiOrderStatus.Canceled, OrderRequestWire.DeriveStatus(5, 2, 0, KalshiTimeInForce.ImmediateOrCancel));
         Assert.Equal(KalshiOrderStatus.Canceled, OrderRequestWire.DeriveStatus(5, 0, 0, KalshiTimeInForce.FillOrKill));
@@ -127,6 +127,6 @@ public class OrdersWireTests
         Assert.Null(OrdersApi.Mismatch(Found("ask", 0.70m, 2m), spec));
         Assert.Contains("Yes price 0.71", OrdersApi.Mismatch(Found("ask", 0.71m, 2m), spec));
         Assert.Contains("count 3.00", OrdersApi.Mismatch(Found("ask", 0.70m, 3m), spec));
-        Assert.Contains("book side bid", OrdersApi.Mismatch(Found("bid", 0.70m, 2m), spec));
+        Assert.Contains("book side Bid", OrdersApi.Mismatch(Found("bid", 0.70m, 2m), spec));
     }
 }

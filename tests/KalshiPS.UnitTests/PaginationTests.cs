@@ -28,7 +28,7 @@ public class PaginationTests
 
     private static IAsyncEnumerable<Page<string>> Read(KalshiHttpPipeline http, CancellationToken ct = default) =>
         Pager.ReadAsync(http, () => new KalshiRequest("GET", "/markets").With("limit", 2L).With("status", "open").With("series_ticker", "KXHIGHNY"),
-            "markets", m => m.Str("ticker"), ct);
+            "markets", (ref Utf8JsonReader r) => MarketDataWire.Market(ref r).Ticker, ct);
 
     [Fact]
     public async Task Follows_cursors_with_identical_filters_and_passes_the_cursor_back_unchanged()

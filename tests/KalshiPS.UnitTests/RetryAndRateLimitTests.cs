@@ -342,7 +342,7 @@ public class RateLimitTests
         Assert.Equal(20, handler.Count);
 
         var held = http.SendAsync(new KalshiRequest("GET", "/markets"), CancellationToken.None);
-        Assert.Equal(TimeSpan.FromMilliseconds(50), await time.NextTimerAsync(d => d != options.Timeout));
+        Assert.Equal(TimeSpan.FromMilliseconds(50) + TokenBucket.TimerSlack, await time.NextTimerAsync(d => d != options.Timeout));
         Assert.Equal(20, handler.Count);
 
         // The write bucket is untouched by reads: an order goes out at once.
@@ -351,7 +351,7 @@ public class RateLimitTests
         Assert.Equal("POST", handler.Seen.Last().Method);
         Assert.False(held.IsCompleted);
 
-        time.Advance(TimeSpan.FromMilliseconds(49));
+        time.Advance(TimeSpan.FromMilliseconds(49) + TokenBucket.TimerSlack);
         Assert.False(held.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         (await held.WaitAsync(Bounded))?.Dispose();

@@ -201,7 +201,7 @@ public class MarketDataWireTests
         Assert.Equal("KXHIGHNY-26MAY01-B45", m.Ticker);
         Assert.Equal("KXHIGHNY-26MAY01", m.EventTicker);
         Assert.Equal("44° to 45°", m.YesSubtitle);
-        Assert.Equal("active", m.Status);
+        Assert.Equal("Active", m.Status); // one vocabulary: enum-style names in outputs
         Assert.Equal(0.42m, m.YesBid);
         Assert.Equal(0.44m, m.YesAsk);
         Assert.Equal(0.56m, m.NoBid);
@@ -220,7 +220,7 @@ public class MarketDataWireTests
         Assert.Equal(DateTimeKind.Utc, m.CloseTime!.Value.Kind);
         Assert.True(m.CanCloseEarly);
         Assert.True(m.FractionalTrading);
-        Assert.Equal("tapered_deci_cent", m.PriceLevelStructure);
+        Assert.Equal("TaperedDeciCent", m.PriceLevelStructure);
         Assert.Equal("0.00-0.10:0.001;0.10-0.90:0.01;0.90-1.00:0.001", m.PriceRanges);
         Assert.Equal(44m, m.FloorStrike);
         Assert.Equal(45m, m.CapStrike);

@@ -1,14 +1,12 @@
-# Runs every examples/*.ps1 against a sandbox with the full pwsh engine. The xunit suite and .ci/run run the same
-# scripts through the sandbox runner's bare engine, where the ones using Microsoft.PowerShell.Utility report
-# "needs pwsh"; this spec is where those are exercised.
+# Runs every examples/*.ps1 against a sandbox in real pwsh, as a user would after Import-Module. (.ci/run also runs
+# each one through the sandbox runner, which hosts the same engine.)
 BeforeAll {
     . (Join-Path $PSScriptRoot 'SandboxFixture.ps1')
     $script:sandbox = Start-KalshiSandbox
-    $session = Get-KalshiSession
-    $env:KALSHI_BASE_URI = $session.BaseUri
-    $env:KALSHI_WS_URI = $session.WebSocketUri
-    $env:KALSHI_API_KEY_ID = $session.ApiKeyId
-    $env:KALSHI_PRIVATE_KEY_PATH = (Get-ChildItem $script:sandbox.KeyDirectory -Filter *.pem | Where-Object Name -notlike '*.pub.pem' | Select-Object -First 1).FullName
+    $env:KALSHI_BASE_URI = $script:sandbox.RestUri
+    $env:KALSHI_WS_URI = $script:sandbox.WebSocketUri
+    $env:KALSHI_API_KEY_ID = $script:sandbox.ApiKeyId
+    $env:KALSHI_PRIVATE_KEY_PATH = $script:sandbox.PrivateKeyPath
 }
 
 AfterAll {

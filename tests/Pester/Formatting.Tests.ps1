@@ -1,5 +1,5 @@
 #requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Default views as a console shows them (Out-String/Format-Table are in Microsoft.PowerShell.Utility): pwsh only.
+# Default views as a pwsh console shows them, against the sandbox.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'SandboxFixture.ps1')
@@ -13,8 +13,16 @@ AfterAll {
 Describe 'Default views' {
     It 'shows markets as a table with the chosen columns' {
         $text = Get-KalshiMarket -First 3 | Out-String -Width 200
-        $text | Should -Match 'Ticker\s+Title\s+YesBid\s+YesAsk\s+Last\s+Volume\s+CloseTime'
+        $text | Should -Match 'Ticker\s+YesBid\s+YesAsk\s+Last\s+Volume\s+Title'
         $text | Should -Not -Match 'RulesPrimary'
+    }
+
+    It 'fits 80 columns with whole tickers and prices at two places' {
+        $markets = Get-KalshiMarket -Status Open -First 5
+        $lines = ($markets | Out-String -Width 80) -split "`r?`n"
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        foreach ($m in $markets) { ($lines -match [regex]::Escape($m.Ticker) + ' ').Count | Should -Be 1 }
+        $lines -join "`n" | Should -Not -Match '\d\.\d\d00\b'
     }
 
     It 'shows an order book as a ladder with asks above bids' {

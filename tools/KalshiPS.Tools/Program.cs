@@ -4,7 +4,7 @@ using KalshiPS.Tools.Help;
 using KalshiPS.Tools.Staging;
 
 // dotnet run --project tools/KalshiPS.Tools -- help [--check]
-// dotnet run --project tools/KalshiPS.Tools -- stage [--output out]
+// dotnet run --project tools/KalshiPS.Tools -- stage [--output out] [--no-build]   (builds the module in Release first)
 // dotnet run --project tools/KalshiPS.Tools -- operations <unpacked kalshi-typescript package> [--output file]
 // dotnet run --project tools/KalshiPS.Tools -- coverage [--check]
 var command = args.FirstOrDefault()?.ToLowerInvariant();
@@ -18,6 +18,7 @@ try
         case "help":
             return HelpCommand(layout, check: args.Contains("--check"));
         case "stage":
+            if (!args.Contains("--no-build") && BuildRelease(layout) is var code && code != 0) return code;
             var result = ModuleStager.Stage(layout, Option("--output") ?? Path.Combine(layout.Root, "out"));
             foreach (var w in result.Warnings) Console.Error.WriteLine("warning: " + w);
             Console.WriteLine($"Staged KalshiPS {result.Version} in {result.Folder} ({result.Files.Count} files)");
@@ -28,7 +29,7 @@ try
         case "coverage":
             return await CoverageCommand(layout, check: args.Contains("--check"));
         default:
-            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>] | operations <package folder> [--output <file>] | coverage [--check]");
+            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>] [--no-build] | operations <package folder> [--output <file>] | coverage [--check]");
             return 2;
     }
 }
@@ -36,6 +37,19 @@ catch (Exception e) when (e is InvalidOperationException or FileNotFoundExceptio
 {
     Console.Error.WriteLine("error: " + e.Message);
     return 1;
+}
+
+// The Gallery gets Release builds only: build (and so stage under module/) the Release module before staging it.
+static int BuildRelease(RepoLayout layout)
+{
+    var project = Path.Combine(layout.Root, "src", "KalshiPS", "KalshiPS.csproj");
+    var arguments = new[] { "build", project, "-c", ModuleStager.ReleaseConfiguration, "-nologo", "-v", "q", "-clp:NoSummary", "-nodeReuse:false" };
+    Console.Error.WriteLine("dotnet " + string.Join(' ', arguments));
+    var start = new System.Diagnostics.ProcessStartInfo("dotnet", arguments) { UseShellExecute = false };
+    using var build = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    build.WaitForExit();
+    if (build.ExitCode != 0) Console.Error.WriteLine($"error: the Release build failed (exit {build.ExitCode}); nothing was staged.");
+    return build.ExitCode;
 }
 
 static int HelpCommand(RepoLayout layout, bool check)

@@ -23,6 +23,18 @@ public sealed class KeyStore
         key = null!; userId = ""; return false;
     }
 
+    /// <summary>Writes private key text readable by the owner only (0600 on Unix, from creation on: never briefly world-readable).</summary>
+    public static async Task WritePrivateKeyAsync(string path, string pem, CancellationToken ct = default)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var stream = new FileStream(path, options))
+        await using (var writer = new StreamWriter(stream))
+            await writer.WriteAsync(pem.AsMemory(), ct);
+        // An existing file keeps its mode on FileMode.Create: tighten it too.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
     /// <summary>Generates an RSA-2048 key pair; returns the PKCS#1 private PEM and the public PEM.</summary>
     public static (string PrivatePem, string PublicPem) GenerateKeyPair()
     {

@@ -25,6 +25,14 @@ public sealed class FaultOptions
     public int FailNextCreateAfterCommit { get; set; }
     /// <summary>The next N cancels are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
     public int FailNextCancelAfterCommit { get; set; }
+    /// <summary>The next N amends are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextAmendAfterCommit { get; set; }
+    /// <summary>The next N decreases are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextDecreaseAfterCommit { get; set; }
+    /// <summary>Share (0..1) of committed order writes (create, cancel, amend, decrease; single or batch) then answered with <see cref="AfterCommitMode"/> (deterministic RNG).</summary>
+    public double AfterCommitRate { get; set; }
+    /// <summary>The next N GET requests get 503 before processing (writes pass), e.g. to fail the lookups after a write.</summary>
+    public int FailNextReads { get; set; }
     public AfterCommitFailure AfterCommitMode { get; set; } = AfterCommitFailure.ServiceUnavailable;
     /// <summary>Close each WebSocket after this many data messages (0 = never).</summary>
     public int WsDropEveryMessages { get; set; }
@@ -53,6 +61,12 @@ public sealed class FaultOptions
     internal bool TakeFailNextRequest() { lock (Gate) { if (FailNextRequests <= 0) return false; FailNextRequests--; return true; } }
     internal bool TakeCreateAfterCommit() { lock (Gate) { if (FailNextCreateAfterCommit <= 0) return false; FailNextCreateAfterCommit--; return true; } }
     internal bool TakeCancelAfterCommit() { lock (Gate) { if (FailNextCancelAfterCommit <= 0) return false; FailNextCancelAfterCommit--; return true; } }
+    internal bool TakeAmendAfterCommit() { lock (Gate) { if (FailNextAmendAfterCommit <= 0) return false; FailNextAmendAfterCommit--; return true; } }
+    internal bool TakeDecreaseAfterCommit() { lock (Gate) { if (FailNextDecreaseAfterCommit <= 0) return false; FailNextDecreaseAfterCommit--; return true; } }
+    internal bool TakeFailNextRead() { lock (Gate) { if (FailNextReads <= 0) return false; FailNextReads--; return true; } }
+    private readonly Random _afterCommitRng = new(0xAC0);
+    /// <summary>Rolls <see cref="AfterCommitRate"/> for one committed write.</summary>
+    internal bool RollAfterCommit() { lock (Gate) return AfterCommitRate > 0 && _afterCommitRng.NextDouble() < AfterCommitRate; }
     internal bool TakeWsIgnoreGetSnapshot() { lock (Gate) { if (WsIgnoreGetSnapshotNext <= 0) return false; WsIgnoreGetSnapshotNext--; return true; } }
     internal bool TakeWsOverflow() { lock (Gate) { if (WsForceOverflowNext <= 0) return false; WsForceOverflowNext--; return true; } }
 }

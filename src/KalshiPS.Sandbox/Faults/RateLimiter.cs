@@ -49,6 +49,7 @@ internal static class FaultGate
         if (ctx.Request.Path.StartsWithSegments("/trade-api/ws")) return false;
         if (f.LatencyMs > 0) await Task.Delay(f.LatencyMs, ctx.RequestAborted);
         if (f.TakeFailNextRequest()) { await ServiceUnavailable(ctx); return true; }
+        if (HttpMethods.IsGet(ctx.Request.Method) && f.TakeFailNextRead()) { await ServiceUnavailable(ctx); return true; }
         double roll;
         lock (rng) roll = rng.NextDouble();
         if (f.ResetRate > 0 && roll < f.ResetRate) { ctx.Abort(); return true; }

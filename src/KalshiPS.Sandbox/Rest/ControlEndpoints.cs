@@ -45,7 +45,10 @@ internal static class ControlEndpoints
         g.MapPost("/exchange", async (HttpContext ctx) =>
         {
             var body = await Http.Body(ctx);
-            if (body.TryGetProperty("trading_active", out var ta)) ex.TradingActive = ta.GetBoolean();
+            if (body.ValueKind != JsonValueKind.Object) throw new ExchangeException(400, "invalid_parameters", "body must be an object");
+            if (body.TryGetProperty("trading_active", out var ta))
+                ex.TradingActive = ta.ValueKind is JsonValueKind.True or JsonValueKind.False ? ta.GetBoolean()
+                    : throw new ExchangeException(400, "invalid_parameters", $"trading_active must be true or false, got {ta.GetRawText()}");
             return Http.Ok(new { exchange_active = true, trading_active = ex.TradingActive });
         });
         g.MapGet("/books/{ticker}", (string ticker) => Http.Ok(new { ticker, orderbook_fp = WireObjects.Orderbook(ex.GetBook(ticker)) }));
@@ -93,9 +96,12 @@ internal static class ControlEndpoints
         foreach (var prop in body.EnumerateObject())
         {
             if (!props.TryGetValue(Norm(prop.Name), out var pi)) throw new ExchangeException(400, "invalid_parameters", $"unknown fault '{prop.Name}'");
-            object? value = pi.PropertyType == typeof(int) ? prop.Value.GetInt32()
-                : pi.PropertyType == typeof(double) ? prop.Value.GetDouble()
-                : pi.PropertyType.IsEnum ? Enum.Parse(pi.PropertyType, Norm(prop.Value.GetString() ?? "").Replace("503", "serviceunavailable"), ignoreCase: true)
+            var v = prop.Value;
+            ExchangeException Wrong(string expected) => new(400, "invalid_parameters", $"fault '{prop.Name}' must be {expected}, got {v.ValueKind.ToString().ToLowerInvariant()} {v.GetRawText()}");
+            object? value = pi.PropertyType == typeof(int) ? (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : throw Wrong("a 32-bit integer"))
+                : pi.PropertyType == typeof(double) ? (v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw Wrong("a number"))
+                : pi.PropertyType.IsEnum ? (v.ValueKind == JsonValueKind.String && Enum.TryParse(pi.PropertyType, Norm(v.GetString()!).Replace("503", "serviceunavailable"), ignoreCase: true, out var e)
+                    ? e : throw Wrong("one of " + string.Join(", ", Enum.GetNames(pi.PropertyType))))
                 : throw new ExchangeException(400, "invalid_parameters", $"cannot set '{prop.Name}'");
             lock (f.Gate) pi.SetValue(f, value);
         }

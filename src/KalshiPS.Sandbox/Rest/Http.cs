@@ -115,6 +115,11 @@ internal static class Http
         catch (JsonException) { throw new ExchangeException(400, "invalid_parameters", "request body is not valid JSON"); }
     }
 
+    /// <summary>An exception System.Text.Json throws when a JsonElement is read as the wrong type or range (GetInt32 on a string, ...).</summary>
+    public static bool IsJsonTypeError(Exception e) =>
+        e is InvalidOperationException or FormatException
+        && e.TargetSite?.DeclaringType?.Namespace?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true;
+
     public static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 

@@ -26,7 +26,7 @@ internal static class PortfolioEndpoints
             var user = Http.UserId(ctx);
             var body = await Http.Body(ctx);
             var result = ex.PlaceOrder(user, ParseOrder(body));
-            if (faults.TakeCreateAfterCommit()) return AfterCommit(ctx, faults);
+            if (faults.TakeCreateAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Http.Ok(CreateResponse(result), 201);
         });
         api.MapPost("/portfolio/events/orders/batched", async (HttpContext ctx) =>
@@ -45,7 +45,7 @@ internal static class PortfolioEndpoints
                     results.Add(new { order_id = (string?)null, client_order_id = cid, error = new { code = e.Code, message = e.Message, details = e.Details } });
                 }
             }
-            if (faults.TakeCreateAfterCommit()) return AfterCommit(ctx, faults);
+            if (faults.TakeCreateAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Http.Ok(new { orders = results }, 201);
         });
         api.MapDelete("/portfolio/events/orders/batched", async (HttpContext ctx) =>
@@ -61,7 +61,7 @@ internal static class PortfolioEndpoints
                 try { var (o, reduced) = ex.CancelOrder(user, id); results.Add(CancelResponse(o, reduced, ex)); }
                 catch (ExchangeException e) { results.Add(new { order_id = id, error = new { code = e.Code, message = e.Message } }); }
             }
-            if (faults.TakeCancelAfterCommit()) return AfterCommit(ctx, faults);
+            if (faults.TakeCancelAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Http.Ok(new { orders = results });
         });
         api.MapDelete("/portfolio/events/orders", (HttpContext ctx) =>
@@ -72,7 +72,7 @@ internal static class PortfolioEndpoints
         api.MapDelete("/portfolio/events/orders/{id}", (HttpContext ctx, string id) =>
         {
             var (o, reduced) = ex.CancelOrder(Http.UserId(ctx), id);
-            if (faults.TakeCancelAfterCommit()) return AfterCommit(ctx, faults);
+            if (faults.TakeCancelAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Http.Ok(CancelResponse(o, reduced, ex));
         });
         api.MapPost("/portfolio/events/orders/{id}/amend", async (HttpContext ctx, string id) =>
@@ -83,6 +83,7 @@ internal static class PortfolioEndpoints
             var count = Http.Dec(b, "count", "invalid_count") ?? throw new ExchangeException(400, "invalid_parameters", "count is required");
             OrderSide? side = Http.Str(b, "side") is { } s ? ParseSide(s) : null;
             var o = ex.AmendOrder(user, id, price, count, side, Http.Long(b, "expiration_time"));
+            if (faults.TakeAmendAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             lock (ex.Gate)
                 return Http.Ok(new
                 {
@@ -95,6 +96,7 @@ internal static class PortfolioEndpoints
             var user = Http.UserId(ctx);
             var b = await Http.Body(ctx);
             var o = ex.DecreaseOrder(user, id, Http.Dec(b, "reduce_by", "invalid_count"), Http.Dec(b, "reduce_to", "invalid_count"));
+            if (faults.TakeDecreaseAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             lock (ex.Gate)
                 return Http.Ok(new { order_id = o.OrderId, client_order_id = o.ClientOrderId, remaining_count = Fp.Count(o.RemainingCount), ts_ms = ex.Clock.GetUtcNow().ToUnixTimeMilliseconds() });
         });

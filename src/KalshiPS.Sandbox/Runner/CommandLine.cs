@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace KalshiPS.Sandbox.Runner;
 
@@ -16,6 +17,7 @@ public static class CommandLine
         var o = new SandboxOptions();
         string? script = null, newKeyDir = null;
         bool verbose = false;
+        int? width = null;
         var scriptArgs = new List<string>();
         try
         {
@@ -36,15 +38,18 @@ public static class CommandLine
                     case "--key-dir": o.KeyDirectory = Next(); break;
                     case "--new-key": newKeyDir = Next(); break;
                     case "--verbose": verbose = true; break;
+                    case "--width": width = NextInt(); break;
                     case "--fail-rate": o.Faults.ErrorRate = NextDouble(); break;
                     case "--reset-rate": o.Faults.ResetRate = NextDouble(); break;
                     case "--latency-ms": o.Faults.LatencyMs = NextInt(); break;
                     case "--read-tokens": o.Faults.ReadTokensPerSecond = NextInt(); break;
                     case "--write-tokens": o.Faults.WriteTokensPerSecond = NextInt(); break;
                     case "--fail-create-after-commit": o.Faults.FailNextCreateAfterCommit = NextInt(); break;
+                    case "--after-commit-rate": o.Faults.AfterCommitRate = NextDouble(); break;
                     case "--ws-drop-every": o.Faults.WsDropEveryMessages = NextInt(); break;
                     case "--ws-skip-seq-every": o.Faults.WsSkipSeqEvery = NextInt(); break;
                     case "--ws-lose-delta-every": o.Faults.WsLoseDeltaEvery = NextInt(); break;
+                    case "--ws-max-subscriptions": o.WebSocketMaxSubscriptions = NextInt(); break;
                     case "-h" or "--help": Usage(); return 0;
                     default:
                         if (a.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unknown option {a}");
@@ -57,14 +62,21 @@ public static class CommandLine
             Console.Error.WriteLine(e.Message); Usage(); return 2;
         }
 
-        if (newKeyDir != null) return NewKey(newKeyDir);
+        if (newKeyDir != null) return await NewKeyAsync(newKeyDir);
 
+        using var signals = new StopSignals();
         await using var server = await SandboxServer.StartAsync(o);
         ScriptRunner.SetEnvironment(server);
         if (script != null)
         {
-            bool color = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            return new ScriptRunner(Console.Out, Console.Error, verbose, color).Run(script, scriptArgs);
+            bool terminal = !Console.IsOutputRedirected;
+            bool color = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var runner = new ScriptRunner(Console.Out, Console.Error, verbose, color, width ?? TerminalWidth());
+            var run = Task.Run(() => runner.Run(script, scriptArgs));
+            if (await Task.WhenAny(run, signals.Received) == run) return await run;
+            // The script runs on a background thread, which ends with the process once the server is disposed.
+            Console.Error.WriteLine($"stopped by {signals.Name}; the script did not finish");
+            return 128 + signals.Number;
         }
 
         Console.WriteLine($"KalshiPS Sandbox listening (seed {o.Seed}, {server.Exchange.Markets.Count} markets)");
@@ -77,11 +89,48 @@ public static class CommandLine
         Console.WriteLine($"Connect-Kalshi -BaseUri {server.RestUri} -WebSocketUri {server.WebSocketUri} -ApiKeyId {server.ApiKeyId} -PrivateKeyPath {server.PrivateKeyPath}");
         Console.WriteLine();
         Console.WriteLine("Press Ctrl+C to stop.");
-        var done = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
-        await done.Task;
+        await signals.Received;
+        Console.WriteLine($"Stopping ({signals.Name}).");
         return 0;
+    }
+
+    /// <summary>
+    /// SIGINT (Ctrl+C) and SIGTERM (kill, CI timeouts, test fixtures) both end the process promptly: the handler
+    /// cancels the runtime's default action and the caller disposes the server, so sockets close and the key file goes.
+    /// </summary>
+    private sealed class StopSignals : IDisposable
+    {
+        private readonly TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly PosixSignalRegistration[] _registrations;
+
+        public StopSignals() => _registrations = new[]
+        {
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, On),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, On),
+        };
+
+        public Task Received => _received.Task;
+        public string Name { get; private set; } = "";
+        /// <summary>The POSIX number (exit code 128 + n, as shells report a signal).</summary>
+        public int Number { get; private set; }
+
+        private void On(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (_received.Task.IsCompleted) return;
+            (Name, Number) = context.Signal == PosixSignal.SIGINT ? ("SIGINT", 2) : ("SIGTERM", 15);
+            _received.TrySetResult();
+        }
+
+        public void Dispose() { foreach (var r in _registrations) r.Dispose(); }
+    }
+
+    /// <summary>The terminal's columns; the runner's default (120) when redirected or unknown.</summary>
+    private static int TerminalWidth()
+    {
+        if (Console.IsOutputRedirected) return ScriptRunner.DefaultWidth;
+        try { return Console.WindowWidth > 0 ? Console.WindowWidth : ScriptRunner.DefaultWidth; }
+        catch (IOException) { return ScriptRunner.DefaultWidth; }
     }
 
     /// <summary>Option tokens from the "#sandbox:" comment lines in the first 40 lines of the script named in args.</summary>
@@ -97,12 +146,12 @@ public static class CommandLine
     }
 
     /// <summary>Writes {id}.pem (PKCS#1 private) and {id}.pub.pem; servers started with --key-dir DIR accept it.</summary>
-    private static int NewKey(string dir)
+    private static async Task<int> NewKeyAsync(string dir)
     {
         Directory.CreateDirectory(dir);
         var (priv, pub) = KeyStore.GenerateKeyPair();
         var id = Guid.NewGuid().ToString();
-        File.WriteAllText(Path.Combine(dir, id + ".pem"), priv);
+        await KeyStore.WritePrivateKeyAsync(Path.Combine(dir, id + ".pem"), priv);
         File.WriteAllText(Path.Combine(dir, id + ".pub.pem"), pub);
         Console.WriteLine(id);
         Console.Error.WriteLine($"wrote {Path.Combine(dir, id + ".pem")} (start the sandbox with --key-dir {dir} to accept it)");
@@ -111,14 +160,16 @@ public static class CommandLine
 
     private static void Usage() => Console.Error.WriteLine("""
         usage: KalshiPS.Sandbox [options] [script.ps1 [script args...]]
-          (no script)            serve until Ctrl+C and print the Connect-Kalshi line
+          (no script)            serve until Ctrl+C or SIGTERM and print the Connect-Kalshi line
           script.ps1             start a sandbox, set KALSHI_* env vars, import KalshiPS.psd1, run the script
-                                 exit 0 ok, 1 error, 3 needs full pwsh (a Microsoft.PowerShell.Utility command was used)
+                                 output formatted as pwsh does (tables, lists) at the terminal's width, 120 when redirected
+                                 exit 0 ok, 1 an error record or a terminating error
                                  "#sandbox: <options>" lines at the top of the script add options (command line wins)
-          --port N --seed N --markets N --traders --balance DOLLARS --verbose
+          --port N --seed N --markets N --traders --balance DOLLARS --verbose --width COLUMNS
           --key-dir DIR          write the generated key there and accept every DIR/*.pub.pem key
           --new-key DIR          write a new key pair to DIR, print its key id, exit
           faults: --fail-rate 0.2 --reset-rate 0.1 --latency-ms 50 --read-tokens 200 --write-tokens 100
-                  --fail-create-after-commit N --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
+                  --fail-create-after-commit N --after-commit-rate 0.1 --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
+          --ws-max-subscriptions N   subscriptions per WebSocket connection before error 26 (default 100)
         """);
 }

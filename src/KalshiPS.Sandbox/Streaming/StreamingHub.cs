@@ -6,9 +6,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace KalshiPS.Sandbox;
 
-/// <summary>Accepts WebSocket connections at /trade-api/ws/v2 (the auth middleware has already verified the handshake).</summary>
-internal sealed class StreamingHub(Exchange ex, FaultOptions faults)
+/// <summary>
+/// Accepts WebSocket connections at /trade-api/ws/v2 (the auth middleware has already verified the handshake). Live
+/// connections are tracked so the server can count subscriptions and close every socket at once when it stops.
+/// </summary>
+internal sealed class StreamingHub(Exchange ex, FaultOptions faults, SandboxOptions options)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<WsConnection, byte> _live = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Subscriptions alive on all connections.</summary>
+    public int SubscriptionCount => _live.Keys.Sum(c => c.SubscriptionCount);
+
+    /// <summary>Ends every connection now (server shutdown): Kestrel would otherwise wait for them to close.</summary>
+    public void Stop() => _stopping.Cancel();
+
     public async Task HandleAsync(HttpContext ctx)
     {
         if (!ctx.WebSockets.IsWebSocketRequest)
@@ -18,9 +30,15 @@ internal sealed class StreamingHub(Exchange ex, FaultOptions faults)
         }
         var user = (string)ctx.Items["kalshi.user"]!;
         using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
-        var conn = new WsConnection(socket, user, ex, faults);
-        using (ex.Events.Subscribe(conn.OnEvent))
-            await conn.RunAsync(ctx.RequestAborted);
+        var conn = new WsConnection(socket, user, ex, faults, options.WebSocketMaxSubscriptions);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token);
+        _live[conn] = 0;
+        try
+        {
+            using (ex.Events.Subscribe(conn.OnEvent))
+                await conn.RunAsync(ended.Token);
+        }
+        finally { _live.TryRemove(conn, out _); }
     }
 }
 
@@ -39,7 +57,7 @@ internal sealed class WsSubscription(int sid, string channel, HashSet<string>? t
 /// One client connection: command handling, per-sid sequencing and a bounded outbound queue. Engine events arrive on the
 /// exchange lock, so messages are queued in commit order; lock order is exchange gate → connection gate.
 /// </summary>
-internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults)
+internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults, int maxSubscriptions)
 {
     private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2" };
     private readonly object _gate = new();
@@ -48,6 +66,8 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
     private int _pending;
     private int _nextSid;
     private long _dataSent;
+
+    public int SubscriptionCount { get { lock (_gate) return _subs.Count; } }
 
     public async Task RunAsync(CancellationToken aborted)
     {
@@ -255,8 +275,8 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         }
     }
 
-    private void Error(long id, int code, string msg, int? sid = null) =>
-        Send(new { id, type = "error", msg = new { code, msg, sid } });
+    private void Error(long id, int code, string msg, int? sid = null, string? ticker = null) =>
+        Send(new { id, type = "error", msg = new { code, msg, sid, market_ticker = ticker } });
 
     private void HandleCommand(string text)
     {
@@ -265,7 +285,13 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         {
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
-            if (root.TryGetProperty("id", out var idEl) && idEl.ValueKind == JsonValueKind.Number) id = idEl.GetInt64();
+            if (root.ValueKind != JsonValueKind.Object) { Error(0, 1, "Unable to process message: a command is a JSON object"); return; }
+            if (root.TryGetProperty("id", out var idEl))
+            {
+                // Kalshi's command ids are 32-bit integers; anything else is answered (id 0: it cannot be echoed), never fatal.
+                if (idEl.ValueKind != JsonValueKind.Number || !idEl.TryGetInt32(out var id32)) { Error(0, 11, "Invalid parameter: id must be a 32-bit integer"); return; }
+                id = id32;
+            }
             string? cmd = Http.Str(root, "cmd");
             var p = root.TryGetProperty("params", out var pe) ? pe : default;
             switch (cmd)
@@ -280,7 +306,8 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
             }
         }
         catch (JsonException) { Error(id, 1, "Unable to process message"); }
-        catch (InvalidOperationException) { Error(id, 11, "Invalid parameter"); }
+        // A wrong JSON type or an out-of-range number in params (e.g. a sid of 1.5): answered, the socket stays open.
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException) { Error(id, 11, "Invalid parameter"); }
     }
 
     private static List<string>? Tickers(JsonElement p, out bool both)
@@ -305,6 +332,18 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         lock (ex.Gate)
             lock (_gate)
             {
+                if (_subs.Count + channels.Count > maxSubscriptions)
+                {
+                    Error(id, 26, $"Subscription limit exceeded: at most {maxSubscriptions} subscriptions per connection");
+                    return;
+                }
+                if (tickers != null)
+                {
+                    // Unknown markets are refused one by one; the known ones are still subscribed.
+                    var known = RefuseUnknown(id, tickers);
+                    if (known.Count == 0) return;
+                    tickers = known;
+                }
                 foreach (var c in channels)
                 {
                     var sub = new WsSubscription(++_nextSid, c, tickers == null || c == "market_lifecycle_v2" ? null : tickers.ToHashSet());
@@ -313,6 +352,16 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                     if (c == "orderbook_delta") SendSnapshots(sub, tickers!);
                 }
             }
+    }
+
+    /// <summary>Sends an error naming each ticker the exchange does not list; returns the others. Caller holds the exchange gate.</summary>
+    private List<string> RefuseUnknown(long id, List<string> tickers)
+    {
+        var known = new List<string>();
+        foreach (var t in tickers)
+            if (ex.GetMarket(t) != null) known.Add(t);
+            else Error(id, 11, $"Invalid parameter: unknown market ticker {t}", ticker: t);
+        return known;
     }
 
     private void Unsubscribe(long id, JsonElement p)
@@ -346,7 +395,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                 switch (action)
                 {
                     case "add_markets":
-                        var added = tickers.Where(t => sub.Tickers != null && !sub.Tickers.Contains(t)).ToList();
+                        var added = RefuseUnknown(id, tickers).Where(t => sub.Tickers != null && !sub.Tickers.Contains(t)).ToList();
                         if (sub.Tickers != null) foreach (var t in added) sub.Tickers.Add(t);
                         if (sub.Channel == "orderbook_delta") SendSnapshots(sub, added);
                         break;

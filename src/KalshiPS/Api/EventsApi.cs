@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
@@ -25,21 +26,18 @@ namespace KalshiPS.Api
         public async Task<IReadOnlyList<KalshiForecastPoint>> GetForecastHistoryAsync(string seriesTicker, string eventTicker, IReadOnlyList<int> percentiles,
             long startTs, long endTs, int periodMinutes, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/series/{Uri.EscapeDataString(seriesTicker)}/events/{Uri.EscapeDataString(eventTicker)}/forecast_percentile_history");
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/events/{1}/forecast_percentile_history",
+                Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.EventTicker, eventTicker, "EventTicker")));
             foreach (var p in percentiles) request.With("percentiles", p);
             request.With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
-            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
-            {
-                var array = doc?.RootElement.Arr("forecast_history");
-                return array == null ? new KalshiForecastPoint[0] : array.Value.EnumerateArray().SelectMany(ForecastWire.Period).ToArray();
-            }
+            var periods = await _session.Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("forecast_history", ForecastWire.Period), ct).ConfigureAwait(false);
+            return periods == null ? new List<KalshiForecastPoint>() : periods.SelectMany(p => p).ToList();
         }
 
-        public async Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
+        public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", "/events/" + Uri.EscapeDataString(eventTicker) + "/metadata");
-            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
-                return EventMetadataWire.Metadata(eventTicker, doc.RootElement);
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}/metadata", SegmentKind.EventTicker, eventTicker, "EventTicker"));
+            return _session.Http.SendAsync(request, (ref Utf8JsonReader r) => EventMetadataWire.Metadata(eventTicker, ref r), ct);
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
@@ -15,11 +15,9 @@ namespace KalshiPS.Api
         private readonly KalshiSession _session;
         public ExchangeApi(KalshiSession session) { _session = session; }
 
-        public async Task<KalshiUserDataTimestamp> GetUserDataTimestampAsync(CancellationToken ct)
-        {
-            using (var doc = await _session.Http.SendAsync(new KalshiRequest("GET", "/exchange/user_data_timestamp"), ct).ConfigureAwait(false))
-                return ExchangeWire.UserDataTimestamp(doc.RootElement, _session.Time.GetUtcNow().UtcDateTime);
-        }
+        public Task<KalshiUserDataTimestamp> GetUserDataTimestampAsync(CancellationToken ct) =>
+            _session.Http.SendAsync(new KalshiRequest("GET", "/exchange/user_data_timestamp"),
+                (ref Utf8JsonReader r) => ExchangeWire.UserDataTimestamp(ref r, _session.Time.GetUtcNow().UtcDateTime), ct);
 
         /// <summary>GET /series/fee_changes (not paginated). Without includeHistorical only changes still to come.</summary>
         public async Task<IReadOnlyList<KalshiFeeChange>> ListSeriesFeeChangesAsync(string seriesTicker, bool includeHistorical, CancellationToken ct)
@@ -27,11 +25,8 @@ namespace KalshiPS.Api
             var request = new KalshiRequest("GET", "/series/fee_changes")
                 .With("series_ticker", seriesTicker)
                 .With("show_historical", includeHistorical ? true : (bool?)null);
-            using (var doc = await _session.Http.SendAsync(request, ct).ConfigureAwait(false))
-            {
-                var array = doc?.RootElement.Arr("series_fee_change_arr");
-                return array == null ? new KalshiFeeChange[0] : array.Value.EnumerateArray().Select(FeeChangeWire.Series).ToArray();
-            }
+            var changes = await _session.Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("series_fee_change_arr", FeeChangeWire.Series), ct).ConfigureAwait(false);
+            return changes ?? new List<KalshiFeeChange>();
         }
     }
 }

@@ -13,10 +13,7 @@ namespace KalshiPS.Api
         private readonly KalshiSession _session;
         public HistoricalApi(KalshiSession session) { _session = session; }
 
-        public async Task<KalshiHistoricalCutoff> GetCutoffAsync(CancellationToken ct)
-        {
-            using (var doc = await _session.Http.SendAsync(new KalshiRequest("GET", "/historical/cutoff"), ct).ConfigureAwait(false))
-                return HistoricalWire.Cutoff(doc.RootElement);
-        }
+        public Task<KalshiHistoricalCutoff> GetCutoffAsync(CancellationToken ct) =>
+            _session.Http.SendAsync(new KalshiRequest("GET", "/historical/cutoff"), HistoricalWire.Cutoff, ct);
     }
 }

@@ -30,13 +30,15 @@ namespace KalshiPS.Api
         private const int Capacity = 5000;
         private readonly ConcurrentDictionary<string, MarketRules> _rules = new ConcurrentDictionary<string, MarketRules>(StringComparer.OrdinalIgnoreCase);
         private readonly RecentNames _markets = new RecentNames(Capacity);
+        private int _inserts;
         private readonly RecentNames _events = new RecentNames(Capacity);
         private readonly RecentNames _series = new RecentNames(Capacity);
 
         public void Remember(MarketRules rules)
         {
             if (string.IsNullOrEmpty(rules?.Ticker)) return;
-            if (_rules.Count >= Capacity) _rules.Clear();
+            // ConcurrentDictionary.Count takes every lock: look only every 256th insert (a listing remembers thousands).
+            if ((System.Threading.Interlocked.Increment(ref _inserts) & 255) == 0 && _rules.Count >= Capacity) _rules.Clear();
             _rules[rules.Ticker] = rules;
             _markets.Add(rules.Ticker);
             if (!string.IsNullOrEmpty(rules.EventTicker)) _events.Add(rules.EventTicker);

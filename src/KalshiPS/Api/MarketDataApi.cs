@@ -40,11 +40,8 @@ namespace KalshiPS.Api
                     .With("max_close_ts", q.MaxCloseTs),
                 "markets", Market, ct);
 
-        public async Task<KalshiMarket> GetMarketAsync(string ticker, CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/markets/" + Uri.EscapeDataString(ticker)), ct).ConfigureAwait(false))
-                return Market(doc.RootElement.Obj("market") ?? doc.RootElement);
-        }
+        public Task<KalshiMarket> GetMarketAsync(string ticker, CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/markets/{0}", SegmentKind.MarketTicker, ticker, "Ticker")), (ref Utf8JsonReader r) => r.Wrapped("market", Market), ct);
 
         /// <summary>The market's price grid and granularity, from the session's cache or one GET.</summary>
         public async Task<MarketRules> GetRulesAsync(string ticker, CancellationToken ct)
@@ -60,34 +57,22 @@ namespace KalshiPS.Api
                     .With("status", status)
                     .With("series_ticker", seriesTicker)
                     .With("with_nested_markets", withMarkets ? true : (bool?)null),
-                "events", e => Event(e, null), ct);
+                "events", Event, ct);
 
         public async Task<KalshiEvent> GetEventAsync(string eventTicker, bool withMarkets, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", "/events/" + Uri.EscapeDataString(eventTicker)).With("with_nested_markets", withMarkets);
-            using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
-            {
-                var root = doc.RootElement;
-                var ev = Event(root.Obj("event") ?? root, withMarkets ? root.Arr("markets") : null);
-                if (!withMarkets) ev.Markets = null;
-                return ev;
-            }
+            var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}", SegmentKind.EventTicker, eventTicker, "EventTicker")).With("with_nested_markets", withMarkets);
+            var ev = await Http.SendAsync(request, EventAnswer, ct).ConfigureAwait(false);
+            if (!withMarkets) ev.Markets = null;
+            return ev;
         }
 
-        public async Task<IReadOnlyList<KalshiSeries>> ListSeriesAsync(string category, CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/series").With("category", category), ct).ConfigureAwait(false))
-            {
-                var array = doc?.RootElement.Arr("series");
-                return array == null ? new KalshiSeries[0] : array.Value.EnumerateArray().Select(Series).ToArray();
-            }
-        }
+        public async Task<IReadOnlyList<KalshiSeries>> ListSeriesAsync(string category, CancellationToken ct) =>
+            await Http.SendAsync(new KalshiRequest("GET", "/series").With("category", category), (ref Utf8JsonReader r) => r.Field("series", Series), ct).ConfigureAwait(false)
+            ?? new List<KalshiSeries>();
 
-        public async Task<KalshiSeries> GetSeriesAsync(string seriesTicker, CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/series/" + Uri.EscapeDataString(seriesTicker)), ct).ConfigureAwait(false))
-                return Series(doc.RootElement.Obj("series") ?? doc.RootElement);
-        }
+        public Task<KalshiSeries> GetSeriesAsync(string seriesTicker, CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", ApiPath.Of("/series/{0}", SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker")), (ref Utf8JsonReader r) => r.Wrapped("series", Series), ct);
 
         public IAsyncEnumerable<Page<KalshiTrade>> ListTrades(string ticker, long? minTs, long? maxTs, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(Http, () => new KalshiRequest("GET", "/markets/trades")
@@ -96,51 +81,32 @@ namespace KalshiPS.Api
 
         public async Task<IReadOnlyList<KalshiCandlestick>> GetCandlesticksAsync(string seriesTicker, string ticker, long startTs, long endTs, int periodMinutes, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/series/{Uri.EscapeDataString(seriesTicker)}/markets/{Uri.EscapeDataString(ticker)}/candlesticks")
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/markets/{1}/candlesticks",
+                    Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.MarketTicker, ticker, "Ticker")))
                 .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
-            using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
-            {
-                var array = doc?.RootElement.Arr("candlesticks");
-                return array == null ? new KalshiCandlestick[0]
-                    : array.Value.EnumerateArray().Select(c => MarketDataWire.Candle(ticker, periodMinutes, c)).ToArray();
-            }
+            return await Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("candlesticks", (ref Utf8JsonReader c) => MarketDataWire.Candle(ref c, ticker, periodMinutes)), ct).ConfigureAwait(false)
+                ?? new List<KalshiCandlestick>();
         }
 
         public async Task<KalshiOrderbook> GetOrderbookAsync(string ticker, int depth, CancellationToken ct)
         {
-            var request = new KalshiRequest("GET", $"/markets/{Uri.EscapeDataString(ticker)}/orderbook").With("depth", depth > 0 ? depth : (long?)null);
-            using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
-                return Book(ticker, doc.RootElement.Obj("orderbook_fp") ?? doc.RootElement.Obj("orderbook") ?? default, depth);
+            var request = new KalshiRequest("GET", ApiPath.Of("/markets/{0}/orderbook", SegmentKind.MarketTicker, ticker, "Ticker")).With("depth", depth > 0 ? depth : (long?)null);
+            var answer = await Http.SendAsync(request, MarketDataWire.Book, ct).ConfigureAwait(false);
+            return Book(ticker, answer?.Sides ?? default, depth);
         }
 
         /// <summary>Several books in one call (GET /markets/orderbooks?tickers=...). Missing tickers are simply absent.</summary>
         public async Task<IReadOnlyList<KalshiOrderbook>> GetOrderbooksAsync(IReadOnlyList<string> tickers, int depth, CancellationToken ct)
         {
             var request = new KalshiRequest("GET", "/markets/orderbooks").With("tickers", string.Join(",", tickers));
-            using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
-            {
-                var list = new List<KalshiOrderbook>();
-                var array = doc?.RootElement.Arr("orderbooks");
-                if (array != null)
-                    foreach (var item in array.Value.EnumerateArray())
-                        list.Add(Book(item.StrAny("ticker", "market_ticker"), item.Obj("orderbook_fp") ?? item, depth));
-                return list;
-            }
+            var items = await Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("orderbooks", MarketDataWire.Book), ct).ConfigureAwait(false);
+            var list = new List<KalshiOrderbook>();
+            if (items != null) foreach (var item in items) if (item != null) list.Add(Book(item.Ticker, item.Sides, depth));
+            return list;
         }
 
-        public async Task<KalshiExchangeStatus> GetExchangeStatusAsync(CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/exchange/status"), ct).ConfigureAwait(false))
-            {
-                var r = doc.RootElement;
-                return new KalshiExchangeStatus
-                {
-                    ExchangeActive = r.Bool("exchange_active") ?? false,
-                    TradingActive = r.Bool("trading_active") ?? false,
-                    EstimatedResumeTime = r.Time("exchange_estimated_resume_time"),
-                };
-            }
-        }
+        public Task<KalshiExchangeStatus> GetExchangeStatusAsync(CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", "/exchange/status"), MarketDataWire.ExchangeStatus, ct);
 
         public async Task<IReadOnlyList<KalshiScheduleEntry>> GetScheduleAsync(CancellationToken ct)
         {
@@ -167,33 +133,53 @@ namespace KalshiPS.Api
             }
         }
 
-        private KalshiMarket Market(JsonElement m)
+        // Every market read also teaches the session's catalog its grid (for order validation and completion).
+        private KalshiMarket Market(ref Utf8JsonReader r)
         {
-            var market = MarketDataWire.Market(m);
-            _session.Markets.Remember(new MarketRules(market.Ticker, market.EventTicker, market.Status, PriceGrid.From(m), market.FractionalTrading));
+            var market = MarketDataWire.Market(ref r, out var grid);
+            Remember(market, grid);
             return market;
         }
 
-        private KalshiEvent Event(JsonElement e, JsonElement? topLevelMarkets)
+        private void Remember(KalshiMarket market, PriceGrid grid) =>
+            _session.Markets.Remember(new MarketRules(market.Ticker, market.EventTicker, market.Status, grid, market.FractionalTrading));
+
+        private KalshiEvent Event(ref Utf8JsonReader r)
         {
-            var ev = MarketDataWire.Event(e, topLevelMarkets);
+            var ev = MarketDataWire.Event(ref r, Remember);
             _session.Markets.RememberEvent(ev.EventTicker, ev.SeriesTicker);
-            var nested = e.Arr("markets") ?? topLevelMarkets;
-            if (nested != null) foreach (var m in nested.Value.EnumerateArray()) Market(m);
             return ev;
         }
 
-        private KalshiSeries Series(JsonElement s)
+        /// <summary>GET /events/{ticker}: {event:{...}, markets:[...]}; the top-level markets count when the event has none nested.</summary>
+        private KalshiEvent EventAnswer(ref Utf8JsonReader r)
         {
-            var series = MarketDataWire.Series(s);
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return null; }
+            var start = r;
+            KalshiEvent ev = null;
+            KalshiMarket[] topLevel = null;
+            while (r.NextProperty(out var field))
+            {
+                if (field.SequenceEqual("event".AsSpan()) && r.TokenType == JsonTokenType.StartObject) ev = Event(ref r);
+                else if (field.SequenceEqual("markets".AsSpan())) topLevel = MarketDataWire.Markets(ref r, Remember);
+                else r.Skip();
+            }
+            if (ev == null) { r = start; ev = Event(ref r); }
+            else if (ev.Markets == null && topLevel != null) { ev.Markets = topLevel; ev.MarketCount = topLevel.Length; }
+            return ev;
+        }
+
+        private KalshiSeries Series(ref Utf8JsonReader r)
+        {
+            var series = MarketDataWire.Series(ref r);
             _session.Markets.RememberSeries(series.Ticker);
             return series;
         }
 
-        private KalshiOrderbook Book(string ticker, JsonElement bookJson, int depth)
+        private KalshiOrderbook Book(string ticker, (KalshiPriceLevel[] Yes, KalshiPriceLevel[] No) sides, int depth)
         {
-            var (yes, no) = MarketDataWire.BookSides(bookJson);
-            var book = KalshiOrderbook.FromBids(ticker, yes, no, depth);
+            var (yes, no) = sides;
+            var book = KalshiOrderbook.FromBids(ticker, yes ?? new KalshiPriceLevel[0], no ?? new KalshiPriceLevel[0], depth);
             book.Timestamp = _session.Time.GetUtcNow().UtcDateTime;
             return book;
         }

@@ -45,13 +45,14 @@ namespace KalshiPS.Api
 
         /// <summary>"TICKER: Buy 10 Yes @ 0.45" — the -WhatIf/-Confirm target.</summary>
         public string Describe() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} {3} @ {4} ({5})",
-            Ticker, Action, Count.ToString("0.##", CultureInfo.InvariantCulture), Side, OrderValidation.Num(Price), TimeInForce);
+            Ticker, Action, UserNumber.ExactCount(Count), Side, OrderValidation.Num(Price), TimeInForce);
     }
 
     /// <summary>Checks made before anything is sent. Each failure names the valid values; nothing is rounded.</summary>
     internal static class OrderValidation
     {
-        internal static string Num(decimal d) => d.ToString("0.00####", CultureInfo.InvariantCulture);
+        /// <summary>A price or count as received: every digit, never rounded (a message must not contradict itself).</summary>
+        internal static string Num(decimal d) => UserNumber.Exact(d);
 
         /// <summary>Checks that need no market data: ranges and the combinations Kalshi forbids.</summary>
         public static void CheckStatic(OrderSpec o, DateTime utcNow)
@@ -75,6 +76,24 @@ namespace KalshiPS.Api
                     throw new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
                         "-ExpirationTime {0:u} is not in the future (now {1:u}).", ToUtc(o.ExpirationTime.Value), utcNow), "ExpirationTime");
             }
+        }
+
+        /// <summary>
+        /// The session's fat-finger guard (Connect-Kalshi -MaxOrderCount / -MaxOrderCost): an order larger than either
+        /// limit is refused before anything is sent. Cost is what the order can cost you: count × price for a buy,
+        /// count × (1 − price) for a sell (the collateral of the position it may open).
+        /// </summary>
+        public static void CheckLimits(KalshiAction action, decimal price, decimal count, OrderLimits limits, string countParameter = "Count")
+        {
+            if (count > limits.MaxCount)
+                throw new OrderLimitException(string.Format(CultureInfo.InvariantCulture,
+                    "Count {0} is above this session's limit of {1} contracts per order; nothing was sent. If you meant it, connect with a higher limit: Connect-Kalshi ... -MaxOrderCount {0}.",
+                    UserNumber.ExactCount(count), UserNumber.ExactCount(limits.MaxCount)), countParameter);
+            var cost = count * (action == KalshiAction.Buy ? price : 1m - price);
+            if (cost > limits.MaxCost)
+                throw new OrderLimitException(string.Format(CultureInfo.InvariantCulture,
+                    "This order can cost ${0} ({1} contracts × ${2}), above this session's limit of ${3} per order; nothing was sent. If you meant it, connect with a higher limit: Connect-Kalshi ... -MaxOrderCost {4}.",
+                    Num(cost), UserNumber.ExactCount(count), Num(action == KalshiAction.Buy ? price : 1m - price), Num(limits.MaxCost), Math.Ceiling(cost).ToString(CultureInfo.InvariantCulture)), countParameter);
         }
 
         /// <summary>Checks against the market: price on its grid and count on its granularity.</summary>
@@ -116,5 +135,17 @@ namespace KalshiPS.Api
 
         public static DateTime ToUtc(DateTime t) =>
             t.Kind == DateTimeKind.Utc ? t : (t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Local) : t).ToUniversalTime();
+    }
+
+    /// <summary>A session's per-order ceilings (Connect-Kalshi -MaxOrderCount, -MaxOrderCost).</summary>
+    internal sealed class OrderLimits
+    {
+        /// <summary>Defaults: 10,000 contracts and $10,000 per order (Connect-Kalshi's help documents them).</summary>
+        public const decimal DefaultMaxCount = 10000m;
+        public const decimal DefaultMaxCost = 10000m;
+
+        public OrderLimits(decimal maxCount, decimal maxCost) { MaxCount = maxCount; MaxCost = maxCost; }
+        public decimal MaxCount { get; }
+        public decimal MaxCost { get; }
     }
 }

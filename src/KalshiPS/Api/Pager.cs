@@ -12,10 +12,21 @@ namespace KalshiPS.Api
     /// <summary>One page of a cursor-paginated list.</summary>
     internal sealed class Page<T>
     {
-        public Page(int number, IReadOnlyList<T> items, bool isLast) { Number = number; Items = items; IsLast = isLast; }
+        private readonly Action _prefetch;
+        public Page(int number, IReadOnlyList<T> items, bool isLast, Action prefetch = null)
+        {
+            Number = number; Items = items; IsLast = isLast; _prefetch = prefetch;
+        }
         public int Number { get; }
         public IReadOnlyList<T> Items { get; }
         public bool IsLast { get; }
+
+        /// <summary>
+        /// Requests the next page now, while this one is being written, instead of when the enumerator is asked for
+        /// it. Callers that know they need more items (e.g. -First not yet reached) call it; nothing is fetched that
+        /// would not be needed. Idempotent; no-op on the last page.
+        /// </summary>
+        public void PrefetchNext() => _prefetch?.Invoke();
     }
 
     /// <summary>
@@ -28,30 +39,61 @@ namespace KalshiPS.Api
             KalshiHttpPipeline http,
             Func<KalshiRequest> newRequest,
             string itemsField,
-            Func<JsonElement, T> map,
+            ReadValue<T> read,
             [EnumeratorCancellation] CancellationToken ct)
         {
             string cursor = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var number = 1; ; number++)
+            Task<PageBody<T>> next = null;
+            try
             {
-                var request = newRequest().With("cursor", cursor);
-                List<T> items;
-                using (var doc = await http.SendAsync(request, ct).ConfigureAwait(false))
+                for (var number = 1; ; number++)
                 {
-                    var root = doc?.RootElement ?? default;
-                    items = new List<T>();
-                    var array = root.Arr(itemsField);
-                    if (array != null) foreach (var item in array.Value.EnumerateArray()) items.Add(map(item));
-                    cursor = root.Str("cursor");
+                    var request = newRequest().With("cursor", cursor);
+                    var body = await (next ?? Fetch(http, request, itemsField, read, ct)).ConfigureAwait(false) ?? new PageBody<T>();
+                    next = null;
+                    cursor = body.Cursor;
+                    var last = string.IsNullOrEmpty(cursor);
+                    if (!last && !seen.Add(cursor))
+                        throw new KalshiApiException(KalshiErrorKind.ServerUnavailable, 200, request.Method, request.Path,
+                            new KalshiErrorBody { Message = "the server returned the same page cursor twice; stopping to avoid an endless loop" });
+                    var nextCursor = cursor;
+                    Action prefetch = last ? (Action)null : () =>
+                    {
+                        if (next == null) next = Fetch(http, newRequest().With("cursor", nextCursor), itemsField, read, ct);
+                    };
+                    yield return new Page<T>(number, body.Items ?? new List<T>(), last, prefetch);
+                    if (last) yield break;
                 }
-                var last = string.IsNullOrEmpty(cursor);
-                if (!last && !seen.Add(cursor))
-                    throw new KalshiApiException(KalshiErrorKind.ServerUnavailable, 200, request.Method, request.Path,
-                        new KalshiErrorBody { Message = "the server returned the same page cursor twice; stopping to avoid an endless loop" });
-                yield return new Page<T>(number, items, last);
-                if (last) yield break;
             }
+            finally
+            {
+                // A prefetch nobody waited for (the consumer stopped): observe its outcome so a failure is not unobserved.
+                next?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
+
+        private static Task<PageBody<T>> Fetch<T>(KalshiHttpPipeline http, KalshiRequest request, string itemsField, ReadValue<T> read, CancellationToken ct) =>
+            http.SendAsync(request, (ref Utf8JsonReader r) => ReadPage(ref r, itemsField, read), ct);
+
+        /// <summary>{ itemsField: [objects...], cursor: "..." } in any order; non-object items are dropped.</summary>
+        private static PageBody<T> ReadPage<T>(ref Utf8JsonReader r, string itemsField, ReadValue<T> read)
+        {
+            var page = new PageBody<T>();
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return page; }
+            while (r.NextProperty(out var field))
+            {
+                if (field.SequenceEqual(itemsField.AsSpan())) page.Items = r.Objects(read);
+                else if (field.SequenceEqual("cursor".AsSpan())) page.Cursor = r.Str();
+                else r.Skip();
+            }
+            return page;
+        }
+
+        private sealed class PageBody<T>
+        {
+            public List<T> Items;
+            public string Cursor;
         }
     }
 }

@@ -28,11 +28,8 @@ namespace KalshiPS.Api
 
     internal sealed partial class PortfolioApi
     {
-        public async Task<KalshiBalance> GetBalanceAsync(CancellationToken ct)
-        {
-            using (var doc = await Http.SendAsync(new KalshiRequest("GET", "/portfolio/balance"), ct).ConfigureAwait(false))
-                return PortfolioWire.Balance(doc.RootElement);
-        }
+        public Task<KalshiBalance> GetBalanceAsync(CancellationToken ct) =>
+            Http.SendAsync(new KalshiRequest("GET", "/portfolio/balance"), PortfolioWire.Balance, ct);
 
         /// <summary>Market rows (market_positions) of GET /portfolio/positions, all pages.</summary>
         public IAsyncEnumerable<Page<KalshiPosition>> ListPositions(PositionQuery q, int pageSize, CancellationToken ct) =>

@@ -19,27 +19,44 @@ namespace KalshiPS.Api
 
         public IReadOnlyList<PriceRange> Ranges { get; }
 
-        public static PriceGrid From(JsonElement market)
+        /// <summary>The grid of a market object (see MarketDataWire.Market, which reads it).</summary>
+        public static PriceGrid From(JsonElement market) =>
+            WireReader.Read(market, (ref Utf8JsonReader r) => { MarketDataWire.Market(ref r, out var grid); return grid; });
+
+        private static PriceGrid _last = Cent;
+
+        /// <summary>
+        /// The grid of a market's price_ranges (incomplete ones already dropped), else its structure's documented grid.
+        /// Markets of one listing mostly share a grid, so the previous one is reused when equal (no per-market copies).
+        /// </summary>
+        public static PriceGrid Of(List<PriceRange> ranges, string structure)
         {
-            var ranges = market.Arr("price_ranges");
-            var list = new List<PriceRange>();
-            if (ranges != null)
-                foreach (var r in ranges.Value.EnumerateArray())
-                {
-                    var start = r.Dec("start"); var end = r.Dec("end"); var step = r.Dec("step");
-                    if (start.HasValue && end.HasValue && step.HasValue && step > 0) list.Add(new PriceRange(start.Value, end.Value, step.Value));
-                }
-            return list.Count > 0 ? new PriceGrid(list) : ForStructure(market.Str("price_level_structure"));
+            if (ranges == null || ranges.Count == 0) return ForStructure(structure);
+            var last = _last;
+            if (Same(last.Ranges, ranges)) return last;
+            if (Same(Cent.Ranges, ranges)) return _last = Cent;
+            return _last = new PriceGrid(ranges.ToArray()); // a copy: the caller's list is scratch
         }
+
+        private static bool Same(IReadOnlyList<PriceRange> a, List<PriceRange> b)
+        {
+            if (a.Count != b.Count) return false;
+            for (var i = 0; i < a.Count; i++)
+                if (a[i].Start != b[i].Start || a[i].End != b[i].End || a[i].Step != b[i].Step) return false;
+            return true;
+        }
+
+        private static readonly PriceGrid DeciCent = new PriceGrid(new[] { new PriceRange(0m, 1m, 0.001m) });
+        private static readonly PriceGrid TaperedDeciCent =
+            new PriceGrid(new[] { new PriceRange(0m, 0.1m, 0.001m), new PriceRange(0.1m, 0.9m, 0.01m), new PriceRange(0.9m, 1m, 0.001m) });
 
         /// <summary>The documented grid of a price_level_structure, for a market that names one but sends no ranges.</summary>
         private static PriceGrid ForStructure(string structure)
         {
             switch (structure)
             {
-                case "deci_cent": return new PriceGrid(new[] { new PriceRange(0m, 1m, 0.001m) });
-                case "tapered_deci_cent":
-                    return new PriceGrid(new[] { new PriceRange(0m, 0.1m, 0.001m), new PriceRange(0.1m, 0.9m, 0.01m), new PriceRange(0.9m, 1m, 0.001m) });
+                case "deci_cent": return DeciCent;
+                case "tapered_deci_cent": return TaperedDeciCent;
                 default: return Cent;
             }
         }
@@ -64,7 +81,8 @@ namespace KalshiPS.Api
             return (below, above);
         }
 
-        public override string ToString() => string.Join(";", Ranges.Select(r => r.ToString()));
+        private string _text;
+        public override string ToString() => _text ?? (_text = string.Join(";", Ranges.Select(r => r.ToString())));
     }
 
     internal readonly struct PriceRange

@@ -33,6 +33,9 @@ namespace KalshiPS.Auth
         {
             if (string.IsNullOrWhiteSpace(apiKeyId))
                 throw new KalshiKeyException("An API key id is required with a private key: pass -ApiKeyId or set KALSHI_API_KEY_ID.");
+            foreach (var c in apiKeyId)
+                if (c <= ' ' || c > '~') // last guard: the id goes into a header verbatim
+                    throw new KalshiKeyException($"The API key id contains the character \\u{(int)c:X4}, which cannot be sent in a header; give the id exactly as Kalshi shows it.");
             var parameters = PemKeyReader.Read(pem);
             var rsa = CreateRsa();
             try { rsa.ImportParameters(parameters); }

@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// <summary>
     /// <para type="synopsis">Creates the Kalshi session that the other KalshiPS cmdlets use in this runspace.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Kalshi", DefaultParameterSetName = KeyPathSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Kalshi", HelpUri = HelpUris.Root + "Connect-Kalshi.md", DefaultParameterSetName = KeyPathSet)]
     [OutputType(typeof(KalshiSession))]
     public sealed class ConnectKalshiCommand : PSCmdlet
     {
@@ -23,7 +23,9 @@ namespace KalshiPS.Cmdlets
         private const string CredentialSet = "Credential";
         private const string VaultSet = "Vault";
 
+        /// <summary>Production or Demo; Custom is only a label (of sessions with another -BaseUri), not a choice.</summary>
         [Parameter(Position = 0)]
+        [ValidateSet(nameof(KalshiEnvironment.Production), nameof(KalshiEnvironment.Demo))]
         public KalshiEnvironment Environment { get; set; }
 
         [Parameter(ParameterSetName = KeyPathSet, ValueFromPipelineByPropertyName = true)]
@@ -99,6 +101,16 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
+        /// <summary>Fat-finger guard: orders of more contracts are refused before sending (default 10,000).</summary>
+        [Parameter]
+        [InvariantDecimal]
+        public decimal MaxOrderCount { get; set; } = Api.OrderLimits.DefaultMaxCount;
+
+        /// <summary>Fat-finger guard: orders that can cost more dollars are refused before sending (default 10,000).</summary>
+        [Parameter]
+        [InvariantDecimal]
+        public decimal MaxOrderCost { get; set; } = Api.OrderLimits.DefaultMaxCost;
+
         /// <summary>Don't make the balance call that checks the key before returning.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
@@ -120,6 +132,7 @@ namespace KalshiPS.Cmdlets
                 ApiKeyId = ApiKeyId,
                 PrivateKeyPath = string.IsNullOrEmpty(PrivateKeyPath) ? null : GetUnresolvedProviderPathFromPSPath(PrivateKeyPath),
                 Tier = Tier,
+                TierGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Tier)),
                 ReadRate = MyInvocation.BoundParameters.ContainsKey(nameof(ReadRate)) ? ReadRate : (double?)null,
                 WriteRate = MyInvocation.BoundParameters.ContainsKey(nameof(WriteRate)) ? WriteRate : (double?)null,
                 MaxRetries = MaxRetries,
@@ -129,7 +142,13 @@ namespace KalshiPS.Cmdlets
                 ProxyUri = Proxy,
                 ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+                MaxOrderCount = MaxOrderCount,
+                MaxOrderCost = MaxOrderCost,
             };
+            if (MaxOrderCount <= 0m || MaxOrderCost <= 0m)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    $"-MaxOrderCount and -MaxOrderCost must be greater than 0 (got {Api.UserNumber.Exact(MaxOrderCount)} and {Api.UserNumber.Exact(MaxOrderCost)})."),
+                    "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
 
             try
             {
@@ -138,13 +157,22 @@ namespace KalshiPS.Cmdlets
                     case KeySet: settings.PrivateKeyPem = PemFrom(PrivateKey); break;
                     case CredentialSet:
                         settings.ApiKeyId = Credential.UserName;
+                        settings.ApiKeyIdSource = "-Credential (user name)";
                         settings.PrivateKeyPem = Credential.GetNetworkCredential().Password;
                         break;
                     case VaultSet: settings.PrivateKeyPem = PemFromVault(); break;
                 }
                 settings.ApplyEnvironment(MyInvocation.BoundParameters.ContainsKey(nameof(Environment)));
+                foreach (var note in settings.CleanHeaderValues()) WriteVerbose(note);
+                if (settings.Environment == KalshiEnvironment.Custom && settings.BaseUri == null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("KALSHI_ENVIRONMENT=Custom needs -BaseUri or KALSHI_BASE_URI (the REST base of your proxy or sandbox, e.g. http://127.0.0.1:5000/trade-api/v2)."),
+                        "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
             }
             catch (KalshiKeyException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+            }
+            catch (ArgumentException e)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }
@@ -160,13 +188,20 @@ namespace KalshiPS.Cmdlets
             }
 
             WriteVerbose($"Kalshi session: {session.BaseUri} ({(session.IsAuthenticated ? "key " + session.ApiKeyId : "anonymous")}), WebSocket {session.WebSocketUri}, " +
-                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s");
+                         $"budget {session.ReadRate}/{session.WriteRate} tokens/s, {session.MaxRetries} retries, timeout {session.Timeout.TotalSeconds} s, " +
+                         $"at most {Api.UserNumber.ExactCount(session.MaxOrderCount)} contracts and ${Api.UserNumber.Exact(session.MaxOrderCost)} per order");
 
-            if (session.IsAuthenticated && !SkipValidation) Validate(session);
+            if (session.IsAuthenticated && !SkipValidation)
+            {
+                Validate(session);
+                ReadBudget(session);
+            }
 
-            SessionStore.Default?.Dispose();
+            // A replaced default is closed only if nobody was given it; -PassThru sessions stay usable with -Session.
+            var previous = SessionStore.Default;
+            if (previous != null && !previous.HandedOut) previous.Dispose();
             SessionStore.Default = session;
-            if (PassThru) WriteObject(session);
+            if (PassThru) { session.HandedOut = true; WriteObject(session); }
         }
 
         /// <summary>One cheap authenticated call, so a wrong key or clock fails here rather than on the first order.</summary>
@@ -195,6 +230,41 @@ namespace KalshiPS.Cmdlets
             {
                 RequestLog.Current = previous;
             }
+        }
+
+        /// <summary>
+        /// The account's real budget and costs (GET /account/limits, /account/endpoint_costs). Either may fail (an older
+        /// server, a fault): the tier table then stays, with a verbose note; nothing here fails the connect.
+        /// </summary>
+        private void ReadBudget(KalshiSession session)
+        {
+            var log = new CollectedLog();
+            var previous = RequestLog.Current;
+            AccountLimits limits = null;
+            EndpointCosts costs = null;
+            var account = new AccountApi(session);
+            try
+            {
+                RequestLog.Current = log;
+                try { limits = account.GetLimitsAsync(_stop.Token).GetAwaiter().GetResult(); }
+                catch (KalshiApiException e) { log.Verbose("GET /account/limits failed (" + e.Kind + "); keeping the tier-table budget."); }
+                try { costs = account.GetEndpointCostsAsync(_stop.Token).GetAwaiter().GetResult(); }
+                catch (KalshiApiException e) { log.Verbose("GET /account/endpoint_costs failed (" + e.Kind + "); keeping the published costs."); }
+            }
+            catch (OperationCanceledException)
+            {
+                session.Dispose();
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                RequestLog.Current = previous;
+            }
+            session.UseExchangeBudget(limits, costs);
+            foreach (var line in log.Lines) WriteVerbose(line);
+            WriteVerbose($"Budget ({session.BudgetSource}): read {session.ReadRate} tokens/s (holds {session.ReadCapacity}), " +
+                         $"write {session.WriteRate} tokens/s (holds {session.WriteCapacity}), tier {session.Tier}" +
+                         (costs != null ? $", {costs.Count} endpoint costs from the exchange (default {costs.DefaultCost})" : ""));
         }
 
         /// <summary>Request lines of the validation call, written as verbose once it is back on this thread.</summary>

@@ -4,7 +4,7 @@ using KalshiPS.Session;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Closes the runspace's default Kalshi session (or the one given) and forgets it.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Kalshi", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Disconnect, "Kalshi", HelpUri = HelpUris.Root + "Disconnect-Kalshi.md", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class DisconnectKalshiCommand : PSCmdlet
     {

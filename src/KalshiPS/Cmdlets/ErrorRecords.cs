@@ -22,6 +22,8 @@ namespace KalshiPS.Cmdlets
                 }
                 case KalshiKeyException key:
                     return new ErrorRecord(key, "KalshiPrivateKeyInvalid", ErrorCategory.InvalidData, null);
+                case OrderLimitException limit:
+                    return new ErrorRecord(limit, "KalshiOrderLimitExceeded", ErrorCategory.LimitsExceeded, target);
                 case OrderValidationException invalid:
                     return new ErrorRecord(invalid, "KalshiOrderInvalid", ErrorCategory.InvalidArgument, target);
                 case ArgumentException arg:
@@ -46,6 +48,7 @@ namespace KalshiPS.Cmdlets
                 case KalshiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case KalshiErrorKind.Connection: return ErrorCategory.ConnectionError;
                 case KalshiErrorKind.Gone: return ErrorCategory.NotImplemented;
+                case KalshiErrorKind.OutcomeUnknown: return ErrorCategory.ResourceUnavailable;
                 default: return ErrorCategory.InvalidArgument;
             }
         }
@@ -56,8 +59,17 @@ namespace KalshiPS.Cmdlets
     }
 
     /// <summary>An order that fails validation before anything is sent.</summary>
-    public sealed class OrderValidationException : ArgumentException
+    public class OrderValidationException : ArgumentException
     {
-        public OrderValidationException(string message, string paramName = null) : base(message, paramName) { }
+        private readonly string _message;
+        public OrderValidationException(string message, string paramName = null) : base(message, paramName) { _message = message; }
+        /// <summary>The explanation alone (it already names the parameter; no "(Parameter ...)" suffix).</summary>
+        public override string Message => _message ?? base.Message;
+    }
+
+    /// <summary>An order above the session's -MaxOrderCount or -MaxOrderCost; nothing is sent.</summary>
+    public sealed class OrderLimitException : OrderValidationException
+    {
+        public OrderLimitException(string message, string paramName = null) : base(message, paramName) { }
     }
 }

@@ -5,7 +5,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Cash available and portfolio value, in dollars (decimal).</summary>
     [KalshiOperation("GetBalance")]
-    [Cmdlet(VerbsCommon.Get, "KalshiBalance")]
+    [Cmdlet(VerbsCommon.Get, "KalshiBalance", HelpUri = HelpUris.Root + "Get-KalshiBalance.md")]
     [OutputType(typeof(KalshiBalance))]
     public sealed class GetKalshiBalanceCommand : KalshiCmdlet
     {

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Completion;
+using KalshiPS.Http;
 using KalshiPS.Models;
 using KalshiPS.Wire;
 
@@ -8,12 +10,14 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Gets a market's price candles (1-minute, 1-hour or 1-day) for a time window.</summary>
     [KalshiOperation("GetMarketCandlesticks")]
-    [Cmdlet(VerbsCommon.Get, "KalshiCandlestick")]
+    [Cmdlet(VerbsCommon.Get, "KalshiCandlestick", HelpUri = HelpUris.Root + "Get-KalshiCandlestick.md")]
     [OutputType(typeof(KalshiCandlestick))]
     public sealed class GetKalshiCandlestickCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string Ticker { get; set; }
 
         /// <summary>The market's series; looked up from the market when omitted.</summary>
@@ -34,17 +38,24 @@ namespace KalshiPS.Cmdlets
         {
             if (End <= Start)
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, End));
+            if (!TrySegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             RunAsync(async ct =>
             {
-                var series = SeriesTicker;
-                if (string.IsNullOrEmpty(series))
+                // An unknown market (or series) is an error for this ticker only; the pipeline goes on.
+                try
                 {
-                    var market = await MarketData.GetMarketAsync(Ticker, ct).ConfigureAwait(false);
-                    var ev = await MarketData.GetEventAsync(market.EventTicker, false, ct).ConfigureAwait(false);
-                    series = ev.SeriesTicker;
+                    var series = seriesTicker;
+                    if (string.IsNullOrEmpty(series))
+                    {
+                        var market = await MarketData.GetMarketAsync(ticker, ct).ConfigureAwait(false);
+                        var ev = await MarketData.GetEventAsync(market.EventTicker, false, ct).ConfigureAwait(false);
+                        series = ev.SeriesTicker;
+                    }
+                    var candles = await MarketData.GetCandlesticksAsync(series, ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
+                    foreach (var c in candles) Emit(c);
                 }
-                var candles = await MarketData.GetCandlesticksAsync(series, Ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
-                foreach (var c in candles) Emit(c);
+                catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
             });
         }
     }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using KalshiPS.Api;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Completion;
@@ -7,22 +9,28 @@ using KalshiPS.Models;
 
 namespace KalshiPS.Cmdlets
 {
-    /// <summary>Lists events or gets events by ticker; -IncludeMarkets adds each event's markets.</summary>
+    /// <summary>
+    /// Lists events or gets events by ticker; -IncludeMarkets adds each event's markets. Strings from the pipeline are
+    /// event tickers; markets bind their EventTicker, series their SeriesTicker (listing that series' events).
+    /// </summary>
     [KalshiOperation("GetEvents", "GetEvent")]
-    [Cmdlet(VerbsCommon.Get, "KalshiEvent", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiEvent", HelpUri = HelpUris.Root + "Get-KalshiEvent.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        private const string ListSet = "List";
+        private const string TickerSet = "ByTicker";
+
+        [Parameter(ParameterSetName = TickerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] EventTicker { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         public string SeriesTicker { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ListSet)]
         public MarketStatusFilter Status { get; set; }
 
         [Parameter]
@@ -34,11 +42,15 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (EventTicker != null && EventTicker.Length > 0)
+            if (EventTicker != null && EventTicker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(EventTicker)))
             {
+                var tickers = new List<string>();
+                foreach (var raw in EventTicker ?? new string[] { null })
+                    if (TrySegment(SegmentKind.EventTicker, raw, nameof(EventTicker), out var checkedTicker)) tickers.Add(checkedTicker);
+                if (tickers.Count == 0) return;
                 RunAsync(async ct =>
                 {
-                    foreach (var ticker in EventTicker)
+                    foreach (var ticker in tickers)
                     {
                         try { Emit(await MarketData.GetEventAsync(ticker, IncludeMarkets, ct).ConfigureAwait(false)); }
                         catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
@@ -46,11 +58,15 @@ namespace KalshiPS.Cmdlets
                 });
                 return;
             }
+            if (SkipListing()) return;
+            if (!TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null;
-            RunAsync(ct => ListAsync(status, ct));
+            RunAsync(ct => ListAsync(status, seriesTicker, ct));
         }
 
-        private Task ListAsync(string status, CancellationToken ct) =>
-            EmitPagesAsync(MarketData.ListEvents(status, SeriesTicker, IncludeMarkets, PageSize, ct), "Get-KalshiEvent");
+        protected override void EndProcessing() => WriteTotalCount();
+
+        private Task ListAsync(string status, string seriesTicker, CancellationToken ct) =>
+            EmitPagesAsync(MarketData.ListEvents(status, seriesTicker, IncludeMarkets, PageSize, ct), "Get-KalshiEvent");
     }
 }

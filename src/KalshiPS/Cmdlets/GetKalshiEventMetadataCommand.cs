@@ -8,7 +8,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Presentation details of events (images, market colours, competition, settlement sources), one object per event.</summary>
     [KalshiOperation("GetEventMetadata")]
-    [Cmdlet(VerbsCommon.Get, "KalshiEventMetadata")]
+    [Cmdlet(VerbsCommon.Get, "KalshiEventMetadata", HelpUri = HelpUris.Root + "Get-KalshiEventMetadata.md")]
     [OutputType(typeof(KalshiEventMetadata))]
     public sealed class GetKalshiEventMetadataCommand : KalshiMarketDataCmdlet
     {

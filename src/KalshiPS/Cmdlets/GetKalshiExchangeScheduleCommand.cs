@@ -5,7 +5,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Lists the exchange's standard trading hours and maintenance windows, one row each.</summary>
     [KalshiOperation("GetExchangeSchedule")]
-    [Cmdlet(VerbsCommon.Get, "KalshiExchangeSchedule")]
+    [Cmdlet(VerbsCommon.Get, "KalshiExchangeSchedule", HelpUri = HelpUris.Root + "Get-KalshiExchangeSchedule.md")]
     [OutputType(typeof(KalshiScheduleEntry))]
     public sealed class GetKalshiExchangeScheduleCommand : KalshiMarketDataCmdlet
     {

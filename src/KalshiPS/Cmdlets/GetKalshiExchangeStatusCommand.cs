@@ -5,7 +5,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Says whether the exchange and trading are active.</summary>
     [KalshiOperation("GetExchangeStatus")]
-    [Cmdlet(VerbsCommon.Get, "KalshiExchangeStatus")]
+    [Cmdlet(VerbsCommon.Get, "KalshiExchangeStatus", HelpUri = HelpUris.Root + "Get-KalshiExchangeStatus.md")]
     [OutputType(typeof(KalshiExchangeStatus))]
     public sealed class GetKalshiExchangeStatusCommand : KalshiMarketDataCmdlet
     {

@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
     /// and, given alone, leave out the other kind; a piped event or market gives both, the changes that concern it.
     /// </summary>
     [KalshiOperation("GetSeriesFeeChanges", "GetEventFeeChanges")]
-    [Cmdlet(VerbsCommon.Get, "KalshiFeeChange")]
+    [Cmdlet(VerbsCommon.Get, "KalshiFeeChange", HelpUri = HelpUris.Root + "Get-KalshiFeeChange.md")]
     [OutputType(typeof(KalshiFeeChange))]
     public sealed class GetKalshiFeeChangeCommand : KalshiMarketDataCmdlet
     {

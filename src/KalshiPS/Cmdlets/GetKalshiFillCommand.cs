@@ -9,7 +9,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Your fills (trades of your orders), newest first, every page; filter by market, order and time.</summary>
     [KalshiOperation("GetFills")]
-    [Cmdlet(VerbsCommon.Get, "KalshiFill", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiFill", HelpUri = HelpUris.Root + "Get-KalshiFill.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiFill))]
     public sealed class GetKalshiFillCommand : KalshiPagedCmdlet
     {
@@ -31,10 +31,12 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.OrderId, OrderId, nameof(OrderId), out var orderId)) return;
             var query = new FillQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                OrderId = string.IsNullOrWhiteSpace(OrderId) ? null : OrderId.Trim(),
+                Ticker = ticker,
+                OrderId = orderId,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
             };

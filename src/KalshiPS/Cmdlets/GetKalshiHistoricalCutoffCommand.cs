@@ -6,7 +6,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Where live data ends: older markets, trades, fills, orders and positions are only in the historical archive.</summary>
     [KalshiOperation("GetHistoricalCutoff")]
-    [Cmdlet(VerbsCommon.Get, "KalshiHistoricalCutoff")]
+    [Cmdlet(VerbsCommon.Get, "KalshiHistoricalCutoff", HelpUri = HelpUris.Root + "Get-KalshiHistoricalCutoff.md")]
     [OutputType(typeof(KalshiHistoricalCutoff))]
     public sealed class GetKalshiHistoricalCutoffCommand : KalshiMarketDataCmdlet
     {

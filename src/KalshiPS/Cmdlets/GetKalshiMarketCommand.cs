@@ -13,42 +13,46 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>
-    /// Lists markets (every page, streamed as pages arrive) or gets markets by ticker. Tickers, event tickers and
-    /// series tickers bind from pipeline objects by property name.
+    /// Lists markets (every page, streamed as pages arrive) or gets markets by ticker. Strings from the pipeline are
+    /// tickers; objects bind by property name: Ticker (markets, positions, trades) gets those markets, EventTicker
+    /// (events) and SeriesTicker (series) list theirs. Two parameter sets keep an event or a series from ever being
+    /// read as a market ticker; ByTicker is the default set because the binder tries the default set first, so a
+    /// market's Ticker wins over its EventTicker (without any ticker it lists, like the List set).
     /// </summary>
     [KalshiOperation("GetMarkets", "GetMarket")]
-    [Cmdlet(VerbsCommon.Get, "KalshiMarket", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiMarket", HelpUri = HelpUris.Root + "Get-KalshiMarket.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiMarket))]
     public sealed class GetKalshiMarketCommand : KalshiMarketDataCmdlet
     {
+        private const string ListSet = "List";
+        private const string TickerSet = "ByTicker";
         private const int TickersPerRequest = 100;
         private readonly List<string> _pendingTickers = new List<string>();
-        private ulong _seen;
 
         /// <summary>Market tickers. Without it, markets are listed with the filters.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TickerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] Ticker { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
         public string EventTicker { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         public string SeriesTicker { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ListSet)]
         public MarketStatusFilter Status { get; set; }
 
         /// <summary>Only markets closing at or after this time.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ListSet)]
         public DateTime CloseAfter { get; set; }
 
         /// <summary>Only markets closing at or before this time.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ListSet)]
         public DateTime CloseBefore { get; set; }
 
         /// <summary>Markets per request (1-1000).</summary>
@@ -58,18 +62,21 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Ticker != null && Ticker.Length > 0)
+            if (Ticker != null && Ticker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(Ticker)))
             {
-                _pendingTickers.AddRange(Ticker.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToUpperInvariant()));
+                foreach (var raw in Ticker ?? new string[] { null })
+                    if (TrySegment(SegmentKind.MarketTicker, raw, nameof(Ticker), out var ticker)) _pendingTickers.Add(ticker);
                 while (_pendingTickers.Count >= TickersPerRequest) FlushTickers(TickersPerRequest);
                 return;
             }
-            if (PagingDone) return;
+            if (SkipListing()) return;
+            if (!TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)
+                || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             var query = new MarketQuery
             {
                 Status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null,
-                EventTicker = EventTicker,
-                SeriesTicker = SeriesTicker,
+                EventTicker = eventTicker,
+                SeriesTicker = seriesTicker,
                 MinCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseAfter)) ? JsonFields.ToUnixSeconds(CloseAfter) : (long?)null,
                 MaxCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseBefore)) ? JsonFields.ToUnixSeconds(CloseBefore) : (long?)null,
             };
@@ -79,15 +86,14 @@ namespace KalshiPS.Cmdlets
         protected override void EndProcessing()
         {
             while (_pendingTickers.Count > 0) FlushTickers(TickersPerRequest);
-            if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount(_seen, 1.0));
+            WriteTotalCount();
         }
 
         private void FlushTickers(int count)
         {
             var batch = _pendingTickers.Take(count).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             _pendingTickers.RemoveRange(0, Math.Min(count, _pendingTickers.Count));
-            if (PagingDone) return;
+            if (SkipListing()) return;
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             RunAsync(ct => StreamAsync(new MarketQuery { Tickers = batch }, found, ct));
             foreach (var missing in batch.Where(t => !found.Contains(t)))
@@ -95,7 +101,7 @@ namespace KalshiPS.Cmdlets
         }
 
         private Task StreamAsync(MarketQuery query, HashSet<string> found, CancellationToken ct) =>
-            EmitPagesAsync(MarketData.ListMarkets(query, PageSize, ct), "Get-KalshiMarket", m => { found?.Add(m.Ticker); _seen++; });
+            EmitPagesAsync(MarketData.ListMarkets(query, PageSize, ct), "Get-KalshiMarket", m => found?.Add(m.Ticker));
     }
 
     /// <summary>The status filter vocabulary of GET /markets (different from the status values markets report).</summary>

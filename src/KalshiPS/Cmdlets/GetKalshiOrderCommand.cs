@@ -13,7 +13,7 @@ namespace KalshiPS.Cmdlets
     /// market, event and status, every page.
     /// </summary>
     [KalshiOperation("GetOrders", "GetOrder")]
-    [Cmdlet(VerbsCommon.Get, "KalshiOrder", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrder", HelpUri = HelpUris.Root + "Get-KalshiOrder.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet
     {
@@ -21,7 +21,7 @@ namespace KalshiPS.Cmdlets
         private const string IdSet = "ById";
 
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the id check below, with the shape an id must have
         public string[] OrderId { get; set; }
 
         [Parameter(ParameterSetName = ListSet, Position = 0)]
@@ -37,6 +37,11 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public KalshiOrderStatus? Status { get; set; }
 
+        /// <summary>Only the order placed under this client order id (what an "unknown" outcome tells you to check).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientOrderId { get; set; }
+
         /// <summary>Only orders updated at or after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? Since { get; set; }
@@ -49,10 +54,9 @@ namespace KalshiPS.Cmdlets
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (var id in OrderId)
+                foreach (var id in OrderId ?? new string[] { null })
                 {
-                    if (string.IsNullOrWhiteSpace(id)) continue;
-                    var orderId = id.Trim();
+                    if (!TrySegment(SegmentKind.OrderId, id, nameof(OrderId), out var orderId)) continue;
                     RunAsync(async ct =>
                     {
                         try { Emit(await Orders.GetOrderAsync(orderId, ct).ConfigureAwait(false)); }
@@ -61,13 +65,16 @@ namespace KalshiPS.Cmdlets
                 }
                 return;
             }
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
             var query = new OrderQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Ticker = ticker,
+                EventTicker = eventTicker,
                 Status = Status,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+                ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
             };
             RunAsync(ct => StreamAsync(Orders.ListOrders(query, PageSize, ct), ct));
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Completion;
 using KalshiPS.Http;
 using KalshiPS.Models;
@@ -13,8 +14,9 @@ namespace KalshiPS.Cmdlets
     /// Several tickers (also from the pipeline) are fetched through the batch endpoint.
     /// </summary>
     [KalshiOperation("GetMarketOrderbook", "GetMarketOrderbooks")]
-    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook")]
+    [Cmdlet(VerbsCommon.Get, "KalshiOrderbook", HelpUri = HelpUris.Root + "Get-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
+    [OutputType(typeof(KalshiOrderbookLevel))]
     public sealed class GetKalshiOrderbookCommand : KalshiMarketDataCmdlet
     {
         private const int BatchSize = 100;
@@ -23,7 +25,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] Ticker { get; set; }
 
         /// <summary>Levels per side (0 = all).</summary>
@@ -31,9 +33,14 @@ namespace KalshiPS.Cmdlets
         [ValidateRange(0, 100)]
         public int Depth { get; set; }
 
+        /// <summary>One flat KalshiOrderbookLevel row per bid level (Yes, then No, best first) instead of the book.</summary>
+        [Parameter]
+        public SwitchParameter AsLevel { get; set; }
+
         protected override void ProcessRecord()
         {
-            _tickers.AddRange(Ticker.Select(t => t.Trim().ToUpperInvariant()));
+            foreach (var raw in Ticker ?? new string[] { null })
+                if (TrySegment(SegmentKind.MarketTicker, raw, nameof(Ticker), out var ticker)) _tickers.Add(ticker);
             while (_tickers.Count >= BatchSize) Flush();
         }
 
@@ -50,7 +57,7 @@ namespace KalshiPS.Cmdlets
             {
                 if (batch.Count == 1)
                 {
-                    try { Emit(await MarketData.GetOrderbookAsync(batch[0], Depth, ct).ConfigureAwait(false)); }
+                    try { EmitBook(await MarketData.GetOrderbookAsync(batch[0], Depth, ct).ConfigureAwait(false)); }
                     catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, batch[0]); }
                     return;
                 }
@@ -58,10 +65,16 @@ namespace KalshiPS.Cmdlets
                 var byTicker = books.Where(b => b.Ticker != null).ToDictionary(b => b.Ticker, StringComparer.OrdinalIgnoreCase);
                 foreach (var ticker in batch)
                 {
-                    if (byTicker.TryGetValue(ticker, out var book)) Emit(book);
+                    if (byTicker.TryGetValue(ticker, out var book)) EmitBook(book);
                     else EmitError(KalshiApiException.MarketMissing(ticker, "/markets/orderbooks"), ticker);
                 }
             });
+        }
+
+        private void EmitBook(KalshiOrderbook book)
+        {
+            if (!AsLevel) { Emit(book); return; }
+            foreach (var level in book.Levels()) Emit(level);
         }
     }
 }

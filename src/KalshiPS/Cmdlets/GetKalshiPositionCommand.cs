@@ -6,11 +6,12 @@ using KalshiPS.Models;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>
-    /// Your positions as flat rows (one per market; with -IncludeEventPositions also one per event). Markets where
-    /// you hold nothing are hidden unless -IncludeClosed.
+    /// Your positions as flat rows: one KalshiPosition per market, or with -ByEvent one KalshiEventPosition per event
+    /// (never both in one stream, so Export-Csv keeps every column). Markets where you hold nothing are hidden unless
+    /// -IncludeClosed.
     /// </summary>
     [KalshiOperation("GetPositions")]
-    [Cmdlet(VerbsCommon.Get, "KalshiPosition", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiPosition", HelpUri = HelpUris.Root + "Get-KalshiPosition.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiPosition), typeof(KalshiEventPosition))]
     public sealed class GetKalshiPositionCommand : KalshiPagedCmdlet
     {
@@ -23,9 +24,9 @@ namespace KalshiPS.Cmdlets
         [ArgumentCompleter(typeof(EventTickerCompleter))]
         public string EventTicker { get; set; }
 
-        /// <summary>Also write KalshiEventPosition rows (totals per event), after the market rows.</summary>
+        /// <summary>Write KalshiEventPosition rows (totals per event) instead of the market rows.</summary>
         [Parameter]
-        public SwitchParameter IncludeEventPositions { get; set; }
+        public SwitchParameter ByEvent { get; set; }
 
         /// <summary>Also show markets you traded but no longer hold (position 0).</summary>
         [Parameter]
@@ -33,18 +34,17 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
             var query = new PositionQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Ticker = ticker,
+                EventTicker = eventTicker,
                 CountFilter = IncludeClosed ? null : "position",
             };
-            RunAsync(async ct =>
-            {
-                await StreamAsync(Portfolio.ListPositions(query, PageSize, ct), ct).ConfigureAwait(false);
-                if (IncludeEventPositions)
-                    await StreamAsync(Portfolio.ListEventPositions(query, PageSize, ct), ct).ConfigureAwait(false);
-            });
+            RunAsync(ct => ByEvent
+                ? StreamAsync(Portfolio.ListEventPositions(query, PageSize, ct), ct)
+                : StreamAsync(Portfolio.ListPositions(query, PageSize, ct), ct));
         }
     }
 }

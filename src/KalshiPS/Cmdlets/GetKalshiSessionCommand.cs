@@ -4,7 +4,7 @@ using KalshiPS.Session;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Returns this runspace's default Kalshi session (nothing if Connect-Kalshi was not run).</summary>
-    [Cmdlet(VerbsCommon.Get, "KalshiSession")]
+    [Cmdlet(VerbsCommon.Get, "KalshiSession", HelpUri = HelpUris.Root + "Get-KalshiSession.md")]
     [OutputType(typeof(KalshiSession))]
     public sealed class GetKalshiSessionCommand : PSCmdlet
     {
@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
         {
             var session = SessionStore.Default;
             if (session == null) WriteVerbose("No Kalshi session in this runspace: run Connect-Kalshi.");
-            else WriteObject(session);
+            else { session.HandedOut = true; WriteObject(session); }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Payouts of markets that settled while you held a position, every page.</summary>
     [KalshiOperation("GetSettlements")]
-    [Cmdlet(VerbsCommon.Get, "KalshiSettlement", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "KalshiSettlement", HelpUri = HelpUris.Root + "Get-KalshiSettlement.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiSettlement))]
     public sealed class GetKalshiSettlementCommand : KalshiPagedCmdlet
     {
@@ -32,10 +32,12 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
             var query = new SettlementQuery
             {
-                Ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant(),
-                EventTicker = string.IsNullOrWhiteSpace(EventTicker) ? null : EventTicker.Trim().ToUpperInvariant(),
+                Ticker = ticker,
+                EventTicker = eventTicker,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
             };

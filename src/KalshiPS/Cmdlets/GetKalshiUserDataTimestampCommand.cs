@@ -6,7 +6,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>How fresh balance, order, fill and position reads are (Kalshi updates them with a short delay).</summary>
     [KalshiOperation("GetUserDataTimestamp")]
-    [Cmdlet(VerbsCommon.Get, "KalshiUserDataTimestamp")]
+    [Cmdlet(VerbsCommon.Get, "KalshiUserDataTimestamp", HelpUri = HelpUris.Root + "Get-KalshiUserDataTimestamp.md")]
     [OutputType(typeof(KalshiUserDataTimestamp))]
     public sealed class GetKalshiUserDataTimestampCommand : KalshiMarketDataCmdlet
     {

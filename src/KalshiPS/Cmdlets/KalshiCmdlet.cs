@@ -40,6 +40,7 @@ namespace KalshiPS.Cmdlets
                 {
                     try { session = SessionStore.Implicit(); }
                     catch (KalshiKeyException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
+                    catch (ArgumentException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); } // e.g. a bad $env:KALSHI_API_KEY_ID
                 }
                 if (session.IsDisposed)
                     ThrowTerminatingError(new ErrorRecord(new ObjectDisposedException("KalshiSession", "This session was closed by Disconnect-Kalshi; run Connect-Kalshi again."),
@@ -94,7 +95,7 @@ namespace KalshiPS.Cmdlets
 
             try { task.GetAwaiter().GetResult(); }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
-            catch (Exception e) when (e is KalshiApiException || e is KalshiKeyException || e is OrderValidationException)
+            catch (Exception e) when (e is KalshiApiException || e is KalshiKeyException || e is ArgumentException)
             {
                 ThrowTerminatingError(ErrorRecords.From(e, null));
             }
@@ -114,31 +115,63 @@ namespace KalshiPS.Cmdlets
         /// </summary>
         internal async Task EmitPagesAsync<T>(IAsyncEnumerable<Page<T>> pages, string activity, Action<T> seen = null)
         {
+            _listingRan = true;
             var progress = new ProgressRecord(1, activity, "Reading");
             var count = 0;
             var more = true;
             await foreach (var page in pages.ConfigureAwait(false))
             {
                 count += page.Items.Count;
+                _listed += (ulong)page.Items.Count;
                 if (page.Number > 1 || !page.IsLast)
                 {
                     progress.StatusDescription = $"Page {page.Number}: {count} items";
                     EmitProgress(progress);
                 }
+                // The next page travels while this one is written, but only when -First still needs it.
+                if (Paging.WantsMoreThan(page.Items.Count)) page.PrefetchNext();
+                var batch = new List<T>(page.Items.Count);
                 foreach (var item in page.Items)
                 {
                     seen?.Invoke(item);
                     if (!(more = Paging.Take())) break;
                     if (Paging.Skipping) continue;
-                    Emit(item);
+                    batch.Add(item);
                 }
-                if (!more) break;
+                // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
+                if (batch.Count > 0) Post(() => { foreach (var item in batch) WriteObject(item); });
+                if (!more || Paging.Done) // -First reached: no request for a page nobody needs
+                {
+                    if (!more || !page.IsLast) _listingCut = true;
+                    break;
+                }
             }
             if (count > 0) { progress.RecordType = ProgressRecordType.Completed; EmitProgress(progress); }
         }
 
         /// <summary>True once -First items have been written; list cmdlets skip further requests.</summary>
         internal bool PagingDone => Paging.Done;
+
+        private ulong _listed;
+        private bool _listingCut, _listingRan;
+
+        /// <summary>True (and the total count becomes unknown) when -First is satisfied, so a listing is not read.</summary>
+        internal bool SkipListing()
+        {
+            if (!Paging.Done) return false;
+            _listingCut = true;
+            return true;
+        }
+
+        /// <summary>
+        /// -IncludeTotalCount: the items the listings returned (skipped ones too), exact when every page was read;
+        /// when -First stopped the reading the total is unknown (Kalshi reports no totals), and says so.
+        /// </summary>
+        protected void WriteTotalCount()
+        {
+            if (PagingParameters.IncludeTotalCount && (_listingRan || _listingCut))
+                WriteObject(_listingCut ? PagingParameters.NewTotalCount(0, 0.0) : PagingParameters.NewTotalCount(_listed, 1.0));
+        }
 
         private PagingState _paging;
         private PagingState Paging => _paging ?? (_paging = new PagingState(this));
@@ -163,7 +196,26 @@ namespace KalshiPS.Cmdlets
                 return true;
             }
             public bool Skipping => _offered <= _skip;
+            /// <summary>Will items beyond the next <paramref name="count"/> still be taken?</summary>
+            public bool WantsMoreThan(int count) => _first == ulong.MaxValue || _skip + _first - _offered > (ulong)count;
             public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
+        }
+
+        /// <summary>
+        /// Checks a user value that becomes a path segment or id (see <see cref="Segment"/>); on failure writes an
+        /// InvalidArgument error naming <paramref name="parameter"/> and returns false, before anything is sent.
+        /// </summary>
+        internal bool TrySegment(SegmentKind kind, string raw, string parameter, out string value)
+        {
+            try { value = Segment.Parse(kind, raw, parameter).Value; return true; }
+            catch (InvalidSegmentException e) { WriteError(ErrorRecords.From(e, raw)); value = null; return false; }
+        }
+
+        /// <summary>An optional filter value: null/blank means "not given"; anything else must be valid.</summary>
+        internal bool TryOptionalSegment(SegmentKind kind, string raw, string parameter, out string value)
+        {
+            value = null;
+            return Segment.IsBlank(raw) || TrySegment(kind, raw, parameter, out value);
         }
 
         protected void Emit(object item) => Post(() => WriteObject(item));

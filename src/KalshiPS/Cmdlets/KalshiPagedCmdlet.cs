@@ -12,19 +12,14 @@ namespace KalshiPS.Cmdlets
     /// </summary>
     public abstract class KalshiPagedCmdlet : KalshiCmdlet
     {
-        private ulong _seen;
-
         /// <summary>Items per request (1-1000).</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
         public int PageSize { get; set; } = 200;
 
         internal Task StreamAsync<T>(IAsyncEnumerable<Page<T>> pages, CancellationToken ct) =>
-            PagingDone ? Task.CompletedTask : EmitPagesAsync(pages, MyInvocation.MyCommand.Name, _ => _seen++);
+            SkipListing() ? Task.CompletedTask : EmitPagesAsync(pages, MyInvocation.MyCommand.Name);
 
-        protected override void EndProcessing()
-        {
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_seen, PagingDone ? 0.5 : 1.0));
-        }
+        protected override void EndProcessing() => WriteTotalCount();
     }
 }

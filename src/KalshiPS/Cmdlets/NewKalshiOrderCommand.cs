@@ -17,7 +17,7 @@ namespace KalshiPS.Cmdlets
     /// endpoint in chunks with one result or one error per record, in input order.
     /// </summary>
     [KalshiOperation("CreateOrderV2", "BatchCreateOrdersV2")]
-    [Cmdlet(VerbsCommon.New, "KalshiOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "KalshiOrder", HelpUri = HelpUris.Root + "New-KalshiOrder.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderResult))]
     public sealed class NewKalshiOrderCommand : KalshiCmdlet
     {
@@ -29,7 +29,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, in input order with the other records
         public string Ticker { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -81,9 +81,18 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            string ticker = null, clientOrderId = null, orderGroupId = null;
+            try
+            {
+                ticker = Segment.Parse(SegmentKind.MarketTicker, Ticker, nameof(Ticker)).Value;
+                if (!Segment.IsBlank(ClientOrderId)) clientOrderId = Segment.Parse(SegmentKind.ClientOrderId, ClientOrderId, nameof(ClientOrderId)).Value;
+                if (!Segment.IsBlank(OrderGroupId)) orderGroupId = Segment.Parse(SegmentKind.OrderGroupId, OrderGroupId, nameof(OrderGroupId)).Value;
+            }
+            catch (InvalidSegmentException e) { Fail(e, e.Received); return; }
+
             var spec = new OrderSpec
             {
-                Ticker = Ticker?.Trim().ToUpperInvariant(),
+                Ticker = ticker,
                 Side = Side,
                 Action = Action,
                 Count = Count,
@@ -93,14 +102,18 @@ namespace KalshiPS.Cmdlets
                 PostOnly = PostOnly.IsPresent,
                 ReduceOnly = ReduceOnly.IsPresent,
                 SelfTradePrevention = SelfTradePrevention ?? KalshiSelfTradePrevention.TakerAtCross,
-                ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
-                OrderGroupId = string.IsNullOrWhiteSpace(OrderGroupId) ? null : OrderGroupId.Trim(),
+                ClientOrderId = clientOrderId,
+                OrderGroupId = orderGroupId,
                 CancelOnPause = CancelOnPause.IsPresent,
             };
             var target = spec.Describe();
 
             // 1. Checks that need nothing from the exchange.
-            try { OrderValidation.CheckStatic(spec, DateTime.UtcNow); }
+            try
+            {
+                OrderValidation.CheckStatic(spec, DateTime.UtcNow);
+                OrderValidation.CheckLimits(spec.Action, spec.Price, spec.Count, ActiveSession.Limits); // before even the market lookup
+            }
             catch (OrderValidationException e) { Fail(e, target); return; }
 
             // 2. The market's grid and granularity (one read per market per session, then cached).

@@ -36,8 +36,9 @@ namespace KalshiPS.Cmdlets
     }
 
     /// <summary>
-    /// Decimal from text in the invariant culture ("0.45" is always 45 cents, whatever the user's locale), or any
-    /// number PowerShell passes. Never rounds.
+    /// Prices and counts from text or numbers (see <see cref="KalshiPS.Api.UserNumber"/>): text strictly in the invariant
+    /// culture ("2,5" is refused with the fix, never read as 25), doubles at the value they were meant to be
+    /// (0.30 + 0.03 is 0.33). Never rounds to make a value fit.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class InvariantDecimalAttribute : ArgumentTransformationAttribute
@@ -45,14 +46,24 @@ namespace KalshiPS.Cmdlets
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            if (value is string s)
+            try
             {
-                if (string.IsNullOrWhiteSpace(s)) return null;
-                if (decimal.TryParse(s.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)) return d;
-                throw new ArgumentTransformationMetadataException($"'{s}' is not a number; write it like 0.45 or 10.");
+                switch (value)
+                {
+                    case string s: return KalshiPS.Api.UserNumber.Parse(s);
+                    case double dbl: return KalshiPS.Api.UserNumber.FromDouble(dbl);
+                    case float f: return KalshiPS.Api.UserNumber.FromDouble(f);
+                    case System.Numerics.BigInteger big:
+                        if (big > new System.Numerics.BigInteger(decimal.MaxValue) || big < new System.Numerics.BigInteger(decimal.MinValue))
+                            throw new FormatException(big.ToString(CultureInfo.InvariantCulture) + " is too large for a price or count.");
+                        return (decimal)big;
+                    default: return inputData;
+                }
             }
-            if (value is double dbl) return decimal.Parse(dbl.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
-            return inputData;
+            catch (FormatException e)
+            {
+                throw new ArgumentTransformationMetadataException(e.Message, e);
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ namespace KalshiPS.Cmdlets
     /// for any cmdlet.
     /// </remarks>
     [KalshiOperation("CancelOrderV2", "BatchCancelOrdersV2", "CancelAllOrders")]
-    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "KalshiOrder", HelpUri = HelpUris.Root + "Remove-KalshiOrder.md", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KalshiOrderCancellation))]
     public sealed class RemoveKalshiOrderCommand : KalshiCmdlet
     {
@@ -33,7 +33,7 @@ namespace KalshiPS.Cmdlets
         private readonly List<KeyValuePair<string, string>> _pending = new List<KeyValuePair<string, string>>();
 
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the id check: a blank or '.' id must never reach the cancel path
         public string[] OrderId { get; set; }
 
         /// <summary>With -OrderId: the order's market (routing hint). Alone: cancel every resting order in this market.</summary>
@@ -41,6 +41,7 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = TickerSet, Mandatory = true)]
         [Alias("MarketTicker")]
         [ArgumentCompleter(typeof(MarketTickerCompleter))]
+        [AllowNull, AllowEmptyString] // refused by the ticker check
         public string Ticker { get; set; }
 
         /// <summary>Cancel every resting order of the account.</summary>
@@ -54,11 +55,10 @@ namespace KalshiPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdSet) return;
-            var ticker = string.IsNullOrWhiteSpace(Ticker) ? null : Ticker.Trim().ToUpperInvariant();
-            foreach (var raw in OrderId)
+            if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)) return;
+            foreach (var raw in OrderId ?? new string[] { null })
             {
-                if (string.IsNullOrWhiteSpace(raw)) continue;
-                var id = raw.Trim();
+                if (!TrySegment(SegmentKind.OrderId, raw, nameof(OrderId), out var id)) continue;
                 if (!ShouldProcess(ticker == null ? "order " + id : $"order {id} ({ticker})", "Cancel Kalshi order")) continue;
                 _pending.Add(new KeyValuePair<string, string>(id, ticker));
             }
@@ -75,7 +75,7 @@ namespace KalshiPS.Cmdlets
                     return;
                 case TickerSet:
                 {
-                    var ticker = Ticker.Trim().ToUpperInvariant();
+                    if (!TrySegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)) return;
                     var resting = RunAsync(async ct =>
                     {
                         var list = new List<KalshiOrder>();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -163,6 +164,28 @@ namespace KalshiPS.Cmdlets
             return list;
         }
 
+        /// <summary>
+        /// The tickers Kalshi knows, checked by REST before subscribing (the stream itself says nothing about a market
+        /// that does not exist); each unknown one is a non-terminating ObjectNotFound error.
+        /// </summary>
+        internal List<string> KnownTickers(List<string> tickers)
+        {
+            const int perRequest = 100;
+            var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            RunAsync(async ct =>
+            {
+                for (int i = 0; i < tickers.Count; i += perRequest)
+                {
+                    var batch = tickers.GetRange(i, Math.Min(perRequest, tickers.Count - i));
+                    await foreach (var page in MarketData.ListMarkets(new Api.MarketQuery { Tickers = batch }, perRequest, ct).ConfigureAwait(false))
+                        foreach (var m in page.Items) known.Add(m.Ticker);
+                }
+            });
+            foreach (var missing in tickers.Where(t => !known.Contains(t)))
+                WriteError(ErrorRecords.From(KalshiApiException.MarketMissing(missing, "/markets"), missing));
+            return tickers.Where(known.Contains).ToList();
+        }
+
         private sealed class NoticeLog : IRequestLog
         {
             private readonly StreamOutbox _outbox;
@@ -188,7 +211,19 @@ namespace KalshiPS.Cmdlets
             if (Ticker != null) _tickers.AddRange(Ticker);
         }
 
-        protected override void EndProcessing() => Run(NormalizeTickers(_tickers));
+        /// <summary>Public channels check -Ticker up front (see <see cref="WatchKalshiCmdlet.KnownTickers"/>); private ones filter your own data.</summary>
+        internal virtual bool ChecksTickers => false;
+
+        protected override void EndProcessing()
+        {
+            var tickers = NormalizeTickers(_tickers);
+            if (ChecksTickers && tickers.Count > 0)
+            {
+                tickers = KnownTickers(tickers);
+                if (tickers.Count == 0) return;
+            }
+            Run(tickers);
+        }
 
         internal abstract void Run(List<string> tickers);
     }

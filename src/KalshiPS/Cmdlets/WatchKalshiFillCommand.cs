@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// /portfolio/fills, and duplicates are removed by trade id and order id.
     /// </summary>
     [KalshiChannel("fill")]
-    [Cmdlet(VerbsCommon.Watch, "KalshiFill")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiFill", HelpUri = HelpUris.Root + "Watch-KalshiFill.md")]
     [OutputType(typeof(KalshiFill))]
     public sealed class WatchKalshiFillCommand : WatchKalshiTickerFilteredCmdlet
     {

@@ -8,7 +8,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams market lifecycle events (market_lifecycle_v2); -Ticker filters on the client because the channel has no filter.</summary>
     [KalshiChannel("market_lifecycle_v2")]
-    [Cmdlet(VerbsCommon.Watch, "KalshiMarketLifecycle")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiMarketLifecycle", HelpUri = HelpUris.Root + "Watch-KalshiMarketLifecycle.md")]
     [OutputType(typeof(KalshiLifecycleEvent))]
     public sealed class WatchKalshiMarketLifecycleCommand : WatchKalshiTickerFilteredCmdlet
     {

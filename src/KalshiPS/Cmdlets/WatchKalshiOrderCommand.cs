@@ -8,7 +8,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams updates to your orders (user_orders). Updates are never dropped: a slow consumer slows the reader.</summary>
     [KalshiChannel("user_orders")]
-    [Cmdlet(VerbsCommon.Watch, "KalshiOrder")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiOrder", HelpUri = HelpUris.Root + "Watch-KalshiOrder.md")]
     [OutputType(typeof(KalshiOrder))]
     public sealed class WatchKalshiOrderCommand : WatchKalshiTickerFilteredCmdlet
     {

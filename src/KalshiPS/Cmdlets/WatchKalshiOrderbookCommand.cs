@@ -12,7 +12,7 @@ namespace KalshiPS.Cmdlets
     /// overflows and reconnects. Emits the book after each applied change, or at most once per -Interval per ticker.
     /// </summary>
     [KalshiChannel("orderbook_delta")]
-    [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook", HelpUri = HelpUris.Root + "Watch-KalshiOrderbook.md")]
     [OutputType(typeof(KalshiOrderbook))]
     public sealed class WatchKalshiOrderbookCommand : WatchKalshiCmdlet
     {
@@ -39,6 +39,7 @@ namespace KalshiPS.Cmdlets
         protected override void EndProcessing()
         {
             var tickers = NormalizeTickers(_tickers);
+            if (tickers.Count > 0) tickers = KnownTickers(tickers); // unknown ones are errors now, not silence for -Duration
             if (tickers.Count == 0) return;
             RunStream(outbox => new OrderbookHandler(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
         }

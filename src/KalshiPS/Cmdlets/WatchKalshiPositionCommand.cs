@@ -8,7 +8,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams changes to your market positions (market_positions).</summary>
     [KalshiChannel("market_positions")]
-    [Cmdlet(VerbsCommon.Watch, "KalshiPosition")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiPosition", HelpUri = HelpUris.Root + "Watch-KalshiPosition.md")]
     [OutputType(typeof(KalshiPosition))]
     public sealed class WatchKalshiPositionCommand : WatchKalshiTickerFilteredCmdlet
     {

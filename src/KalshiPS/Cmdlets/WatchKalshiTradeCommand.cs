@@ -8,10 +8,12 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>Streams public trades (the trade channel), optionally for some markets. Trades are never dropped.</summary>
     [KalshiChannel("trade")]
-    [Cmdlet(VerbsCommon.Watch, "KalshiTrade")]
+    [Cmdlet(VerbsCommon.Watch, "KalshiTrade", HelpUri = HelpUris.Root + "Watch-KalshiTrade.md")]
     [OutputType(typeof(KalshiTrade))]
     public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override bool ChecksTickers => true;
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiTrade>("trade", new[] { "trade" }, tickers, true, StreamWire.Trade, x => x.Ticker,
                 x => outbox.Add(x, StreamStopping)));

@@ -10,7 +10,11 @@ namespace KalshiPS.Http
     public class KalshiApiException : Exception
     {
         public KalshiApiException(KalshiErrorKind kind, int statusCode, string method, string path, KalshiErrorBody body, Exception inner = null)
-            : base(Describe(kind, statusCode, method, path, body), inner)
+            : this(Describe(kind, statusCode, method, path, body), kind, statusCode, method, path, body, inner) { }
+
+        /// <summary>For answers that never came (<see cref="KalshiTransportException"/>), which word their message differently.</summary>
+        protected KalshiApiException(string message, KalshiErrorKind kind, int statusCode, string method, string path, KalshiErrorBody body, Exception inner)
+            : base(message, inner)
         {
             Kind = kind;
             StatusCode = statusCode;
@@ -59,10 +63,22 @@ namespace KalshiPS.Http
             var what = body?.Message ?? body?.Code ?? ((HttpStatusCode)status).ToString();
             var code = body?.Code != null && body.Code != what ? $" [{body.Code}]" : "";
             var details = !string.IsNullOrEmpty(body?.Details) ? $" ({body.Details})" : "";
-            return $"Kalshi answered {status} to {method} {path}: {what}{code}{details}. {Advice(kind, body?.Code)}".TrimEnd();
+            return $"Kalshi answered {status} to {method} {path}: {what}{code}{details}. {Advice(kind, body?.Code, path)}".TrimEnd();
         }
 
-        private static string Advice(KalshiErrorKind kind, string code)
+        /// <summary>Which id to check, and which cmdlet lists them, by the resource the path names.</summary>
+        private static string NotFoundAdvice(string path)
+        {
+            var p = (path ?? "").Split('?')[0].ToLowerInvariant();
+            if (p.Contains("/orders")) return "Check the order id (Get-KalshiOrder lists your orders).";
+            if (p.StartsWith("/series/") && p.Contains("/markets/")) return "Check the series and market tickers (Get-KalshiSeries, Get-KalshiMarket).";
+            if (p.StartsWith("/series")) return "Check the series ticker (Get-KalshiSeries lists series).";
+            if (p.StartsWith("/events")) return "Check the event ticker (Get-KalshiEvent lists events).";
+            if (p.StartsWith("/markets")) return "Check the market ticker (Get-KalshiMarket lists markets).";
+            return "Check the ticker or id in the request path.";
+        }
+
+        private static string Advice(KalshiErrorKind kind, string code, string path)
         {
             if (code == "header_timestamp_expired")
                 return "Your clock is off: sync it (NTP); Kalshi rejects timestamps more than a few seconds old.";
@@ -71,7 +87,7 @@ namespace KalshiPS.Http
                 case KalshiErrorKind.Authentication:
                     return "Check the API key id and private key belong together and to this environment (demo keys only work on demo), and that the clock is synced.";
                 case KalshiErrorKind.PermissionDenied: return "The API key lacks the scope or tier for this call.";
-                case KalshiErrorKind.NotFound: return "Check the ticker or id (Get-KalshiMarket lists markets).";
+                case KalshiErrorKind.NotFound: return NotFoundAdvice(path);
                 case KalshiErrorKind.RateLimited: return "Retries were exhausted; lower the request rate (Connect-Kalshi -Tier/-ReadRate/-WriteRate) or raise -MaxRetries.";
                 case KalshiErrorKind.ServerUnavailable: return "The exchange is unavailable; retry later (Get-KalshiExchangeStatus shows maintenance).";
                 case KalshiErrorKind.Gone: return "This endpoint was retired by Kalshi; update KalshiPS.";
@@ -92,12 +108,41 @@ namespace KalshiPS.Http
         ServerUnavailable,
         Timeout,
         Connection,
+        /// <summary>A write may or may not have happened and the exchange's state could not be read to tell.</summary>
+        OutcomeUnknown,
     }
 
     /// <summary>The request never got an answer: timed out or the connection failed, after every retry.</summary>
     public sealed class KalshiTransportException : KalshiApiException
     {
-        public KalshiTransportException(KalshiErrorKind kind, string method, string path, string reason, Exception inner)
-            : base(kind, 0, method, path, new KalshiErrorBody { Message = reason }, inner) { }
+        /// <param name="host">host:port the request went to, named in the message (a refused connection is about the server, not Kalshi's answer).</param>
+        public KalshiTransportException(KalshiErrorKind kind, string method, string path, string reason, Exception inner, string host = null)
+            : base(Describe(kind, method, path, reason, inner, host), kind, 0, method, path, new KalshiErrorBody { Message = reason }, inner) { }
+
+        private static string Describe(KalshiErrorKind kind, string method, string path, string reason, Exception inner, string host)
+        {
+            var where = string.IsNullOrEmpty(host) ? "the server" : host;
+            if (kind != KalshiErrorKind.Connection) return $"No answer from {where} to {method} {path}: {reason}.";
+            return $"Could not connect to {where}: {SocketReason(inner) ?? reason}. Is the server running, and is the base URI right (Connect-Kalshi -BaseUri)? ({method} {path})";
+        }
+
+        /// <summary>"connection refused", "host not found", ... from the socket error under the HTTP exception.</summary>
+        private static string SocketReason(Exception e)
+        {
+            for (; e != null; e = e.InnerException)
+            {
+                if (!(e is System.Net.Sockets.SocketException socket)) continue;
+                switch (socket.SocketErrorCode)
+                {
+                    case System.Net.Sockets.SocketError.ConnectionRefused: return "connection refused";
+                    case System.Net.Sockets.SocketError.HostNotFound: case System.Net.Sockets.SocketError.NoData: return "host not found";
+                    case System.Net.Sockets.SocketError.TimedOut: return "connection timed out";
+                    case System.Net.Sockets.SocketError.ConnectionReset: return "connection reset";
+                    case System.Net.Sockets.SocketError.NetworkUnreachable: case System.Net.Sockets.SocketError.HostUnreachable: return "host unreachable";
+                    default: return socket.Message;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Auth;
+using KalshiPS.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
@@ -80,6 +81,40 @@ namespace KalshiPS.Http
         /// <summary>Sends the call and returns the parsed JSON body (null for an empty 2xx body).</summary>
         public async Task<JsonDocument> SendAsync(KalshiRequest request, CancellationToken ct)
         {
+            using (var response = await SendForBodyAsync(request, ct).ConfigureAwait(false))
+            {
+                if (response.IsBlank) return null;
+                try { return JsonDocument.Parse(response.Utf8.ToArray()); }
+                catch (JsonException e) { throw NotJson(request, response, e); }
+            }
+        }
+
+        /// <summary>
+        /// Sends the call and reads the 2xx body straight from its UTF-8 bytes with <paramref name="read"/> (called on
+        /// the first token; see Wire/README.md); default for an empty body.
+        /// </summary>
+        public async Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, CancellationToken ct)
+        {
+            using (var response = await SendForBodyAsync(request, ct).ConfigureAwait(false))
+            {
+                if (response.IsBlank) return default;
+                try
+                {
+                    var reader = new Utf8JsonReader(response.Utf8.Span);
+                    reader.Read();
+                    return read(ref reader);
+                }
+                catch (JsonException e) { throw NotJson(request, response, e); }
+            }
+        }
+
+        private static KalshiApiException NotJson(KalshiRequest request, KalshiResponse response, JsonException e) =>
+            new KalshiApiException(KalshiErrorKind.ServerUnavailable, response.Status, request.Method, request.Path,
+                new KalshiErrorBody { Message = "the answer was not JSON" }, e);
+
+        /// <summary>The successful answer (its pooled body is the caller's to dispose); error answers throw.</summary>
+        private async Task<KalshiResponse> SendForBodyAsync(KalshiRequest request, CancellationToken ct)
+        {
             var pipeline = request.RetrySafe ? _retrying : _once;
             var context = ResilienceContextPool.Shared.Get(ct);
             context.Properties.Set(RequestKey, request);
@@ -91,15 +126,15 @@ namespace KalshiPS.Http
             catch (TimeoutRejectedException e)
             {
                 throw new KalshiTransportException(KalshiErrorKind.Timeout, request.Method, request.Path,
-                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e);
+                    $"no answer within {_options.Timeout.TotalSeconds:0.#} s (raise -TimeoutSec if the network is slow)", e, _options.BaseUri.Authority);
             }
             catch (HttpRequestException e)
             {
-                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e, _options.BaseUri.Authority);
             }
             catch (IOException e)
             {
-                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e);
+                throw new KalshiTransportException(KalshiErrorKind.Connection, request.Method, request.Path, "the connection failed: " + e.Message, e, _options.BaseUri.Authority);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -112,23 +147,38 @@ namespace KalshiPS.Http
 
             var error = response.Error();
             if (error != null)
+            {
+                response.Dispose();
                 throw new KalshiApiException(KalshiApiException.KindFor(response.Status >= 200 && response.Status < 300 ? 410 : response.Status),
                     response.Status, request.Method, request.Path, error);
-            if (string.IsNullOrWhiteSpace(response.Body)) return null;
-            try { return JsonDocument.Parse(response.Body); }
-            catch (JsonException e)
-            {
-                throw new KalshiApiException(KalshiErrorKind.ServerUnavailable, response.Status, request.Method, request.Path,
-                    new KalshiErrorBody { Message = "the answer was not JSON" }, e);
             }
+            return response;
         }
 
         private async Task<KalshiResponse> AttemptAsync(KalshiRequest request, CancellationToken ct)
         {
-            await _limiter.For(request.Method, request.Path).WaitAsync(request.TokenCost ?? RateLimits.Cost(request.Method, request.Path), ct).ConfigureAwait(false);
+            var bucket = _limiter.For(request.Method, request.Path);
+            await bucket.WaitAsync(_limiter.CostOf(request), ct).ConfigureAwait(false);
 
             var uri = request.BuildUri(_options.BaseUri);
             request.CountAttempt();
+            try
+            {
+                var response = await SendOnceAsync(request, uri, ct).ConfigureAwait(false);
+                if (response.Status >= 500) request.MarkUnclear();
+                if (response.Status == 429) bucket.Drain(); // the server's bucket is emptier than ours: pace behind it
+                return response;
+            }
+            catch
+            {
+                // No answer (timeout, reset, cancelled mid-flight): the server may have acted on it.
+                request.MarkUnclear();
+                throw;
+            }
+        }
+
+        private async Task<KalshiResponse> SendOnceAsync(KalshiRequest request, Uri uri, CancellationToken ct)
+        {
             using (var message = new HttpRequestMessage(new HttpMethod(request.Method), uri))
             {
                 message.Headers.UserAgent.ParseAdd(_options.UserAgent);
@@ -146,9 +196,10 @@ namespace KalshiPS.Http
 
                 var started = Stopwatch.StartNew();
                 var client = _clients.CreateClient(ClientName);
-                using (var answer = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false))
+                // Headers first, then the body straight into a pooled buffer: no intermediate copy, no string.
+                using (var answer = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false))
                 {
-                    var body = answer.Content == null ? "" : await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var body = await ResponseBody.ReadAsync(answer.Content, ct).ConfigureAwait(false);
                     RequestLog.Current?.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} {2} ({3} ms)",
                         request.Describe(_options.BaseUri), (int)answer.StatusCode, answer.ReasonPhrase, started.ElapsedMilliseconds));
                     return new KalshiResponse((int)answer.StatusCode, body, RetryAfter(answer));
@@ -211,23 +262,95 @@ namespace KalshiPS.Http
         }
     }
 
-    /// <summary>A status and body read completely inside one attempt, so the timeout covers the whole exchange.</summary>
-    internal sealed class KalshiResponse
+    /// <summary>
+    /// A status and body read completely inside one attempt, so the timeout covers the whole exchange. The body is
+    /// UTF-8 in a pooled buffer, returned on Dispose (an answer dropped by a retry is simply collected).
+    /// </summary>
+    internal sealed class KalshiResponse : IDisposable
     {
-        public KalshiResponse(int status, string body, TimeSpan? retryAfter) { Status = status; Body = body; RetryAfter = retryAfter; }
+        private ResponseBody _body;
+        public KalshiResponse(int status, ResponseBody body, TimeSpan? retryAfter) { Status = status; _body = body; RetryAfter = retryAfter; }
         public int Status { get; }
-        public string Body { get; }
         public TimeSpan? RetryAfter { get; }
+        public ReadOnlyMemory<byte> Utf8 => _body?.Memory ?? ReadOnlyMemory<byte>.Empty;
+
+        /// <summary>True when the body is empty or whitespace.</summary>
+        public bool IsBlank
+        {
+            get
+            {
+                foreach (var b in Utf8.Span) if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n') return false;
+                return true;
+            }
+        }
+
+        /// <summary>The body as text (error answers only: they are small and parsed by KalshiErrorBody).</summary>
+        public string Text => Encoding.UTF8.GetString(Utf8.ToArray());
+
+        private static readonly byte[] V1Retired = Encoding.UTF8.GetBytes("deprecated_v1_order_endpoint");
 
         /// <summary>The error in this answer, if any. A 2xx whose body is a V1-retirement error still counts (seen in the wild).</summary>
         public KalshiErrorBody Error()
         {
             if (Status >= 200 && Status < 300)
             {
-                if (Body == null || Body.IndexOf("deprecated_v1_order_endpoint", StringComparison.Ordinal) < 0) return null;
-                return KalshiErrorBody.Parse(Body);
+                if (Utf8.Span.IndexOf(V1Retired) < 0) return null;
+                return KalshiErrorBody.Parse(Text);
             }
-            return KalshiErrorBody.Parse(Body) ?? new KalshiErrorBody { Message = ((HttpStatusCode)Status).ToString() };
+            return KalshiErrorBody.Parse(Text) ?? new KalshiErrorBody { Message = ((HttpStatusCode)Status).ToString() };
+        }
+
+        public void Dispose() { var body = _body; _body = null; body?.Dispose(); }
+    }
+
+    /// <summary>A response body read into one rented buffer (sized from Content-Length when the server sends it).</summary>
+    internal sealed class ResponseBody : IDisposable
+    {
+        private byte[] _buffer;
+        private int _length;
+        private ResponseBody(byte[] buffer) { _buffer = buffer; }
+
+        public ReadOnlyMemory<byte> Memory => new ReadOnlyMemory<byte>(_buffer, 0, _length);
+
+        public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken ct)
+        {
+            if (content == null) return null;
+            var expected = content.Headers.ContentLength;
+            var body = new ResponseBody(System.Buffers.ArrayPool<byte>.Shared.Rent(expected > 0 && expected < int.MaxValue ? (int)expected.Value + 1 : 16384));
+            try
+            {
+                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    int read;
+                    while ((read = await stream.ReadAsync(body._buffer, body._length, body._buffer.Length - body._length, ct).ConfigureAwait(false)) > 0)
+                    {
+                        body._length += read;
+                        if (body._length == body._buffer.Length) body.Grow();
+                    }
+                }
+                return body;
+            }
+            catch
+            {
+                body.Dispose();
+                throw;
+            }
+        }
+
+        private void Grow()
+        {
+            var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, bigger, 0, _length);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+
+        public void Dispose()
+        {
+            var buffer = _buffer;
+            _buffer = null;
+            _length = 0;
+            if (buffer != null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

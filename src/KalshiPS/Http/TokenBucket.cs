@@ -33,19 +33,43 @@ namespace KalshiPS.Http
         {
             lock (_gate)
             {
-                var now = _time.GetTimestamp();
-                var elapsed = _time.GetElapsedTime(_lastTicks, now).TotalSeconds;
-                _lastTicks = now;
-                _tokens = Math.Min(Capacity, _tokens + elapsed * RatePerSecond);
+                Refill();
                 _tokens -= cost;
                 return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / RatePerSecond);
             }
         }
 
+        /// <summary>
+        /// Empties the bucket (keeping any debt): the server answered 429, so its bucket is emptier than this one and
+        /// the next callers wait for a refill instead of meeting more 429s.
+        /// </summary>
+        public void Drain()
+        {
+            lock (_gate)
+            {
+                Refill();
+                if (_tokens > 0) _tokens = 0;
+            }
+        }
+
+        private void Refill()
+        {
+            var now = _time.GetTimestamp();
+            var elapsed = _time.GetElapsedTime(_lastTicks, now).TotalSeconds;
+            _lastTicks = now;
+            _tokens = Math.Min(Capacity, _tokens + elapsed * RatePerSecond);
+        }
+
+        /// <summary>
+        /// Added to every wait: timers may fire a millisecond early, and a request sent exactly when the refill covers
+        /// it would meet a server bucket a hair short (a 429 for nothing).
+        /// </summary>
+        internal static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(2);
+
         public async Task WaitAsync(double cost, CancellationToken ct)
         {
             var wait = Reserve(cost);
-            if (wait > TimeSpan.Zero) await _time.Delay(wait, ct).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero) await _time.Delay(wait + TimerSlack, ct).ConfigureAwait(false);
         }
     }
 }

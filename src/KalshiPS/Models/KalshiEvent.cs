@@ -15,8 +15,11 @@ namespace KalshiPS.Models
         public DateTime? StrikeDate { get; set; }
         public string StrikePeriod { get; set; }
         public int MarketCount { get; set; }
-        /// <summary>Filled with -IncludeMarkets; pipe it on (or use Get-KalshiMarket -EventTicker) for flat rows.</summary>
-        public KalshiMarket[] Markets { get; set; }
+        /// <summary>
+        /// Filled with -IncludeMarkets; prints (and exports) as the market tickers joined with "; ". Pipe the event to
+        /// Get-KalshiMarket (or use Get-KalshiMarket -EventTicker) for one flat row per market.
+        /// </summary>
+        public KalshiList<KalshiMarket> Markets { get; set; }
 
         public override string ToString() => EventTicker;
     }
@@ -24,16 +27,20 @@ namespace KalshiPS.Models
     /// <summary>A series: a recurring kind of event (e.g. KXHIGHNY, the daily NYC high temperature).</summary>
     public sealed class KalshiSeries
     {
-        public string Ticker { get; set; }
-        public string SeriesTicker => Ticker;
+        /// <summary>SeriesTicker, not Ticker: piped to Get-KalshiMarket it binds -SeriesTicker (markets of the series).</summary>
+        public string SeriesTicker { get; set; }
+        /// <summary>The wire readers' name for <see cref="SeriesTicker"/>; internal so it never binds -Ticker.</summary>
+        internal string Ticker { get => SeriesTicker; set => SeriesTicker = value; }
         public string Title { get; set; }
         public string Category { get; set; }
-        public string Frequency { get; set; }
+        public string Frequency { get => _frequency; set => _frequency = Vocabulary.Name(value); }
+        private string _frequency;
         public string Tags { get; set; }
-        public string FeeType { get; set; }
+        public string FeeType { get => _feeType; set => _feeType = Vocabulary.Name(value); }
+        private string _feeType;
         public decimal? FeeMultiplier { get; set; }
         public string SettlementSources { get; set; }
         public string ContractUrl { get; set; }
-        public override string ToString() => Ticker;
+        public override string ToString() => SeriesTicker;
     }
 }

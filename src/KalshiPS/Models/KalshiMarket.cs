@@ -10,8 +10,10 @@ namespace KalshiPS.Models
         public string Title { get; set; }
         public string YesSubtitle { get; set; }
         public string NoSubtitle { get; set; }
-        public string Status { get; set; }
-        public string MarketType { get; set; }
+        public string Status { get => _status; set => _status = Vocabulary.Name(value); }
+        private string _status;
+        public string MarketType { get => _marketType; set => _marketType = Vocabulary.Name(value); }
+        private string _marketType;
         public decimal? YesBid { get; set; }
         public decimal? YesAsk { get; set; }
         public decimal? NoBid { get; set; }
@@ -24,7 +26,8 @@ namespace KalshiPS.Models
         public decimal? Volume24h { get; set; }
         public decimal? OpenInterest { get; set; }
         public decimal? NotionalValue { get; set; }
-        public string Result { get; set; }
+        public string Result { get => _result; set => _result = Vocabulary.Name(value); }
+        private string _result;
         public decimal? SettlementValue { get; set; }
         public DateTime? OpenTime { get; set; }
         public DateTime? CloseTime { get; set; }
@@ -32,11 +35,13 @@ namespace KalshiPS.Models
         public DateTime? LatestExpirationTime { get; set; }
         public DateTime? UpdatedTime { get; set; }
         public bool? CanCloseEarly { get; set; }
-        public string PriceLevelStructure { get; set; }
+        public string PriceLevelStructure { get => _priceLevelStructure; set => _priceLevelStructure = Vocabulary.Name(value); }
+        private string _priceLevelStructure;
         /// <summary>The valid price grid as "start-end:step" ranges joined with ';' (flat for Export-Csv).</summary>
         public string PriceRanges { get; set; }
         public bool FractionalTrading { get; set; }
-        public string StrikeType { get; set; }
+        public string StrikeType { get => _strikeType; set => _strikeType = Vocabulary.Name(value); }
+        private string _strikeType;
         public decimal? FloorStrike { get; set; }
         public decimal? CapStrike { get; set; }
         public string RulesPrimary { get; set; }

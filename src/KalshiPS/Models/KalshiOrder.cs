@@ -18,16 +18,21 @@ namespace KalshiPS.Models
         public decimal? Price { get; set; }
         public decimal? YesPrice { get; set; }
         public decimal? NoPrice { get; set; }
-        /// <summary>Kalshi's book side of the Yes leg: bid (buy Yes / sell No) or ask (sell Yes / buy No).</summary>
-        public string BookSide { get; set; }
+        /// <summary>Kalshi's book side of the Yes leg: Bid (buy Yes / sell No) or Ask (sell Yes / buy No).</summary>
+        public string BookSide { get => _bookSide; set => _bookSide = Vocabulary.Name(value); }
+        private string _bookSide;
         public decimal? Count { get; set; }
         public decimal? FilledCount { get; set; }
         public decimal? RemainingCount { get; set; }
-        public string Status { get; set; }
-        public string Type { get; set; }
+        public string Status { get => _status; set => _status = Vocabulary.Name(value); }
+        private string _status;
+        public string Type { get => _type; set => _type = Vocabulary.Name(value); }
+        private string _type;
         /// <summary>GoodTillCanceled, ImmediateOrCancel or FillOrKill when known (Kalshi's order object may omit it).</summary>
-        public string TimeInForce { get; set; }
-        public string SelfTradePrevention { get; set; }
+        public string TimeInForce { get => _timeInForce; set => _timeInForce = Vocabulary.Name(value); }
+        private string _timeInForce;
+        public string SelfTradePrevention { get => _selfTradePrevention; set => _selfTradePrevention = Vocabulary.Name(value); }
+        private string _selfTradePrevention;
         public string OrderGroupId { get; set; }
         public bool? CancelOnPause { get; set; }
         public decimal? TakerFillCost { get; set; }
@@ -77,7 +82,10 @@ namespace KalshiPS.Models
         public decimal? Exposure { get; set; }
         public decimal? RealizedPnl { get; set; }
         public decimal? FeesPaid { get; set; }
-        public decimal? TotalTraded { get; set; }
+        /// <summary>Dollars traded in this market (REST; Watch-KalshiPosition messages do not carry it).</summary>
+        public decimal? TotalTradedDollars { get; set; }
+        /// <summary>Contracts traded in this market (Watch-KalshiPosition; REST rows do not carry it).</summary>
+        public decimal? Volume { get; set; }
         public DateTime? LastUpdated { get; set; }
         public override string ToString() => $"{Ticker} {Side} {Contracts}";
     }
@@ -108,7 +116,8 @@ namespace KalshiPS.Models
     {
         public string Ticker { get; set; }
         public string EventTicker { get; set; }
-        public string Result { get; set; }
+        public string Result { get => _result; set => _result = Vocabulary.Name(value); }
+        private string _result;
         public decimal? YesCount { get; set; }
         public decimal? YesTotalCost { get; set; }
         public decimal? NoCount { get; set; }

@@ -18,8 +18,9 @@ namespace KalshiPS.Models
         public decimal Price { get; set; }
         /// <summary>The Yes price Kalshi stores (1 - Price for No orders).</summary>
         public decimal YesPrice { get; set; }
-        /// <summary>Kalshi's book side of the Yes leg: bid (buy Yes / sell No) or ask (sell Yes / buy No).</summary>
-        public string BookSide { get; set; }
+        /// <summary>Kalshi's book side of the Yes leg: Bid (buy Yes / sell No) or Ask (sell Yes / buy No).</summary>
+        public string BookSide { get => _bookSide; set => _bookSide = Vocabulary.Name(value); }
+        private string _bookSide;
         /// <summary>Contracts ordered.</summary>
         public decimal Count { get; set; }
         public decimal FilledCount { get; set; }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace KalshiPS.Models
@@ -9,7 +11,28 @@ namespace KalshiPS.Models
         public KalshiPriceLevel(decimal price, decimal size) { Price = price; Size = size; }
         public decimal Price { get; }
         public decimal Size { get; }
-        public override string ToString() => $"{Price:0.0000} x {Size:0.##}";
+        /// <summary>"0.56x10": price (2 to 4 decimals) x size, in the invariant culture, as Export-Csv and scripts see it.</summary>
+        public override string ToString() =>
+            Price.ToString("0.00##", CultureInfo.InvariantCulture) + "x" + Size.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// One price level as a flat row (Get-KalshiOrderbook -AsLevel): Kalshi's bids, Yes and No, best first. A No bid at
+    /// q is a Yes ask at 1 - q, so these rows are the whole book without double counting.
+    /// </summary>
+    public sealed class KalshiOrderbookLevel
+    {
+        public string Ticker { get; set; }
+        /// <summary>Yes or No: the side whose bid this is.</summary>
+        public string Side { get; set; }
+        /// <summary>1 for the best bid of the side, 2 for the next, ...</summary>
+        public int Level { get; set; }
+        public decimal Price { get; set; }
+        public decimal Size { get; set; }
+        /// <summary>The other side's ask this bid makes (1 - Price).</summary>
+        public decimal OppositeAsk => 1m - Price;
+        public DateTime? Timestamp { get; set; }
+        public override string ToString() => $"{Ticker} {Side} {Level}: {Price.ToString("0.00##", CultureInfo.InvariantCulture)}x{Size.ToString("0.##", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>
@@ -19,10 +42,11 @@ namespace KalshiPS.Models
     public sealed class KalshiOrderbook
     {
         public string Ticker { get; set; }
-        public KalshiPriceLevel[] YesBids { get; set; } = new KalshiPriceLevel[0];
-        public KalshiPriceLevel[] NoBids { get; set; } = new KalshiPriceLevel[0];
-        public KalshiPriceLevel[] YesAsks { get; set; } = new KalshiPriceLevel[0];
-        public KalshiPriceLevel[] NoAsks { get; set; } = new KalshiPriceLevel[0];
+        // Lists, not arrays: each prints as "0.56x10; 0.55x3" in Export-Csv; -AsLevel gives one row per level instead.
+        public KalshiList<KalshiPriceLevel> YesBids { get; set; } = new KalshiPriceLevel[0];
+        public KalshiList<KalshiPriceLevel> NoBids { get; set; } = new KalshiPriceLevel[0];
+        public KalshiList<KalshiPriceLevel> YesAsks { get; set; } = new KalshiPriceLevel[0];
+        public KalshiList<KalshiPriceLevel> NoAsks { get; set; } = new KalshiPriceLevel[0];
         public decimal? BestYesBid { get; set; }
         public decimal? BestYesBidSize { get; set; }
         public decimal? BestYesAsk { get; set; }
@@ -54,6 +78,17 @@ namespace KalshiPS.Models
             return book;
         }
 
-        public override string ToString() => $"{Ticker} {BestYesBid:0.0000}/{BestYesAsk:0.0000}";
+        /// <summary>The bids as flat rows, Yes then No, best first.</summary>
+        public IEnumerable<KalshiOrderbookLevel> Levels()
+        {
+            foreach (var (side, levels) in new[] { ("Yes", YesBids), ("No", NoBids) })
+            {
+                var rank = 0;
+                foreach (var l in levels ?? new KalshiList<KalshiPriceLevel>(null))
+                    yield return new KalshiOrderbookLevel { Ticker = Ticker, Side = side, Level = ++rank, Price = l.Price, Size = l.Size, Timestamp = Timestamp };
+            }
+        }
+
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1:0.00##}/{2:0.00##}", Ticker, BestYesBid, BestYesAsk);
     }
 }

@@ -21,6 +21,6 @@ namespace KalshiPS.Models
         public long? DollarOpenInterest { get; set; }
         /// <summary>Exchange time of the update, UTC.</summary>
         public DateTime? Timestamp { get; set; }
-        public override string ToString() => $"{Ticker} {YesBid:0.0000}/{YesAsk:0.0000} last {LastPrice:0.0000}";
+        public override string ToString() => $"{Ticker} {YesBid:0.00##}/{YesAsk:0.00##} last {LastPrice:0.00##}";
     }
 }

@@ -11,7 +11,8 @@ namespace KalshiPS.Models
         public decimal? NoPrice { get; set; }
         public decimal? Count { get; set; }
         /// <summary>The outcome the taker bought: Yes or No.</summary>
-        public string TakerSide { get; set; }
+        public string TakerSide { get => _takerSide; set => _takerSide = Vocabulary.Name(value); }
+        private string _takerSide;
         public DateTime? CreatedTime { get; set; }
         public override string ToString() => $"{Ticker} {Count} @ {YesPrice}";
     }

@@ -2,7 +2,8 @@ using System;
 
 namespace KalshiPS.Session
 {
-    public enum KalshiEnvironment { Production, Demo }
+    /// <summary>Which Kalshi a session talks to; Custom when -BaseUri names another host (a proxy, the sandbox).</summary>
+    public enum KalshiEnvironment { Production, Demo, Custom }
 
     /// <summary>Kalshi's recommended hosts (kalshi-api.md §1) and how a WebSocket URI follows from a REST base.</summary>
     internal static class KalshiEndpoints
@@ -14,6 +15,16 @@ namespace KalshiPS.Session
         public static Uri WebSocketFor(KalshiEnvironment env) => env == KalshiEnvironment.Demo
             ? new Uri("wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2")
             : new Uri("wss://external-api-ws.kalshi.com/trade-api/ws/v2");
+
+        /// <summary>The label of a REST base: Production or Demo for Kalshi's own hosts, otherwise Custom.</summary>
+        public static KalshiEnvironment EnvironmentOf(Uri restBase)
+        {
+            foreach (var env in new[] { KalshiEnvironment.Production, KalshiEnvironment.Demo })
+                if (string.Equals(Key(restBase), Key(RestFor(env)), StringComparison.OrdinalIgnoreCase)) return env;
+            return KalshiEnvironment.Custom;
+        }
+
+        private static string Key(Uri u) => u.Scheme + "://" + u.Authority + u.AbsolutePath.TrimEnd('/');
 
         /// <summary>For a custom base (proxy, local sandbox): same host, ws(s) scheme, /trade-api/ws/v2 in place of /trade-api/v2.</summary>
         public static Uri WebSocketBesides(Uri restBase)

@@ -15,14 +15,21 @@ namespace KalshiPS.Session
     {
         private KalshiSession(SessionSettings s, RequestSigner signer)
         {
-            Environment = s.Environment;
             BaseUri = s.BaseUri ?? KalshiEndpoints.RestFor(s.Environment);
+            // The label follows the host actually used, so a custom -BaseUri never reads as Production.
+            Environment = KalshiEndpoints.EnvironmentOf(BaseUri);
             WebSocketUri = s.WebSocketUri ?? (s.BaseUri != null ? KalshiEndpoints.WebSocketBesides(s.BaseUri) : KalshiEndpoints.WebSocketFor(s.Environment));
             ApiKeyId = signer?.ApiKeyId;
             Tier = s.Tier;
             var budget = RateLimits.Budget(s.Tier);
             ReadRate = s.ReadRate ?? budget.Read;
             WriteRate = s.WriteRate ?? budget.Write;
+            ReadCapacity = ReadRate;
+            WriteCapacity = WriteRate * 2;
+            _tierGiven = s.TierGiven;
+            _readGiven = s.TierGiven || s.ReadRate.HasValue;
+            _writeGiven = s.TierGiven || s.WriteRate.HasValue;
+            BudgetSource = _readGiven || _writeGiven ? OverrideSource : TierTableSource;
             MaxRetries = s.MaxRetries;
             RetryDelay = s.RetryDelay;
             RetryBackoff = s.RetryBackoff;
@@ -30,9 +37,12 @@ namespace KalshiPS.Session
             Proxy = s.ProxyUri;
             Time = s.TimeProvider;
             ConnectedAt = s.TimeProvider.GetUtcNow().UtcDateTime;
+            MaxOrderCount = s.MaxOrderCount;
+            MaxOrderCost = s.MaxOrderCost;
+            Limits = new OrderLimits(s.MaxOrderCount, s.MaxOrderCost);
 
             Signer = signer;
-            Limiter = new RateLimiter(ReadRate, WriteRate, s.TimeProvider);
+            Limiter = new RateLimiter(new BucketBudget(ReadRate, ReadCapacity), new BucketBudget(WriteRate, WriteCapacity), s.TimeProvider);
             WebProxy = s.ProxyUri == null ? null : new WebProxy(s.ProxyUri)
             {
                 Credentials = s.ProxyCredentials,
@@ -60,18 +70,66 @@ namespace KalshiPS.Session
         public Uri WebSocketUri { get; }
         public string ApiKeyId { get; }
         public bool IsAuthenticated => Signer != null;
-        public KalshiTier Tier { get; }
+        public KalshiTier Tier { get; private set; }
         /// <summary>Read budget in Kalshi tokens per second (a typical request costs 10).</summary>
-        public double ReadRate { get; }
+        public double ReadRate { get; private set; }
         /// <summary>Write budget in Kalshi tokens per second (an order costs 10, a cancel 2).</summary>
-        public double WriteRate { get; }
+        public double WriteRate { get; private set; }
+        /// <summary>Most read tokens the bucket holds (one request can never cost more).</summary>
+        public double ReadCapacity { get; private set; }
+        /// <summary>Most write tokens the bucket holds; batches are split so that one always fits.</summary>
+        public double WriteCapacity { get; private set; }
+        /// <summary>
+        /// Where the budget came from: "exchange" (GET /account/limits), "tier table" (Kalshi's published tier
+        /// budgets, when the exchange could not be asked) or "override" (-Tier, -ReadRate or -WriteRate).
+        /// </summary>
+        public string BudgetSource { get; private set; }
         public int MaxRetries { get; }
         public TimeSpan RetryDelay { get; }
         public double RetryBackoff { get; }
         public TimeSpan Timeout { get; }
         public Uri Proxy { get; }
         public DateTime ConnectedAt { get; }
+        /// <summary>Largest count of one order this session sends (Connect-Kalshi -MaxOrderCount).</summary>
+        public decimal MaxOrderCount { get; }
+        /// <summary>Largest cost in dollars of one order this session sends (Connect-Kalshi -MaxOrderCost).</summary>
+        public decimal MaxOrderCost { get; }
+        internal OrderLimits Limits { get; }
         public bool IsDisposed { get; private set; }
+
+        internal const string ExchangeSource = "exchange", TierTableSource = "tier table", OverrideSource = "override";
+        private readonly bool _tierGiven, _readGiven, _writeGiven;
+
+        /// <summary>
+        /// Uses the budget and costs the exchange stated for this account, except what the caller overrode. Either
+        /// may be null (that answer failed or was unusable): the tier table then stays for it.
+        /// </summary>
+        internal void UseExchangeBudget(AccountLimits limits, EndpointCosts costs)
+        {
+            if (costs != null) Limiter.Costs = costs;
+            if (limits == null) return;
+            var read = _readGiven ? new BucketBudget(ReadRate, ReadCapacity) : limits.Read;
+            var write = _writeGiven ? new BucketBudget(WriteRate, WriteCapacity) : limits.Write;
+            Limiter.Configure(WithHeadroom(read, _readGiven), WithHeadroom(write, _writeGiven));
+            ReadRate = read.RefillPerSecond; ReadCapacity = read.Capacity;
+            WriteRate = write.RefillPerSecond; WriteCapacity = write.Capacity;
+            if (!_tierGiven && Enum.TryParse(limits.UsageTier ?? "", true, out KalshiTier tier) && Enum.IsDefined(typeof(KalshiTier), tier)) Tier = tier;
+            BudgetSource = _readGiven || _writeGiven ? OverrideSource : ExchangeSource;
+        }
+
+        /// <summary>
+        /// Share of the exchange's refill rate the client paces to. Its bucket and ours start at different moments and
+        /// requests arrive with varying latency, so pacing to exactly its rate meets an occasional 429; 5 % less does not.
+        /// </summary>
+        internal const double ExchangeHeadroom = 0.95;
+
+        private static BucketBudget WithHeadroom(BucketBudget b, bool given) =>
+            given ? b : new BucketBudget(b.RefillPerSecond * ExchangeHeadroom, b.Capacity);
+        /// <summary>
+        /// Set once the session was written to the pipeline (Connect-Kalshi -PassThru, Get-KalshiSession): someone may
+        /// hold it, so a later Connect-Kalshi replaces it as the default without closing it.
+        /// </summary>
+        internal bool HandedOut { get; set; }
 
         internal RequestSigner Signer { get; }
         internal KalshiHttpPipeline Http { get; }
@@ -83,6 +141,7 @@ namespace KalshiPS.Session
 
         internal static KalshiSession Create(SessionSettings settings)
         {
+            settings.CleanHeaderValues();
             RequestSigner signer = null;
             if (settings.HasKey)
             {

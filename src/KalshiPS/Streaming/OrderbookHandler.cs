@@ -76,12 +76,12 @@ namespace KalshiPS.Streaming
 
         protected override async Task OnDataAsync(IStreamContext ctx, StreamMessage m, bool gap, CancellationToken ct)
         {
-            var msg = m.Msg;
             BookUpdate update;
             switch (m.Type)
             {
                 case "orderbook_snapshot":
                 {
+                    var msg = m.Msg;
                     var (yes, no) = MarketDataWire.BookSides(msg);
                     var ticker = msg.Str("market_ticker");
                     update = _tracker.OnSnapshot(ticker, m.Seq, yes, no, msg.TimeMs("ts_ms") ?? m.ReceivedAt);
@@ -90,17 +90,15 @@ namespace KalshiPS.Streaming
                 }
                 case "orderbook_delta":
                 {
-                    var price = msg.Dec("price_dollars");
-                    var delta = msg.Dec("delta_fp");
-                    var side = msg.Str("side");
-                    if (price == null || delta == null || side == null)
+                    var d = m.Delta ?? default;
+                    if (d.Price == null || d.Size == null || d.Side == null)
                     {
                         // A delta we cannot read is as bad as a missing one.
                         update = new BookUpdate { Resync = _tracker.Tickers.ToArray(), Reason = "unreadable delta" };
                         _tracker.Reset();
                         break;
                     }
-                    update = _tracker.OnDelta(msg.Str("market_ticker"), m.Seq, side, price.Value, delta.Value, msg.TimeMs("ts_ms") ?? m.ReceivedAt);
+                    update = _tracker.OnDelta(d.Ticker, m.Seq, d.Side, d.Price.Value, d.Size.Value, d.Time ?? m.ReceivedAt);
                     break;
                 }
                 default:

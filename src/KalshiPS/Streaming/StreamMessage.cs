@@ -12,36 +12,48 @@ namespace KalshiPS.Streaming
         public long? Id { get; set; }
         public int? Sid { get; set; }
         public long? Seq { get; set; }
-        /// <summary>The msg object (or array, for list_subscriptions); default when absent.</summary>
-        public JsonElement Msg { get; set; }
         public DateTime ReceivedAt { get; set; }
+
+        /// <summary>An orderbook_delta's fields, read straight from the frame (the hot path never builds a JsonElement).</summary>
+        public BookDelta? Delta { get; set; }
+
+        /// <summary>The msg object's UTF-8 JSON, kept so Msg is only built for the messages that ask for it.</summary>
+        internal byte[] MsgUtf8 { get; set; }
+
+        private JsonElement? _msg;
+        /// <summary>The msg object (or array, for list_subscriptions); default when absent.</summary>
+        public JsonElement Msg
+        {
+            get
+            {
+                if (_msg == null)
+                {
+                    if (MsgUtf8 == null) _msg = default(JsonElement);
+                    else using (var doc = JsonDocument.Parse(MsgUtf8)) _msg = doc.RootElement.Clone();
+                }
+                return _msg.Value;
+            }
+            set => _msg = value;
+        }
 
         /// <summary>The error code of an error reply, else null.</summary>
         public int? ErrorCode => Type == "error" ? (int?)Msg.Long("code") : null;
         public string ErrorText => Type == "error" ? Msg.Str("msg") : null;
 
-        public static StreamMessage Parse(byte[] utf8, int count, DateTime receivedAt)
-        {
-            using (var doc = JsonDocument.Parse(new ReadOnlyMemory<byte>(utf8, 0, count)))
-            {
-                var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) return null;
-                var m = new StreamMessage
-                {
-                    Type = root.Str("type"),
-                    Id = root.Long("id"),
-                    Sid = (int?)root.Long("sid"),
-                    Seq = root.Long("seq"),
-                    ReceivedAt = receivedAt,
-                };
-                if (root.TryField("msg", out var msg)) m.Msg = msg.Clone();
-                // Error replies and acks may carry sid/seq inside msg.
-                if (m.Sid == null && m.Msg.ValueKind == JsonValueKind.Object) m.Sid = (int?)m.Msg.Long("sid");
-                return m;
-            }
-        }
+        public static StreamMessage Parse(byte[] utf8, int count, DateTime receivedAt) =>
+            StreamWire.Frame(new ReadOnlySpan<byte>(utf8, 0, count), receivedAt);
 
         public override string ToString() => $"{Type} id={Id} sid={Sid} seq={Seq}";
+    }
+
+    /// <summary>One orderbook_delta: size += Size at Price on Side ("yes"/"no") of Ticker.</summary>
+    internal struct BookDelta
+    {
+        public string Ticker;
+        public string Side;
+        public decimal? Price;
+        public decimal? Size;
+        public DateTime? Time;
     }
 
     /// <summary>Something the engine wants the user to see (written as a warning or verbose line on the pipeline thread).</summary>

@@ -7,24 +7,53 @@ namespace KalshiPS.Wire
     /// <summary>Kalshi's GET /events/{event_ticker}/metadata JSON to output types.</summary>
     internal static class EventMetadataWire
     {
-        public static KalshiEventMetadata Metadata(string eventTicker, JsonElement r) => new KalshiEventMetadata
+        public static KalshiEventMetadata Metadata(string eventTicker, ref Utf8JsonReader r)
         {
-            EventTicker = eventTicker,
-            ImageUrl = r.Str("image_url"),
-            FeaturedImageUrl = r.Str("featured_image_url"),
-            Competition = r.Str("competition"),
-            CompetitionScope = r.Str("competition_scope"),
-            SettlementSources = r.Arr("settlement_sources") is JsonElement sources
-                ? string.Join(";", sources.EnumerateArray().Select(x => x.StrAny("name", "url")).Where(s => !string.IsNullOrEmpty(s)))
-                : null,
-            Markets = r.Arr("market_details")?.EnumerateArray().Select(Market).ToArray() ?? new KalshiMarketMetadata[0],
-        };
+            var m = new KalshiEventMetadata { EventTicker = eventTicker };
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "image_url": m.ImageUrl = r.Str(); break;
+                    case "featured_image_url": m.FeaturedImageUrl = r.Str(); break;
+                    case "competition": m.Competition = r.Str(); break;
+                    case "competition_scope": m.CompetitionScope = r.Str(); break;
+                    case "settlement_sources":
+                        var sources = r.Objects(Source);
+                        m.SettlementSources = sources == null ? null : string.Join(";", sources.Where(s => !string.IsNullOrEmpty(s)));
+                        break;
+                    case "market_details": m.Markets = r.Objects(Market)?.ToArray(); break;
+                    default: r.Skip(); break;
+                }
+            m.Markets = m.Markets ?? new KalshiMarketMetadata[0];
+            return m;
+        }
 
-        private static KalshiMarketMetadata Market(JsonElement m) => new KalshiMarketMetadata
+        /// <summary>A settlement source's name, else its URL.</summary>
+        private static string Source(ref Utf8JsonReader r)
         {
-            MarketTicker = m.Str("market_ticker"),
-            ImageUrl = m.Str("image_url"),
-            ColorCode = m.Str("color_code"),
-        };
+            string name = null, url = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "name": name = r.Str(); break;
+                    case "url": url = r.Str(); break;
+                    default: r.Skip(); break;
+                }
+            return string.IsNullOrEmpty(name) ? url : name;
+        }
+
+        private static KalshiMarketMetadata Market(ref Utf8JsonReader r)
+        {
+            var m = new KalshiMarketMetadata();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "market_ticker": m.MarketTicker = r.Str(); break;
+                    case "image_url": m.ImageUrl = r.Str(); break;
+                    case "color_code": m.ColorCode = r.Str(); break;
+                    default: r.Skip(); break;
+                }
+            return m;
+        }
     }
 }

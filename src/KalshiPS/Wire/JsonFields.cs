@@ -59,16 +59,18 @@ namespace KalshiPS.Wire
         public static DateTime? Time(this JsonElement obj, string name)
         {
             if (!obj.TryField(name, out var v)) return null;
-            if (v.ValueKind == JsonValueKind.String)
-            {
-                var text = v.GetString();
-                if (string.IsNullOrEmpty(text)) return null;
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
-                    return dto.UtcDateTime;
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var secs)) return FromUnixSeconds(secs);
-                return null;
-            }
+            if (v.ValueKind == JsonValueKind.String) return TimeText(v.GetString());
             if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n)) return FromUnixSeconds(n);
+            return null;
+        }
+
+        /// <summary>RFC 3339 text (any offset; none means UTC), or Unix seconds as text.</summary>
+        internal static DateTime? TimeText(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return null;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
+                return dto.UtcDateTime;
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var secs)) return FromUnixSeconds(secs);
             return null;
         }
 
@@ -98,7 +100,7 @@ namespace KalshiPS.Wire
             return null;
         }
 
-        private static DateTime FromUnixSeconds(long secs) =>
+        internal static DateTime FromUnixSeconds(long secs) =>
             secs > 100_000_000_000L ? DateTimeOffset.FromUnixTimeMilliseconds(secs).UtcDateTime : DateTimeOffset.FromUnixTimeSeconds(secs).UtcDateTime;
 
         public static long ToUnixSeconds(DateTime time) =>

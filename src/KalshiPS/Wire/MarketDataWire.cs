@@ -7,130 +7,322 @@ using KalshiPS.Models;
 
 namespace KalshiPS.Wire
 {
-    /// <summary>Kalshi's market-data JSON (current 2026 field names) to output types.</summary>
+    /// <summary>Kalshi's market-data JSON (current 2026 field names) to output types, one reader per model (Wire/README.md).</summary>
     internal static class MarketDataWire
     {
-        public static KalshiMarket Market(JsonElement m) => new KalshiMarket
-        {
-            Ticker = m.Str("ticker"),
-            EventTicker = m.Str("event_ticker"),
-            Title = m.Str("title"),
-            YesSubtitle = m.StrAny("yes_sub_title", "subtitle"),
-            NoSubtitle = m.Str("no_sub_title"),
-            Status = m.Str("status"),
-            MarketType = m.Str("market_type"),
-            YesBid = m.Dec("yes_bid_dollars"),
-            YesAsk = m.Dec("yes_ask_dollars"),
-            NoBid = m.Dec("no_bid_dollars"),
-            NoAsk = m.Dec("no_ask_dollars"),
-            YesBidSize = m.Dec("yes_bid_size_fp"),
-            YesAskSize = m.Dec("yes_ask_size_fp"),
-            LastPrice = m.Dec("last_price_dollars"),
-            PreviousPrice = m.Dec("previous_price_dollars"),
-            Volume = m.Dec("volume_fp"),
-            Volume24h = m.Dec("volume_24h_fp"),
-            OpenInterest = m.Dec("open_interest_fp"),
-            NotionalValue = m.Dec("notional_value_dollars"),
-            Result = NullIfEmpty(m.Str("result")),
-            SettlementValue = m.Dec("settlement_value_dollars"),
-            OpenTime = m.Time("open_time"),
-            CloseTime = m.Time("close_time"),
-            ExpectedExpirationTime = m.Time("expected_expiration_time"),
-            LatestExpirationTime = m.Time("latest_expiration_time"),
-            UpdatedTime = m.Time("updated_time"),
-            CanCloseEarly = m.Bool("can_close_early"),
-            PriceLevelStructure = m.Str("price_level_structure"),
-            PriceRanges = PriceGrid.From(m).ToString(),
-            FractionalTrading = m.Bool("fractional_trading_enabled") ?? false,
-            StrikeType = m.Str("strike_type"),
-            FloorStrike = m.Dec("floor_strike"),
-            CapStrike = m.Dec("cap_strike"),
-            RulesPrimary = m.Str("rules_primary"),
-        };
+        public static KalshiMarket Market(ref Utf8JsonReader r) => Market(ref r, out _);
 
-        public static KalshiEvent Event(JsonElement e, JsonElement? topLevelMarkets = null)
+        /// <summary>A market object; <paramref name="grid"/> is its price grid (for the session's catalog).</summary>
+        public static KalshiMarket Market(ref Utf8JsonReader r, out PriceGrid grid)
         {
-            var nested = e.Arr("markets") ?? topLevelMarkets;
-            var markets = nested?.EnumerateArray().Select(Market).ToArray();
-            return new KalshiEvent
-            {
-                EventTicker = e.Str("event_ticker"),
-                SeriesTicker = e.Str("series_ticker"),
-                Title = e.Str("title"),
-                Subtitle = e.StrAny("sub_title", "subtitle"),
-                Category = e.Str("category"),
-                MutuallyExclusive = e.Bool("mutually_exclusive"),
-                CollateralReturnType = NullIfEmpty(e.Str("collateral_return_type")),
-                StrikeDate = e.Time("strike_date"),
-                StrikePeriod = NullIfEmpty(e.Str("strike_period")),
-                MarketCount = markets?.Length ?? 0,
-                Markets = markets,
-            };
+            var m = new KalshiMarket();
+            string yesSubtitle = null, subtitle = null;
+            List<PriceRange> ranges = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "ticker": m.Ticker = r.Str(); break;
+                    case "event_ticker": m.EventTicker = r.Repeated(); break;
+                    case "title": m.Title = r.Repeated(); break;
+                    case "yes_sub_title": yesSubtitle = r.Repeated(); break;
+                    case "subtitle": subtitle = r.Str(); break;
+                    case "no_sub_title": m.NoSubtitle = r.Repeated(); break;
+                    case "status": m.Status = r.Repeated(); break;
+                    case "market_type": m.MarketType = r.Repeated(); break;
+                    case "yes_bid_dollars": m.YesBid = r.Dec(); break;
+                    case "yes_ask_dollars": m.YesAsk = r.Dec(); break;
+                    case "no_bid_dollars": m.NoBid = r.Dec(); break;
+                    case "no_ask_dollars": m.NoAsk = r.Dec(); break;
+                    case "yes_bid_size_fp": m.YesBidSize = r.Dec(); break;
+                    case "yes_ask_size_fp": m.YesAskSize = r.Dec(); break;
+                    case "last_price_dollars": m.LastPrice = r.Dec(); break;
+                    case "previous_price_dollars": m.PreviousPrice = r.Dec(); break;
+                    case "volume_fp": m.Volume = r.Dec(); break;
+                    case "volume_24h_fp": m.Volume24h = r.Dec(); break;
+                    case "open_interest_fp": m.OpenInterest = r.Dec(); break;
+                    case "notional_value_dollars": m.NotionalValue = r.Dec(); break;
+                    case "result": m.Result = NullIfEmpty(r.Repeated()); break;
+                    case "settlement_value_dollars": m.SettlementValue = r.Dec(); break;
+                    case "open_time": m.OpenTime = r.Time(); break;
+                    case "close_time": m.CloseTime = r.Time(); break;
+                    case "expected_expiration_time": m.ExpectedExpirationTime = r.Time(); break;
+                    case "latest_expiration_time": m.LatestExpirationTime = r.Time(); break;
+                    case "updated_time": m.UpdatedTime = r.Time(); break;
+                    case "can_close_early": m.CanCloseEarly = r.Bool(); break;
+                    case "price_level_structure": m.PriceLevelStructure = r.Repeated(); break;
+                    case "price_ranges": ranges = Ranges(ref r); break;
+                    case "fractional_trading_enabled": m.FractionalTrading = r.Bool() ?? false; break;
+                    case "strike_type": m.StrikeType = r.Repeated(); break;
+                    case "floor_strike": m.FloorStrike = r.Dec(); break;
+                    case "cap_strike": m.CapStrike = r.Dec(); break;
+                    case "rules_primary": m.RulesPrimary = r.Str(); break;
+                    default: r.Skip(); break;
+                }
+            m.YesSubtitle = First(yesSubtitle, subtitle);
+            grid = PriceGrid.Of(ranges, m.PriceLevelStructure);
+            m.PriceRanges = grid.ToString();
+            return m;
         }
 
-        public static KalshiSeries Series(JsonElement s) => new KalshiSeries
-        {
-            Ticker = s.Str("ticker"),
-            Title = s.Str("title"),
-            Category = s.Str("category"),
-            Frequency = s.Str("frequency"),
-            Tags = Join(s.Arr("tags"), t => t.ValueKind == JsonValueKind.String ? t.GetString() : null),
-            FeeType = s.Str("fee_type"),
-            FeeMultiplier = s.Dec("fee_multiplier"),
-            SettlementSources = Join(s.Arr("settlement_sources"), x => x.StrAny("name", "url")),
-            ContractUrl = s.Str("contract_url"),
-        };
+        [ThreadStatic] private static List<PriceRange> t_ranges;
 
-        public static KalshiTrade Trade(JsonElement t) => new KalshiTrade
+        /// <summary>
+        /// price_ranges into a per-thread scratch list (PriceGrid.Of copies it only for a grid it has not seen), so the
+        /// usual market costs no allocation here. Incomplete ranges and non-positive steps are dropped.
+        /// </summary>
+        private static List<PriceRange> Ranges(ref Utf8JsonReader r)
         {
-            TradeId = t.Str("trade_id"),
-            Ticker = t.StrAny("ticker", "market_ticker"),
-            YesPrice = t.Dec("yes_price_dollars"),
-            NoPrice = t.Dec("no_price_dollars"),
-            Count = t.Dec("count_fp"),
-            TakerSide = Outcome(t.StrAny("taker_outcome_side", "taker_side")),
-            CreatedTime = t.Time("created_time") ?? t.TimeMs("ts_ms") ?? t.Time("ts"),
-        };
-
-        public static KalshiCandlestick Candle(string ticker, int periodMinutes, JsonElement c)
-        {
-            var price = c.Obj("price") ?? default;
-            return new KalshiCandlestick
+            var list = t_ranges ?? (t_ranges = new List<PriceRange>());
+            list.Clear();
+            if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return list; }
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                Ticker = ticker,
-                EndTime = c.Time("end_period_ts"),
-                PeriodMinutes = periodMinutes,
-                Open = price.Dec("open_dollars"),
-                High = price.Dec("high_dollars"),
-                Low = price.Dec("low_dollars"),
-                Close = price.Dec("close_dollars"),
-                Mean = price.Dec("mean_dollars"),
-                YesBidClose = (c.Obj("yes_bid") ?? default).Dec("close_dollars"),
-                YesAskClose = (c.Obj("yes_ask") ?? default).Dec("close_dollars"),
-                Volume = c.Dec("volume_fp"),
-                OpenInterest = c.Dec("open_interest_fp"),
-            };
+                var range = Range(ref r);
+                if (range.HasValue) list.Add(range.Value);
+            }
+            return list;
+        }
+
+        /// <summary>One {start,end,step} of price_ranges; null when incomplete or the step is not positive.</summary>
+        private static PriceRange? Range(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return null; }
+            decimal? start = null, end = null, step = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "start": start = r.Dec(); break;
+                    case "end": end = r.Dec(); break;
+                    case "step": step = r.Dec(); break;
+                    default: r.Skip(); break;
+                }
+            return start.HasValue && end.HasValue && step > 0 ? new PriceRange(start.Value, end.Value, step.Value) : (PriceRange?)null;
+        }
+
+        /// <summary>An event object; nested markets go through <paramref name="onMarket"/> too (the session's catalog).</summary>
+        public static KalshiEvent Event(ref Utf8JsonReader r, Action<KalshiMarket, PriceGrid> onMarket)
+        {
+            var e = new KalshiEvent();
+            string subTitle = null, subtitle = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "event_ticker": e.EventTicker = r.Str(); break;
+                    case "series_ticker": e.SeriesTicker = r.Str(); break;
+                    case "title": e.Title = r.Str(); break;
+                    case "sub_title": subTitle = r.Str(); break;
+                    case "subtitle": subtitle = r.Str(); break;
+                    case "category": e.Category = r.Str(); break;
+                    case "mutually_exclusive": e.MutuallyExclusive = r.Bool(); break;
+                    case "collateral_return_type": e.CollateralReturnType = NullIfEmpty(r.Str()); break;
+                    case "strike_date": e.StrikeDate = r.Time(); break;
+                    case "strike_period": e.StrikePeriod = NullIfEmpty(r.Str()); break;
+                    case "markets": e.Markets = Markets(ref r, onMarket); break;
+                    default: r.Skip(); break;
+                }
+            e.Subtitle = First(subTitle, subtitle);
+            e.MarketCount = e.Markets?.Count ?? 0;
+            return e;
+        }
+
+        /// <summary>An array of markets (null when not an array), each reported to <paramref name="onMarket"/>.</summary>
+        public static KalshiMarket[] Markets(ref Utf8JsonReader r, Action<KalshiMarket, PriceGrid> onMarket)
+        {
+            if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return null; }
+            var list = new List<KalshiMarket>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+                var m = Market(ref r, out var grid);
+                onMarket?.Invoke(m, grid);
+                list.Add(m);
+            }
+            return list.ToArray();
+        }
+
+        public static KalshiSeries Series(ref Utf8JsonReader r)
+        {
+            var s = new KalshiSeries();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "ticker": s.Ticker = r.Str(); break;
+                    case "title": s.Title = r.Str(); break;
+                    case "category": s.Category = r.Str(); break;
+                    case "frequency": s.Frequency = r.Str(); break;
+                    case "tags": s.Tags = Join(r.List(Tag)); break;
+                    case "fee_type": s.FeeType = r.Str(); break;
+                    case "fee_multiplier": s.FeeMultiplier = r.Dec(); break;
+                    case "settlement_sources": s.SettlementSources = Join(r.List(SettlementSource)); break;
+                    case "contract_url": s.ContractUrl = r.Str(); break;
+                    default: r.Skip(); break;
+                }
+            return s;
+        }
+
+        private static string Tag(ref Utf8JsonReader r)
+        {
+            if (r.TokenType == JsonTokenType.String) return r.GetString();
+            r.Skip();
+            return null;
+        }
+
+        private static string SettlementSource(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return null; }
+            string sourceName = null, url = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "name": sourceName = r.Str(); break;
+                    case "url": url = r.Str(); break;
+                    default: r.Skip(); break;
+                }
+            return First(sourceName, url);
+        }
+
+        public static KalshiTrade Trade(ref Utf8JsonReader r)
+        {
+            var t = new KalshiTrade();
+            string ticker = null, marketTicker = null, takerOutcome = null, takerSide = null;
+            DateTime? created = null, tsMs = null, ts = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "trade_id": t.TradeId = r.Str(); break;
+                    case "ticker": ticker = r.Repeated(); break;
+                    case "market_ticker": marketTicker = r.Repeated(); break;
+                    case "yes_price_dollars": t.YesPrice = r.Dec(); break;
+                    case "no_price_dollars": t.NoPrice = r.Dec(); break;
+                    case "count_fp": t.Count = r.Dec(); break;
+                    case "taker_outcome_side": takerOutcome = r.Repeated(); break;
+                    case "taker_side": takerSide = r.Repeated(); break;
+                    case "created_time": created = r.Time(); break;
+                    case "ts_ms": tsMs = r.TimeMs(); break;
+                    case "ts": ts = r.Time(); break;
+                    default: r.Skip(); break;
+                }
+            t.Ticker = First(ticker, marketTicker);
+            t.TakerSide = Outcome(First(takerOutcome, takerSide));
+            t.CreatedTime = created ?? tsMs ?? ts;
+            return t;
+        }
+
+        public static KalshiCandlestick Candle(ref Utf8JsonReader r, string ticker, int periodMinutes)
+        {
+            var c = new KalshiCandlestick { Ticker = ticker, PeriodMinutes = periodMinutes };
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "end_period_ts": c.EndTime = r.Time(); break;
+                    case "price": r.Object((ref Utf8JsonReader p) => CandlePrice(ref p, c)); break;
+                    case "yes_bid": c.YesBidClose = r.Object(Close); break;
+                    case "yes_ask": c.YesAskClose = r.Object(Close); break;
+                    case "volume_fp": c.Volume = r.Dec(); break;
+                    case "open_interest_fp": c.OpenInterest = r.Dec(); break;
+                    default: r.Skip(); break;
+                }
+            return c;
+        }
+
+        private static bool CandlePrice(ref Utf8JsonReader r, KalshiCandlestick c)
+        {
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "open_dollars": c.Open = r.Dec(); break;
+                    case "high_dollars": c.High = r.Dec(); break;
+                    case "low_dollars": c.Low = r.Dec(); break;
+                    case "close_dollars": c.Close = r.Dec(); break;
+                    case "mean_dollars": c.Mean = r.Dec(); break;
+                    default: r.Skip(); break;
+                }
+            return true;
+        }
+
+        private static decimal? Close(ref Utf8JsonReader r)
+        {
+            decimal? close = null;
+            while (r.NextProperty(out var field))
+                if (field.SequenceEqual("close_dollars".AsSpan())) close = r.Dec(); else r.Skip();
+            return close;
+        }
+
+        /// <summary>A book as read: its ticker (when the answer names one) and its two bid sides, best first.</summary>
+        internal sealed class BookAnswer
+        {
+            public string Ticker;
+            public KalshiPriceLevel[] Yes, No;
+            public bool HasSides => Yes != null || No != null;
+            public (KalshiPriceLevel[] Yes, KalshiPriceLevel[] No) Sides => (Yes ?? new KalshiPriceLevel[0], No ?? new KalshiPriceLevel[0]);
         }
 
         /// <summary>
-        /// An orderbook_fp object {yes_dollars:[[price,size],...], no_dollars:[...]}; also the WebSocket snapshot
-        /// spelling (yes_dollars_fp/no_dollars_fp). Levels come worst first on the wire; sorted here, best first.
+        /// A book object {yes_dollars:[[price,size],...], no_dollars:[...]} (WebSocket snapshots spell them
+        /// yes_dollars_fp/no_dollars_fp), or an answer/item carrying one under orderbook_fp (orderbook on older
+        /// servers) next to its ticker. Levels come worst first on the wire; kept best first here.
         /// </summary>
-        public static (KalshiPriceLevel[] Yes, KalshiPriceLevel[] No) BookSides(JsonElement book) =>
-            (Levels(book.Arr("yes_dollars") ?? book.Arr("yes_dollars_fp")), Levels(book.Arr("no_dollars") ?? book.Arr("no_dollars_fp")));
-
-        public static KalshiPriceLevel[] Levels(JsonElement? array)
+        public static BookAnswer Book(ref Utf8JsonReader r)
         {
-            if (array == null) return new KalshiPriceLevel[0];
+            var inline = new BookAnswer();
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return inline; }
+            BookAnswer fp = null, legacy = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "yes_dollars": case "yes_dollars_fp": inline.Yes = inline.Yes ?? LevelsOrNull(ref r); break;
+                    case "no_dollars": case "no_dollars_fp": inline.No = inline.No ?? LevelsOrNull(ref r); break;
+                    case "ticker": case "market_ticker": inline.Ticker = inline.Ticker ?? NullIfEmpty(r.Str()); break;
+                    case "orderbook_fp": fp = Book(ref r); break;
+                    case "orderbook": legacy = Book(ref r); break;
+                    default: r.Skip(); break;
+                }
+            var chosen = fp ?? (inline.HasSides ? inline : legacy ?? inline);
+            chosen.Ticker = inline.Ticker ?? chosen.Ticker;
+            return chosen;
+        }
+
+        public static (KalshiPriceLevel[] Yes, KalshiPriceLevel[] No) BookSides(JsonElement book) => WireReader.Read(book, Book).Sides;
+
+        private static KalshiPriceLevel[] LevelsOrNull(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return null; }
             var levels = new List<KalshiPriceLevel>();
-            foreach (var level in array.Value.EnumerateArray())
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                if (level.ValueKind != JsonValueKind.Array || level.GetArrayLength() < 2) continue;
-                if (TryDec(level[0], out var price) && TryDec(level[1], out var size) && size > 0)
-                    levels.Add(new KalshiPriceLevel(price, size));
+                if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); continue; }
+                decimal? price = null, size = null;
+                var index = 0;
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (index == 0) price = r.Dec();
+                    else if (index == 1) size = r.Dec();
+                    else r.Skip();
+                    index++;
+                }
+                if (price.HasValue && size > 0) levels.Add(new KalshiPriceLevel(price.Value, size.Value));
             }
+            // Wire order is ascending; a stable sort keeps the old OrderByDescending behaviour for equal prices.
             return levels.OrderByDescending(l => l.Price).ToArray();
         }
+
+        public static KalshiExchangeStatus ExchangeStatus(ref Utf8JsonReader r)
+        {
+            var x = new KalshiExchangeStatus();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "exchange_active": x.ExchangeActive = r.Bool() ?? false; break;
+                    case "trading_active": x.TradingActive = r.Bool() ?? false; break;
+                    case "exchange_estimated_resume_time": x.EstimatedResumeTime = r.Time(); break;
+                    default: r.Skip(); break;
+                }
+            return x;
+        }
+
+        // JsonElement entry points (stream payloads, tests): the same readers, so each model maps in one place.
+        public static KalshiMarket Market(JsonElement m) => WireReader.Read(m, Market);
+        public static KalshiTrade Trade(JsonElement t) => WireReader.Read(t, Trade);
 
         /// <summary>Kalshi's outcome words ("yes"/"no") in the module's vocabulary ("Yes"/"No").</summary>
         public static string Outcome(string wire)
@@ -140,15 +332,10 @@ namespace KalshiPS.Wire
             return NullIfEmpty(wire);
         }
 
-        private static bool TryDec(JsonElement e, out decimal value)
-        {
-            value = 0;
-            if (e.ValueKind == JsonValueKind.Number) return e.TryGetDecimal(out value);
-            return e.ValueKind == JsonValueKind.String && FixedPoint.TryParse(e.GetString(), out value);
-        }
+        /// <summary>The first non-empty of a field and its legacy alias (new spelling first).</summary>
+        internal static string First(string preferred, string alias) => !string.IsNullOrEmpty(preferred) ? preferred : NullIfEmpty(alias);
 
-        private static string Join(JsonElement? array, Func<JsonElement, string> pick) =>
-            array == null ? null : string.Join(";", array.Value.EnumerateArray().Select(pick).Where(s => !string.IsNullOrEmpty(s)));
+        private static string Join(List<string> items) => items == null ? null : string.Join(";", items.Where(s => !string.IsNullOrEmpty(s)));
 
         internal static string NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;
     }

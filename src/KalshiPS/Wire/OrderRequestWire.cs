@@ -61,7 +61,8 @@ namespace KalshiPS.Wire
         {
             w.WriteStartObject();
             if (!string.IsNullOrEmpty(ticker)) w.WriteString("ticker", ticker);
-            if (!string.IsNullOrEmpty(bookSide)) w.WriteString("side", bookSide);
+            // Models say Bid/Ask; the wire says bid/ask.
+            if (!string.IsNullOrEmpty(bookSide)) w.WriteString("side", bookSide.ToLowerInvariant());
             w.WriteString("price", FixedPoint.Price(yesPrice));
             w.WriteString("count", FixedPoint.Count(totalCount));
             if (expirationUnix.HasValue) w.WriteNumber("expiration_time", expirationUnix.Value);
@@ -136,7 +137,7 @@ namespace KalshiPS.Wire
             if (filled > 0 && (existing.TakerFillCost.HasValue || existing.MakerFillCost.HasValue))
             {
                 var leg = ((existing.TakerFillCost ?? 0m) + (existing.MakerFillCost ?? 0m)) / filled;
-                var yes = existing.BookSide == "ask" ? 1m - leg : leg;
+                var yes = string.Equals(existing.BookSide, "ask", StringComparison.OrdinalIgnoreCase) ? 1m - leg : leg;
                 avg = o.Side == KalshiSide.Yes ? yes : 1m - yes;
             }
             var status = ParseStatus(existing.Status) ?? DeriveStatus(o.Count, filled, remaining, o.TimeInForce);

@@ -5,138 +5,250 @@ using KalshiPS.Models;
 
 namespace KalshiPS.Wire
 {
-    /// <summary>Kalshi's order, fill, position, balance and settlement JSON (REST and WebSocket) to output types.</summary>
+    /// <summary>
+    /// Kalshi's order, fill, position, balance and settlement JSON (REST and WebSocket) to output types, one reader
+    /// per model (Wire/README.md).
+    /// </summary>
     internal static class PortfolioWire
     {
-        public static KalshiOrder Order(JsonElement o)
+        public static KalshiOrder Order(ref Utf8JsonReader r)
         {
-            var (side, action) = Direction(o);
-            var yes = o.Dec("yes_price_dollars");
-            var no = o.Dec("no_price_dollars") ?? (yes.HasValue ? 1m - yes : null);
-            return new KalshiOrder
+            var o = new KalshiOrder();
+            var direction = new DirectionFields();
+            string ticker = null, marketTicker = null;
+            decimal? yes = null, no = null;
+            DateTime? expiration = null, expirationMs = null, created = null, createdMs = null, updated = null, updatedMs = null;
+            while (r.NextProperty(out var field))
             {
-                OrderId = o.Str("order_id"),
-                ClientOrderId = MarketDataWire.NullIfEmpty(o.Str("client_order_id")),
-                Ticker = o.StrAny("ticker", "market_ticker"),
-                Side = side,
-                Action = action,
-                YesPrice = yes,
-                NoPrice = no,
-                Price = side == "No" ? no : yes,
-                BookSide = o.Str("book_side"),
-                Count = o.Dec("initial_count_fp"),
-                FilledCount = o.Dec("fill_count_fp"),
-                RemainingCount = o.Dec("remaining_count_fp"),
-                Status = Title(o.Str("status")),
-                Type = o.Str("type"),
-                TimeInForce = Title(o.Str("time_in_force")),
-                SelfTradePrevention = o.Str("self_trade_prevention_type"),
-                OrderGroupId = MarketDataWire.NullIfEmpty(o.Str("order_group_id")),
-                CancelOnPause = o.Bool("cancel_order_on_pause"),
-                TakerFillCost = o.Dec("taker_fill_cost_dollars"),
-                MakerFillCost = o.Dec("maker_fill_cost_dollars"),
-                TakerFees = o.Dec("taker_fees_dollars"),
-                MakerFees = o.Dec("maker_fees_dollars"),
-                ExpirationTime = o.Time("expiration_time") ?? o.TimeMs("expiration_ts_ms"),
-                CreatedTime = o.Time("created_time") ?? o.TimeMs("created_ts_ms"),
-                LastUpdateTime = o.Time("last_update_time") ?? o.TimeMs("last_updated_ts_ms"),
-            };
+                if (direction.TryRead(field, ref r)) continue;
+                switch (field)
+                {
+                    case "order_id": o.OrderId = r.Str(); break;
+                    case "client_order_id": o.ClientOrderId = MarketDataWire.NullIfEmpty(r.Str()); break;
+                    case "ticker": ticker = r.Repeated(); break;
+                    case "market_ticker": marketTicker = r.Repeated(); break;
+                    case "yes_price_dollars": yes = r.Dec(); break;
+                    case "no_price_dollars": no = r.Dec(); break;
+                    case "initial_count_fp": o.Count = r.Dec(); break;
+                    case "fill_count_fp": o.FilledCount = r.Dec(); break;
+                    case "remaining_count_fp": o.RemainingCount = r.Dec(); break;
+                    case "status": o.Status = Title(r.Repeated()); break;
+                    case "type": o.Type = r.Repeated(); break;
+                    case "time_in_force": o.TimeInForce = Title(r.Repeated()); break;
+                    case "self_trade_prevention_type": o.SelfTradePrevention = r.Repeated(); break;
+                    case "order_group_id": o.OrderGroupId = MarketDataWire.NullIfEmpty(r.Str()); break;
+                    case "cancel_order_on_pause": o.CancelOnPause = r.Bool(); break;
+                    case "taker_fill_cost_dollars": o.TakerFillCost = r.Dec(); break;
+                    case "maker_fill_cost_dollars": o.MakerFillCost = r.Dec(); break;
+                    case "taker_fees_dollars": o.TakerFees = r.Dec(); break;
+                    case "maker_fees_dollars": o.MakerFees = r.Dec(); break;
+                    case "expiration_time": expiration = r.Time(); break;
+                    case "expiration_ts_ms": expirationMs = r.TimeMs(); break;
+                    case "created_time": created = r.Time(); break;
+                    case "created_ts_ms": createdMs = r.TimeMs(); break;
+                    case "last_update_time": updated = r.Time(); break;
+                    case "last_updated_ts_ms": updatedMs = r.TimeMs(); break;
+                    default: r.Skip(); break;
+                }
+            }
+            (o.Side, o.Action) = direction.Resolve();
+            o.BookSide = direction.BookSide;
+            o.Ticker = MarketDataWire.First(ticker, marketTicker);
+            o.YesPrice = yes;
+            o.NoPrice = no ?? (yes.HasValue ? 1m - yes : null);
+            o.Price = o.Side == "No" ? o.NoPrice : o.YesPrice;
+            o.ExpirationTime = expiration ?? expirationMs;
+            o.CreatedTime = created ?? createdMs;
+            o.LastUpdateTime = updated ?? updatedMs;
+            return o;
         }
 
-        public static KalshiFill Fill(JsonElement f)
+        public static KalshiFill Fill(ref Utf8JsonReader r)
         {
-            var (side, action) = Direction(f);
-            var yes = f.Dec("yes_price_dollars");
-            var no = f.Dec("no_price_dollars") ?? (yes.HasValue ? 1m - yes : null);
-            return new KalshiFill
+            var f = new KalshiFill();
+            var direction = new DirectionFields();
+            string fillId = null, tradeId = null, ticker = null, marketTicker = null;
+            decimal? yes = null, no = null;
+            DateTime? created = null, tsMs = null, ts = null;
+            while (r.NextProperty(out var field))
             {
-                FillId = f.StrAny("fill_id", "trade_id"),
-                TradeId = f.StrAny("trade_id", "fill_id"),
-                OrderId = f.Str("order_id"),
-                ClientOrderId = MarketDataWire.NullIfEmpty(f.Str("client_order_id")),
-                Ticker = f.StrAny("ticker", "market_ticker"),
-                Side = side,
-                Action = action,
-                YesPrice = yes,
-                NoPrice = no,
-                Price = side == "No" ? no : yes,
-                Count = f.Dec("count_fp"),
-                IsTaker = f.Bool("is_taker"),
-                Fee = f.Dec("fee_cost"),
-                PostPosition = f.Dec("post_position_fp"),
-                CreatedTime = f.Time("created_time") ?? f.TimeMs("ts_ms") ?? f.Time("ts"),
-            };
+                if (direction.TryRead(field, ref r)) continue;
+                switch (field)
+                {
+                    case "fill_id": fillId = r.Str(); break;
+                    case "trade_id": tradeId = r.Str(); break;
+                    case "order_id": f.OrderId = r.Str(); break;
+                    case "client_order_id": f.ClientOrderId = MarketDataWire.NullIfEmpty(r.Str()); break;
+                    case "ticker": ticker = r.Repeated(); break;
+                    case "market_ticker": marketTicker = r.Repeated(); break;
+                    case "yes_price_dollars": yes = r.Dec(); break;
+                    case "no_price_dollars": no = r.Dec(); break;
+                    case "count_fp": f.Count = r.Dec(); break;
+                    case "is_taker": f.IsTaker = r.Bool(); break;
+                    case "fee_cost": f.Fee = r.Dec(); break;
+                    case "post_position_fp": f.PostPosition = r.Dec(); break;
+                    case "created_time": created = r.Time(); break;
+                    case "ts_ms": tsMs = r.TimeMs(); break;
+                    case "ts": ts = r.Time(); break;
+                    default: r.Skip(); break;
+                }
+            }
+            (f.Side, f.Action) = direction.Resolve();
+            f.FillId = MarketDataWire.First(fillId, tradeId);
+            f.TradeId = MarketDataWire.First(tradeId, fillId);
+            f.Ticker = MarketDataWire.First(ticker, marketTicker);
+            f.YesPrice = yes;
+            f.NoPrice = no ?? (yes.HasValue ? 1m - yes : null);
+            f.Price = f.Side == "No" ? f.NoPrice : f.YesPrice;
+            f.CreatedTime = created ?? tsMs ?? ts;
+            return f;
         }
 
-        public static KalshiPosition Position(JsonElement p)
+        public static KalshiPosition Position(ref Utf8JsonReader r)
         {
-            var signed = p.Dec("position_fp") ?? 0m;
-            return new KalshiPosition
-            {
-                Ticker = p.StrAny("ticker", "market_ticker"),
-                Position = signed,
-                Side = signed > 0 ? "Yes" : signed < 0 ? "No" : "Flat",
-                Contracts = Math.Abs(signed),
-                Exposure = p.DecAny("market_exposure_dollars", "position_cost_dollars"),
-                RealizedPnl = p.Dec("realized_pnl_dollars"),
-                FeesPaid = p.Dec("fees_paid_dollars"),
-                TotalTraded = p.DecAny("total_traded_dollars", "volume_fp"),
-                LastUpdated = p.Time("last_updated_ts"),
-            };
+            var p = new KalshiPosition();
+            string ticker = null, marketTicker = null;
+            decimal? signed = null, exposure = null, cost = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "ticker": ticker = r.Str(); break;
+                    case "market_ticker": marketTicker = r.Str(); break;
+                    case "position_fp": signed = r.Dec(); break;
+                    case "market_exposure_dollars": exposure = r.Dec(); break;
+                    case "position_cost_dollars": cost = r.Dec(); break;
+                    case "realized_pnl_dollars": p.RealizedPnl = r.Dec(); break;
+                    case "fees_paid_dollars": p.FeesPaid = r.Dec(); break;
+                    case "total_traded_dollars": p.TotalTradedDollars = r.Dec(); break;
+                    case "volume_fp": p.Volume = r.Dec(); break;
+                    case "last_updated_ts": p.LastUpdated = r.Time(); break;
+                    default: r.Skip(); break;
+                }
+            var position = signed ?? 0m;
+            p.Ticker = MarketDataWire.First(ticker, marketTicker);
+            p.Position = position;
+            p.Side = position > 0 ? "Yes" : position < 0 ? "No" : "Flat";
+            p.Contracts = Math.Abs(position);
+            p.Exposure = exposure ?? cost;
+            return p;
         }
 
-        public static KalshiEventPosition EventPosition(JsonElement p) => new KalshiEventPosition
+        public static KalshiEventPosition EventPosition(ref Utf8JsonReader r)
         {
-            EventTicker = p.Str("event_ticker"),
-            TotalCost = p.Dec("total_cost_dollars"),
-            TotalCostShares = p.Dec("total_cost_shares_fp"),
-            Exposure = p.Dec("event_exposure_dollars"),
-            RealizedPnl = p.Dec("realized_pnl_dollars"),
-            FeesPaid = p.Dec("fees_paid_dollars"),
-        };
+            var p = new KalshiEventPosition();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "event_ticker": p.EventTicker = r.Str(); break;
+                    case "total_cost_dollars": p.TotalCost = r.Dec(); break;
+                    case "total_cost_shares_fp": p.TotalCostShares = r.Dec(); break;
+                    case "event_exposure_dollars": p.Exposure = r.Dec(); break;
+                    case "realized_pnl_dollars": p.RealizedPnl = r.Dec(); break;
+                    case "fees_paid_dollars": p.FeesPaid = r.Dec(); break;
+                    default: r.Skip(); break;
+                }
+            return p;
+        }
 
-        public static KalshiBalance Balance(JsonElement b) => new KalshiBalance
+        public static KalshiBalance Balance(ref Utf8JsonReader r)
         {
+            var b = new KalshiBalance();
+            decimal? dollars = null, cents = null, valueDollars = null, valueCents = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "balance_dollars": dollars = r.Dec(); break;
+                    case "balance": cents = r.Dec(); break;
+                    case "portfolio_value_dollars": valueDollars = r.Dec(); break;
+                    case "portfolio_value": valueCents = r.Dec(); break;
+                    case "updated_ts": b.UpdatedTime = r.Time(); break;
+                    default: r.Skip(); break;
+                }
             // balance_dollars is the 2026 field; balance (integer cents) is one of the few cent fields Kalshi kept.
-            Balance = b.Dec("balance_dollars") ?? (b.Dec("balance") ?? 0m) / 100m,
-            PortfolioValue = b.Dec("portfolio_value_dollars") ?? b.Dec("portfolio_value") / 100m,
-            UpdatedTime = b.Time("updated_ts"),
-        };
+            b.Balance = dollars ?? (cents ?? 0m) / 100m;
+            b.PortfolioValue = valueDollars ?? valueCents / 100m;
+            return b;
+        }
 
-        public static KalshiSettlement Settlement(JsonElement s) => new KalshiSettlement
+        public static KalshiSettlement Settlement(ref Utf8JsonReader r)
         {
-            Ticker = s.Str("ticker"),
-            EventTicker = s.Str("event_ticker"),
-            Result = MarketDataWire.Outcome(s.Str("market_result")),
-            YesCount = s.Dec("yes_count_fp"),
-            YesTotalCost = s.Dec("yes_total_cost_dollars"),
-            NoCount = s.Dec("no_count_fp"),
-            NoTotalCost = s.Dec("no_total_cost_dollars"),
-            Revenue = s.Dec("revenue_dollars") ?? s.Dec("revenue") / 100m,
-            Fee = s.Dec("fee_cost"),
-            SettledTime = s.Time("settled_time"),
-        };
+            var s = new KalshiSettlement();
+            decimal? revenue = null, revenueCents = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "ticker": s.Ticker = r.Str(); break;
+                    case "event_ticker": s.EventTicker = r.Repeated(); break;
+                    case "market_result": s.Result = MarketDataWire.Outcome(r.Repeated()); break;
+                    case "yes_count_fp": s.YesCount = r.Dec(); break;
+                    case "yes_total_cost_dollars": s.YesTotalCost = r.Dec(); break;
+                    case "no_count_fp": s.NoCount = r.Dec(); break;
+                    case "no_total_cost_dollars": s.NoTotalCost = r.Dec(); break;
+                    case "revenue_dollars": revenue = r.Dec(); break;
+                    case "revenue": revenueCents = r.Dec(); break;
+                    case "fee_cost": s.Fee = r.Dec(); break;
+                    case "settled_time": s.SettledTime = r.Time(); break;
+                    default: r.Skip(); break;
+                }
+            s.Revenue = revenue ?? revenueCents / 100m;
+            return s;
+        }
+
+        // JsonElement entry points (stream payloads, tests): the same readers, so each model maps in one place.
+        public static KalshiOrder Order(JsonElement o) => WireReader.Read(o, Order);
+        public static KalshiFill Fill(JsonElement f) => WireReader.Read(f, Fill);
+        public static KalshiPosition Position(JsonElement p) => WireReader.Read(p, Position);
 
         /// <summary>
-        /// (Side, Action) in the module's words. Legacy side/action say exactly what the user did; otherwise
-        /// outcome_side (or book_side: bid = Yes, ask = No) names the outcome bought.
+        /// The fields that say which way an order or fill went. Legacy side/action say exactly what the user did;
+        /// otherwise outcome_side (or book_side: bid = Yes, ask = No) names the outcome bought.
         /// </summary>
-        internal static (string Side, string Action) Direction(JsonElement o)
+        private struct DirectionFields
         {
-            var legacySide = MarketDataWire.Outcome(o.Str("side"));
-            var legacyAction = Title(o.Str("action"));
-            if ((legacySide == "Yes" || legacySide == "No") && (legacyAction == "Buy" || legacyAction == "Sell"))
-                return (legacySide, legacyAction);
-            var outcome = MarketDataWire.Outcome(o.Str("outcome_side") ?? o.Str("purchased_side"));
-            if (outcome == null)
+            private string _side, _action, _outcome, _purchased;
+            public string BookSide;
+
+            public bool TryRead(scoped ReadOnlySpan<char> field, ref Utf8JsonReader r)
             {
-                var book = o.Str("book_side");
-                outcome = book == "bid" ? "Yes" : book == "ask" ? "No" : legacySide;
+                switch (field)
+                {
+                    case "side": _side = r.Repeated(); return true;
+                    case "action": _action = r.Repeated(); return true;
+                    case "outcome_side": _outcome = r.Repeated(); return true;
+                    case "purchased_side": _purchased = r.Repeated(); return true;
+                    case "book_side": BookSide = r.Repeated(); return true;
+                    default: return false;
+                }
             }
-            return (outcome, legacyAction == "Sell" ? "Sell" : "Buy");
+
+            /// <summary>(Side, Action) in the module's words.</summary>
+            public (string Side, string Action) Resolve()
+            {
+                var legacySide = MarketDataWire.Outcome(_side);
+                var legacyAction = Title(_action);
+                if ((legacySide == "Yes" || legacySide == "No") && (legacyAction == "Buy" || legacyAction == "Sell"))
+                    return (legacySide, legacyAction);
+                var outcome = MarketDataWire.Outcome(_outcome ?? _purchased);
+                if (outcome == null) outcome = BookSide == "bid" ? "Yes" : BookSide == "ask" ? "No" : legacySide;
+                return (outcome, legacyAction == "Sell" ? "Sell" : "Buy");
+            }
         }
 
-        private static string Title(string s) =>
-            string.IsNullOrEmpty(s) ? null : string.Concat(s.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1).ToLowerInvariant()));
+        private static string Title(string s)
+        {
+            if (string.IsNullOrEmpty(s)) return null;
+            switch (s) // the common words without allocating
+            {
+                case "resting": return "Resting";
+                case "canceled": return "Canceled";
+                case "executed": return "Executed";
+                case "buy": return "Buy";
+                case "sell": return "Sell";
+                case "good_till_canceled": return "GoodTillCanceled";
+                case "fill_or_kill": return "FillOrKill";
+                case "immediate_or_cancel": return "ImmediateOrCancel";
+            }
+            return string.Concat(s.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1).ToLowerInvariant()));
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Text.Json;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
 
@@ -6,6 +8,59 @@ namespace KalshiPS.Wire
     /// <summary>WebSocket-only payloads to output types (the shared ones live in MarketDataWire/PortfolioWire).</summary>
     internal static class StreamWire
     {
+        /// <summary>
+        /// One frame {type, id, sid, seq, msg} from its bytes. An orderbook_delta's msg is read into
+        /// <see cref="StreamMessage.Delta"/> right here; any other msg is kept as bytes until someone asks for it.
+        /// Null when the frame is not a JSON object.
+        /// </summary>
+        public static StreamMessage Frame(ReadOnlySpan<byte> utf8, DateTime receivedAt)
+        {
+            var r = new Utf8JsonReader(utf8);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
+            var m = new StreamMessage { ReceivedAt = receivedAt };
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "type": m.Type = r.Repeated(); break;
+                    case "id": m.Id = r.Long(); break;
+                    case "sid": m.Sid = (int?)r.Long(); break;
+                    case "seq": m.Seq = r.Long(); break;
+                    case "msg":
+                        if (m.Type == "orderbook_delta" && r.TokenType == JsonTokenType.StartObject) { m.Delta = Delta(ref r); break; }
+                        var start = (int)r.TokenStartIndex;
+                        r.Skip();
+                        m.MsgUtf8 = utf8.Slice(start, (int)r.BytesConsumed - start).ToArray();
+                        break;
+                    default: r.Skip(); break;
+                }
+            if (m.Type == "orderbook_delta" && m.Delta == null && m.MsgUtf8 != null)
+            {
+                var d = new Utf8JsonReader(m.MsgUtf8);
+                d.Read();
+                if (d.TokenType == JsonTokenType.StartObject) m.Delta = Delta(ref d);
+            }
+            // Error replies and acks may carry sid/seq inside msg.
+            if (m.Sid == null && m.MsgUtf8 != null && m.Msg.ValueKind == JsonValueKind.Object) m.Sid = (int?)m.Msg.Long("sid");
+            return m;
+        }
+
+        /// <summary>An orderbook_delta msg: market_ticker, side, price_dollars, delta_fp, ts_ms.</summary>
+        public static BookDelta Delta(ref Utf8JsonReader r)
+        {
+            var d = new BookDelta();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "market_ticker": d.Ticker = r.Repeated(); break;
+                    case "side": d.Side = r.Repeated(); break;
+                    case "price_dollars": d.Price = r.Dec(); break;
+                    case "delta_fp": d.Size = r.Dec(); break;
+                    case "ts_ms": d.Time = r.TimeMs(); break;
+                    default: r.Skip(); break;
+                }
+            return d;
+        }
+
         public static KalshiTickerUpdate Ticker(StreamMessage m)
         {
             var t = m.Msg;

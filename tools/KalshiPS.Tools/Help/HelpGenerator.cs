@@ -84,6 +84,16 @@ public static class HelpGenerator
                 .ToList())
             .ToList();
 
+        // Get-Help -Online opens the first related link with a URI: the cmdlet's HelpUri, written here so the two agree.
+        var helpUri = (cmdlet.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), false).FirstOrDefault() as CmdletAttribute)?.HelpUri;
+        if (string.IsNullOrEmpty(helpUri))
+            errors.Add($"{where}: the [Cmdlet] attribute has no HelpUri (HelpUri = HelpUris.Root + \"{cmdlet.Name}.md\"), so Get-Help -Online has no target.");
+        else
+        {
+            source.RelatedLinks.RemoveAll(l => string.Equals(l.Uri, helpUri, StringComparison.OrdinalIgnoreCase));
+            source.RelatedLinks.Insert(0, new HelpLink("Online Version:", helpUri));
+        }
+
         var outputs = source.Outputs.Count > 0 ? source.Outputs
             : cmdlet.OutputType.Select(t => t.Name).Where(n => n != "System.Void").ToList();
         var inputs = source.Inputs.Count > 0 ? source.Inputs : PipelineInputTypes(documented);

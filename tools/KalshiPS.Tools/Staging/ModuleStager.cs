@@ -1,3 +1,5 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 
 namespace KalshiPS.Tools.Staging;
@@ -5,14 +7,24 @@ namespace KalshiPS.Tools.Staging;
 /// <summary>
 /// Builds the Gallery layout out/KalshiPS/&lt;version&gt;/ from what `dotnet build` staged under module/:
 /// a flattened manifest stamped with the version, the module DLL, Dependencies/, the format file, en-US help,
-/// LICENSE and README.md. System.Management.Automation.dll is never shipped.
+/// LICENSE and README.md. System.Management.Automation.dll is never shipped. Only a Release build is staged: the
+/// module DLL's AssemblyConfiguration must say so (the `stage` command builds Release first).
 /// </summary>
 public static class ModuleStager
 {
     public sealed record Result(string Folder, string Version, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);
 
-    public static Result Stage(RepoLayout layout, string outputRoot)
+    public const string ReleaseConfiguration = "Release";
+
+    /// <param name="requireRelease">false only for tests that stage whatever configuration they were built in.</param>
+    public static Result Stage(RepoLayout layout, string outputRoot, bool requireRelease = true)
     {
+        var dll = Required(Path.Combine(layout.ModuleFolder, "KalshiPS.dll"), "run `dotnet build src/KalshiPS -c Release` first");
+        if (requireRelease && BuildConfigurationOf(dll) is var configuration && configuration != ReleaseConfiguration)
+            throw new InvalidOperationException(
+                $"{dll} is a {configuration ?? "build of unknown configuration"}{(configuration != null ? " build" : "")}; the Gallery folder is staged " +
+                "from Release builds only. Run `dotnet run --project tools/KalshiPS.Tools -- stage`, which builds Release first " +
+                "(with --no-build, run the tool itself in Release so it does not rebuild Debug: `dotnet run -c Release --project tools/KalshiPS.Tools -- stage --no-build`).");
         var version = VersionSource.Read(layout);
         var numeric = version.Split('-')[0];
         var target = Path.Combine(Path.GetFullPath(outputRoot), "KalshiPS", numeric);
@@ -20,13 +32,13 @@ public static class ModuleStager
         Directory.CreateDirectory(target);
         var warnings = new List<string>();
 
-        Copy(Required(Path.Combine(layout.ModuleFolder, "KalshiPS.dll"), "run `dotnet build src/KalshiPS` first"), target);
+        Copy(dll, target);
         Copy(Required(layout.FormatFile, null), target);
         var deps = Directory.Exists(Path.Combine(layout.ModuleFolder, "Dependencies"))
             ? Directory.GetFiles(Path.Combine(layout.ModuleFolder, "Dependencies"), "*.dll")
             : Array.Empty<string>();
         if (deps.Length == 0) throw new InvalidOperationException("module/Dependencies/ is empty: run `dotnet build src/KalshiPS` first.");
-        foreach (var dll in deps.Where(d => !IsEngine(d))) Copy(dll, Path.Combine(target, "Dependencies"));
+        foreach (var dependency in deps.Where(d => !IsEngine(d))) Copy(dependency, Path.Combine(target, "Dependencies"));
 
         Required(layout.MamlFile, "run `dotnet run --project tools/KalshiPS.Tools -- help`");
         foreach (var file in Directory.GetFiles(layout.HelpFolder)) Copy(file, Path.Combine(target, "en-US"));
@@ -55,6 +67,26 @@ public static class ModuleStager
         if (parts.Length == 2 && !text.Contains("Prerelease"))
             text = Regex.Replace(text, @"(PSData\s*=\s*@\{)", $"$1\n            Prerelease   = '{parts[1]}'");
         return text;
+    }
+
+    /// <summary>The configuration `dotnet build -c X` stamped into the assembly (AssemblyConfigurationAttribute); null when none.</summary>
+    public static string? BuildConfigurationOf(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = md.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference) continue;
+            var parent = md.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
+            if (parent.Kind != HandleKind.TypeReference) continue;
+            if (md.GetString(md.GetTypeReference((TypeReferenceHandle)parent).Name) != "AssemblyConfigurationAttribute") continue;
+            var blob = md.GetBlobReader(attribute.Value);
+            if (blob.ReadUInt16() != 1) return null; // custom attribute prolog
+            return blob.ReadSerializedString();
+        }
+        return null;
     }
 
     private static bool IsEngine(string path) =>

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using KalshiPS.Auth;
+
+namespace KalshiPS.Benchmarks.Floor
+{
+    /// <summary>
+    /// bench/run's engine: one local server, the floor and KalshiPS (in real pwsh) side by side in one run, ratios
+    /// printed as a table. Targets are ratios, so they hold on any machine; --short fails only above 2x.
+    /// </summary>
+    internal static class Compare
+    {
+        private sealed class Sample { public double Wall, Cpu; public string Extra = ""; }
+
+        /// <summary>Just the server (for profiling by hand): prints its base URI, stops when stdin closes.</summary>
+        public static async Task<int> ServeAsync(string[] args)
+        {
+            await using var server = new BenchServer(20000, 1000, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000000);
+            await server.StartAsync();
+            Console.WriteLine(server.BaseUri);
+            await Console.In.ReadToEndAsync();
+            return 0;
+        }
+
+        public static async Task<int> RunAsync(string[] args)
+        {
+            var shortMode = args.Contains("--short");
+            string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
+            var pwsh = Arg("--pwsh", "pwsh");
+            var module = Path.GetFullPath(Arg("--module", "KalshiPS.psd1"));
+            var script = Path.GetFullPath(Arg("--script", "bench/module.ps1"));
+            int items = 20000, pageSize = 1000;
+            var deltas = int.Parse(Arg("--deltas", shortMode ? "200000" : "1000000"), CultureInfo.InvariantCulture);
+            var runs = shortMode ? 3 : 7;
+            var warmup = shortMode ? 1 : 2;
+            var streamRuns = shortMode ? 1 : 3;
+
+            var keyPath = Path.Combine(Path.GetTempPath(), "kalships-bench-" + Environment.ProcessId + ".pem");
+            using (var rsa = RSA.Create(2048)) File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
+            try
+            {
+                Console.Error.WriteLine($"bench: building {items} items of each kind ({pageSize} a page) and a {deltas}-delta flood ...");
+                await using var server = new BenchServer(items, pageSize, deltas);
+                await server.StartAsync();
+                var url = server.BaseUri.ToString();
+                var self = typeof(Compare).Assembly.Location;
+                var floor = new Dictionary<string, Sample>();
+                var ours = new Dictionary<string, Sample>();
+
+                Console.Error.WriteLine("bench: floor lists ...");
+                Merge(floor, Run("dotnet", $"\"{self}\" floor --url {url} --runs {runs} --warmup {warmup}"));
+                Console.Error.WriteLine("bench: KalshiPS lists (pwsh) ...");
+                Merge(ours, Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario lists -Runs {runs} -Warmup {warmup}")));
+                foreach (var markets in new[] { 1, 100 })
+                {
+                    Console.Error.WriteLine($"bench: {markets}-market stream, floor then KalshiPS ...");
+                    Merge(floor, Run("dotnet", $"\"{self}\" floor-stream --url {url} --markets {markets} --deltas {deltas} --runs {streamRuns}"));
+                    Merge(ours, Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario stream -Markets {markets} -Deltas {deltas} -Runs {streamRuns} -Warmup 0")));
+                }
+                Console.Error.WriteLine("bench: startup (fresh pwsh processes) ...");
+                var startups = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup"))).ToList();
+                ours["import"] = Median(startups.Select(s => s["import"]));
+                ours["first-call"] = Median(startups.Select(s => s["first-call"]));
+
+                var (bare, module2) = Signing(shortMode ? 500 : 2000);
+                return Report(floor, ours, bare, module2, shortMode, deltas);
+            }
+            finally { File.Delete(keyPath); }
+        }
+
+        private static string Pwsh(string script, string module, string url, string key, string rest) =>
+            $"-NoProfile -NonInteractive -File \"{script}\" -Module \"{module}\" -BaseUri {url} -KeyPath \"{key}\" {rest}";
+
+        private static void Merge(Dictionary<string, Sample> into, Dictionary<string, Sample> from) { foreach (var kv in from) into[kv.Key] = kv.Value; }
+
+        private static Sample Median(IEnumerable<Sample> samples)
+        {
+            var list = samples.ToList();
+            return new Sample
+            {
+                Wall = list.Select(s => s.Wall).OrderBy(x => x).ElementAt(list.Count / 2),
+                Cpu = list.Select(s => s.Cpu).OrderBy(x => x).ElementAt(list.Count / 2),
+            };
+        }
+
+        /// <summary>Runs a child process and collects its "RESULT name wall cpu [extra]" lines.</summary>
+        private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+        private static Dictionary<string, Sample> Run(string file, string arguments)
+        {
+            Console.Error.WriteLine(FormattableString.Invariant($"bench: [{Clock.Elapsed.TotalSeconds:0}s] {Path.GetFileName(file)} {arguments.Split(" -Module")[0].Split(" --url")[0]}"));
+            var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var p = Process.Start(info);
+            var errors = p.StandardError.ReadToEndAsync();
+            var output = p.StandardOutput.ReadToEnd();
+            if (!p.WaitForExit(600_000)) { p.Kill(true); throw new TimeoutException(file + " " + arguments); }
+            if (p.ExitCode != 0) throw new InvalidOperationException($"{file} exited {p.ExitCode}:\n{output}\n{errors.Result}");
+            var results = new Dictionary<string, Sample>();
+            foreach (var line in output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("RESULT ", StringComparison.Ordinal)))
+            {
+                var parts = line.Split(' ', 5);
+                results[parts[1]] = new Sample
+                {
+                    Wall = double.Parse(parts[2], CultureInfo.InvariantCulture),
+                    Cpu = double.Parse(parts[3], CultureInfo.InvariantCulture),
+                    Extra = parts.Length > 4 ? parts[4] : "",
+                };
+            }
+            return results;
+        }
+
+        /// <summary>Per signature: bare RSA.SignData (PSS/SHA-256) of the same message, and the module's headers for a request.</summary>
+        private static (double Bare, double Module) Signing(int count)
+        {
+            using var rsa = RSA.Create(2048);
+            var pem = rsa.ExportPkcs8PrivateKeyPem();
+            using var signer = RequestSigner.FromPem("bench", pem);
+            var uri = new Uri("http://127.0.0.1/trade-api/v2/portfolio/fills?limit=1000");
+            var now = DateTimeOffset.UtcNow;
+            var message = Encoding.UTF8.GetBytes(now.ToUnixTimeMilliseconds() + "GET/trade-api/v2/portfolio/fills");
+            for (var i = 0; i < 50; i++) { rsa.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pss); signer.CreateHeaders("GET", uri, now); }
+            double bare = double.MaxValue, ours = double.MaxValue;
+            for (var round = 0; round < 5; round++) // interleaved rounds, best of each: noise on a shared VM only ever adds time
+            {
+                var sw = Stopwatch.StartNew();
+                for (var i = 0; i < count / 5; i++) rsa.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+                bare = Math.Min(bare, sw.Elapsed.TotalMilliseconds * 1000 / (count / 5));
+                sw.Restart();
+                for (var i = 0; i < count / 5; i++) signer.CreateHeaders("GET", uri, now);
+                ours = Math.Min(ours, sw.Elapsed.TotalMilliseconds * 1000 / (count / 5));
+            }
+            return (bare, ours);
+        }
+
+        private static int Report(Dictionary<string, Sample> floor, Dictionary<string, Sample> ours, double bareSign, double ourSign, bool shortMode, int deltas)
+        {
+            var failures = new List<string>();
+            var limit = shortMode ? 2.0 : (double?)null;
+            var sb = new StringBuilder();
+            sb.AppendLine("| Scenario | Floor wall / CPU | KalshiPS wall / CPU | Ratio wall / CPU | Target | |");
+            sb.AppendLine("|---|---|---|---|---|---|");
+            void Row(string name, string label, double wallTarget, double? cpuTarget)
+            {
+                if (!floor.TryGetValue(name, out var f) || !ours.TryGetValue(name, out var o)) { sb.AppendLine($"| {label} | missing | | | | FAIL |"); failures.Add(label); return; }
+                double rw = o.Wall / f.Wall, rc = o.Cpu / f.Cpu;
+                var ok = rw <= wallTarget && (cpuTarget == null || rc <= cpuTarget);
+                var gross = rw > 2.0 || (cpuTarget != null && rc > 2.0);
+                if (limit != null ? gross : !ok) failures.Add(label);
+                var target = cpuTarget == null ? $"≤{wallTarget:0.0#}×" : $"≤{wallTarget:0.0#}× / ≤{cpuTarget:0.0#}×";
+                sb.AppendLine(FormattableString.Invariant($"| {label} | {f.Wall:0} / {f.Cpu:0} ms | {o.Wall:0} / {o.Cpu:0} ms | {rw:0.00}× / {rc:0.00}× | {target} | {(ok ? "ok" : gross ? "FAIL" : "over")} |"));
+            }
+            foreach (var kind in BenchData.Kinds) Row("list-" + kind, $"`$all = Get-Kalshi{Noun(kind)}` 20,000", 1.2, 1.5);
+            Row("stream-1", $"{deltas:N0} deltas, 1 market", 2.0, null);
+            Row("stream-100", $"{deltas:N0} deltas, 100 markets", 2.0, null);
+            var signRatio = ourSign / bareSign;
+            if (signRatio > (limit ?? 1.1)) failures.Add("signing");
+            sb.AppendLine(FormattableString.Invariant($"| Signing, per request | {bareSign:0} µs | {ourSign:0} µs | {signRatio:0.00}× | ≤1.1× | {(signRatio <= 1.1 ? "ok" : "over")} |"));
+            var import = ours["import"].Wall;
+            var first = ours["first-call"];
+            sb.AppendLine(FormattableString.Invariant($"| Import-Module (fresh pwsh) | | {import:0} ms | | ≤50 ms | {(import <= 50 ? "ok" : "over")} |"));
+            sb.AppendLine(FormattableString.Invariant($"| First call over a later one | | +{first.Wall - first.Cpu:0} ms ({first.Wall:0} vs {first.Cpu:0}) | | ≤50 ms | {(first.Wall - first.Cpu <= 50 ? "ok" : "over")} |"));
+            foreach (var name in new[] { "stream-1", "stream-100" })
+                if (ours.TryGetValue(name, out var s) && floor.TryGetValue(name, out var f))
+                    sb.AppendLine($"| {name}: KalshiPS {s.Extra}; floor {f.Extra} | | | | growth <20 MB | |");
+            Console.WriteLine(sb.ToString());
+            Console.WriteLine(limit != null
+                ? (failures.Count == 0 ? "bench --short: no gross regression (every ratio ≤ 2×)." : "bench --short: GROSS REGRESSION (ratio > 2×): " + string.Join(", ", failures))
+                : (failures.Count == 0 ? "bench: every ratio within its target." : "bench: over target: " + string.Join(", ", failures)));
+            return limit != null && failures.Count > 0 ? 1 : 0;
+        }
+
+        private static string Noun(string kind) => kind switch
+        {
+            "markets" => "Market", "fills" => "Fill", "orders" => "Order", "trades" => "Trade", _ => "Position",
+        };
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using KalshiPS.Sandbox;
+using Xunit;
+
+namespace KalshiPS.ModuleTests;
+
+/// <summary>
+/// Every default table view rendered by the full engine's formatter (Out-String -Width 80 and 120) over objects the
+/// cmdlets return from a sandbox: lines fit, every column keeps its header, the ticker is never cut, no column is blank,
+/// and one display rule holds: dollars 2 places unless sub-penny, contracts without trailing zeros, UTC times with Z.
+/// </summary>
+public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
+{
+    private static readonly string FormatPath = Path.Combine(PowerShellHost.RepoRoot, "module", "KalshiPS.Format.ps1xml");
+
+    /// <summary>Decimal properties that count contracts; every other decimal shown in a table is dollars.</summary>
+    private static readonly HashSet<string> CountProperties = new()
+    {
+        "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
+    };
+
+    /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
+    private static readonly HashSet<string> BlankWhileNormal = new() { "EstimatedResumeTime" };
+
+    private static readonly Regex Dollars = new(@"^-?\d+\.(\d\d|\d\d?[1-9]|\d\d\d[1-9])$");
+    private static readonly Regex Contracts = new(@"^-?\d+(\.\d?[1-9])?$");
+    private static readonly Regex UtcTime = new(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$");
+
+    private readonly Samples _samples;
+    public ViewWidthTests(Samples samples) => _samples = samples;
+
+    private sealed record TableView(string Name, string TypeName, List<string> Labels, List<string> Properties);
+
+    private static List<TableView> TableViews() => XDocument.Load(FormatPath).Descendants("View")
+        .Where(v => v.Element("TableControl") != null)
+        .Select(v => new TableView(v.Element("Name")!.Value.Trim(), v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim(),
+            v.Descendants("Label").Select(l => l.Value.Trim()).ToList(),
+            v.Descendants("PropertyName").Select(p => p.Value.Trim()).ToList()))
+        .ToList();
+
+    public static IEnumerable<object[]> Cases() =>
+        TableViews().SelectMany(v => new[] { new object[] { v.Name, 80 }, new object[] { v.Name, 120 } });
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Table_view_fits_the_width_with_whole_headers_tickers_and_one_number_format(string viewName, int width)
+    {
+        var view = TableViews().Single(v => v.Name == viewName);
+        var objects = _samples.Of(view.TypeName);
+        Assert.True(objects.Count > 0, $"no sample objects of {view.TypeName}");
+        var text = _samples.Host.Run($"$shown | Out-String -Width {width}",
+            new Dictionary<string, object?> { ["shown"] = objects.ToArray() }).Output.Single().ToString()!;
+        var lines = text.Replace("\r", "").Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        var shown = $"{view.Name} at {width} columns:\n{text}";
+
+        foreach (var line in lines)
+            Assert.True(line.Length <= width, $"line longer than {width}: '{line}'\n{shown}");
+
+        // Header, dash row, one row per object. Labels have no spaces, so a header that lost or wrapped a column shows.
+        Assert.Equal(view.Labels, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^[- ]+$", lines[1]);
+        var rows = lines.Skip(2).ToList();
+        Assert.Equal(objects.Count, rows.Count);
+        for (int r = 0; r < rows.Count; r++)
+            foreach (var key in view.Properties.Where(p => p is "Ticker" or "EventTicker"))
+                Assert.True(rows[r].Split(' ').Contains(objects[r].Properties[key].Value?.ToString()), $"{key} cut in row {r}\n{shown}");
+
+        // The cells as the formatter computed them (before fitting), from Format-Table's own output objects.
+        var cells = _samples.Host.Run("$shown | Format-Table | ForEach-Object { if ($_.formatEntryInfo.formatPropertyFieldList) { ,@($_.formatEntryInfo.formatPropertyFieldList.propertyValue) } }",
+            new Dictionary<string, object?> { ["shown"] = objects.ToArray() }).Output.Select(o => ((object[])o.BaseObject).Select(c => c?.ToString() ?? "").ToList()).ToList();
+        Assert.Equal(objects.Count, cells.Count);
+        var type = objects[0].BaseObject.GetType();
+        for (int c = 0; c < view.Properties.Count; c++)
+        {
+            var property = view.Properties[c];
+            if (!BlankWhileNormal.Contains(property))
+                Assert.True(cells.Any(row => row[c].Length > 0), $"column {view.Labels[c]} is blank in every row\n{shown}");
+            var propertyType = type.GetProperty(property)!.PropertyType;
+            propertyType = Nullable.GetUnderlyingType(propertyType) ?? propertyType;
+            for (int r = 0; r < cells.Count; r++)
+            {
+                var cell = cells[r][c];
+                var value = objects[r].Properties[property].Value;
+                if (cell.Length == 0) continue;
+                if (propertyType == typeof(decimal))
+                {
+                    var rule = CountProperties.Contains(property) ? Contracts : Dollars;
+                    Assert.True(rule.IsMatch(cell), $"{property} {value} shown as '{cell}'\n{shown}");
+                    Assert.Equal(Convert.ToDecimal(value, CultureInfo.InvariantCulture), decimal.Parse(cell, CultureInfo.InvariantCulture));
+                }
+                if (propertyType == typeof(DateTime))
+                {
+                    Assert.True(UtcTime.IsMatch(cell), $"{property} {value} shown as '{cell}'\n{shown}");
+                    var utc = ((DateTime)value!).ToUniversalTime();
+                    Assert.Equal(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)), DateTime.Parse(cell, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
+                }
+            }
+        }
+    }
+
+    /// <summary>One sandbox with a little account history, and objects of every output type that has a table view.</summary>
+    public sealed class Samples : IAsyncLifetime
+    {
+        private TradingSandbox _sandbox = null!;
+        private readonly Dictionary<string, List<PSObject>> _byType = new();
+        public PowerShellHost Host => _sandbox.Host;
+
+        public List<PSObject> Of(string typeName) => _byType.TryGetValue(typeName, out var list) ? list : new List<PSObject>();
+
+        public async Task InitializeAsync()
+        {
+            _sandbox = await TradingSandbox.StartAsync(markets: 40);
+            var s = _sandbox;
+            var filled = s.Market();
+            var settled = s.Market(skip: 1);
+            var subPenny = s.Ex.Markets.First(m => m.Status == "active" && m.PriceStructure != PriceLevelStructure.LinearCent).Ticker;
+            s.Counter(filled, OrderSide.Ask, 0.57m, 20);
+            s.Counter(settled, OrderSide.Ask, 0.40m, 20);
+            var script = $@"
+                $result = @()
+                $result += New-KalshiOrder -Ticker {filled} -Side Yes -Action Buy -Count 5 -Price 0.57
+                $result += New-KalshiOrder -Ticker {settled} -Side Yes -Action Buy -Count 4 -Price 0.40
+                $resting = @(
+                    New-KalshiOrder -Ticker {filled} -Side Yes -Action Buy -Count 2 -Price 0.03
+                    New-KalshiOrder -Ticker {subPenny} -Side No -Action Buy -Count 1 -Price 0.025
+                )";
+            Ps.Assert(Host.Run(script));
+            s.Ex.SettleMarket(settled, "yes");
+            Collect("$result + $resting");
+            Assert.Contains(Of("KalshiPS.Models.KalshiOrderResult"), o => (decimal)o.Properties["Price"].Value == 0.025m);
+            Collect("Get-KalshiOrder");
+            Collect("$resting | Remove-KalshiOrder -PassThru -Confirm:$false");
+            Collect("Get-KalshiMarket -Status Open -First 8");
+            Collect($"Get-KalshiMarket -Ticker {subPenny}");
+            Collect("Get-KalshiEvent -First 5");
+            Collect("Get-KalshiSeries");
+            Collect($"Get-KalshiTrade -Ticker {filled} -First 5");
+            Collect($"Get-KalshiCandlestick -Ticker {filled}");
+            Collect("Get-KalshiExchangeStatus");
+            Collect("Get-KalshiExchangeSchedule");
+            Collect($"(Get-KalshiOrderbook -Ticker {s.Ex.Markets.First(m => m.Status == "active").Ticker}).YesBids");
+            Collect("Get-KalshiPosition");
+            Collect("Get-KalshiPosition -IncludeEventPositions | Where-Object { $_ -is [KalshiPS.Models.KalshiEventPosition] }");
+            Collect("Get-KalshiFill");
+            Collect("Get-KalshiBalance");
+            Collect("Get-KalshiSettlement");
+            // Stream-only types, shaped as the wire parses them (fixed-point scale, UTC times).
+            Collect($@"[KalshiPS.Models.KalshiTickerUpdate]@{{ Ticker = '{filled}'; LastPrice = 0.5700; YesBid = 0.5600; YesAsk = 0.5800;
+                Volume = 1250.00; OpenInterest = 300.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
+            Collect($@"[KalshiPS.Models.KalshiLifecycleEvent]@{{ Ticker = '{settled}'; EventType = 'Settled'; Result = 'Yes';
+                Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
+        }
+
+        private void Collect(string script)
+        {
+            var r = Host.Run(script);
+            Ps.Assert(r);
+            foreach (var o in r.Output)
+            {
+                var name = o.BaseObject.GetType().FullName!;
+                if (!_byType.TryGetValue(name, out var list)) _byType[name] = list = new List<PSObject>();
+                list.Add(o);
+            }
+        }
+
+        public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    }
+}
