@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,8 +30,8 @@ namespace KalshiPS.Api
                 Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.EventTicker, eventTicker, "EventTicker")));
             foreach (var p in percentiles) request.With("percentiles", p);
             request.With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
-            var rows = await _session.Http.SendAsync(request, ForecastWire.History, ct).ConfigureAwait(false);
-            return rows ?? new List<KalshiForecastPoint>();
+            var periods = await _session.Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("forecast_history", ForecastWire.Period), ct).ConfigureAwait(false);
+            return periods == null ? new List<KalshiForecastPoint>() : periods.SelectMany(p => p).ToList();
         }
 
         public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>An event's forecast percentile history over a time window, one row per period and percentile.</summary>
     [KalshiOperation("GetEventForecastPercentilesHistory")]
-    [Cmdlet(VerbsCommon.Get, "KalshiForecastHistory")]
+    [Cmdlet(VerbsCommon.Get, "KalshiForecastHistory", HelpUri = HelpUris.Root + "Get-KalshiForecastHistory.md")]
     [OutputType(typeof(KalshiForecastPoint))]
     public sealed class GetKalshiForecastHistoryCommand : KalshiCmdlet
     {

@@ -7,17 +7,8 @@ namespace KalshiPS.Wire
     /// <summary>Kalshi's forecast percentile history JSON to flat rows (one per period and percentile).</summary>
     internal static class ForecastWire
     {
-        /// <summary>{forecast_history:[period, ...]} as rows, in the order sent.</summary>
-        public static List<KalshiForecastPoint> History(ref Utf8JsonReader r)
-        {
-            var rows = new List<KalshiForecastPoint>();
-            var periods = r.Field("forecast_history", Period);
-            foreach (var period in periods ?? new List<List<KalshiForecastPoint>>()) rows.AddRange(period);
-            return rows;
-        }
-
-        /// <summary>One period: its points, each carrying the period's event, end time and length.</summary>
-        private static List<KalshiForecastPoint> Period(ref Utf8JsonReader r)
+        /// <summary>One period's rows; the period's fields may come after its points, so they are filled in at the end.</summary>
+        public static List<KalshiForecastPoint> Period(ref Utf8JsonReader r)
         {
             string ticker = null;
             System.DateTime? end = null;
