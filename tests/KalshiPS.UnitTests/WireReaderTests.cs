@@ -80,7 +80,7 @@ public class WireReaderTests
         var markets = Read(page, (ref Utf8JsonReader r) => r.Field("markets", MarketDataWire.Market))!;
         Assert.Equal(new[] { "A", "B" }, markets.Select(m => m.Ticker));
         Assert.Null(markets[0].YesBid);
-        Assert.Equal("active", markets[0].Status);
+        Assert.Equal("Active", markets[0].Status);
         Assert.Equal(0.42m, markets[1].YesBid);
         Assert.Equal(new DateTime(2026, 5, 2, 3, 59, 0, DateTimeKind.Utc), markets[1].CloseTime);
         Assert.Equal(DateTimeKind.Utc, markets[1].CloseTime!.Value.Kind);
@@ -91,7 +91,7 @@ public class WireReaderTests
     {
         var m = Read("""{"tick\u0065r":"A","status":"act\u0069ve"}""", MarketDataWire.Market);
         Assert.Equal("A", m.Ticker);
-        Assert.Equal("active", m.Status);
+        Assert.Equal("Active", m.Status);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class WireReaderTests
         var markets = Read("""{"markets":[{"ticker":"A","status":"active"},{"ticker":"B","status":"active"},{"ticker":"C","status":"activ\u00e9"}]}""",
             (ref Utf8JsonReader r) => r.Field("markets", MarketDataWire.Market))!;
         Assert.Same(markets[0].Status, markets[1].Status);
-        Assert.Equal("activé", markets[2].Status);
+        Assert.Equal("Activé", markets[2].Status);
     }
 
     [Fact]
