@@ -19,7 +19,7 @@ namespace KalshiPS.Api
         /// <summary>GET /events/fee_changes, every page (one event, or all with null).</summary>
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
-                "event_fee_changes", (ref System.Text.Json.Utf8JsonReader r) => FeeChangeWire.Event(System.Text.Json.JsonElement.ParseValue(ref r)), ct);
+                "event_fee_changes", FeeChangeWire.Event, ct);
 
         public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {
