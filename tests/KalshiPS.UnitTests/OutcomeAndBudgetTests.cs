@@ -170,7 +170,7 @@ public class BudgetTests
               {"method":"GET","path":"/portfolio/orders/{order_id}","cost":2},
               {"method":"POST","path":"/portfolio/events/orders/{order_id}/amend","cost":7}],"new_field":1}
             """);
-        var costs = AccountWire.Costs(doc.RootElement)!;
+        var costs = WireReader.Read(doc.RootElement, AccountWire.Costs)!;
         Assert.Equal(1, costs.Cost("DELETE", "/portfolio/events/orders/batched")); // the literal beats {order_id}
         Assert.Equal(3, costs.Cost("DELETE", "/portfolio/events/orders/abc"));
         Assert.Equal(2, costs.Cost("GET", "/portfolio/orders/abc"));
@@ -180,7 +180,7 @@ public class BudgetTests
         var limiter = new RateLimiter(100, 100, new RecordingTime()) { Costs = costs };
         Assert.Equal(20, limiter.CostOf(new KalshiRequest("DELETE", "/portfolio/events/orders/batched") { Items = 20 }));
         using var bad = JsonDocument.Parse("""{"endpoint_costs":[]}""");
-        Assert.Null(AccountWire.Costs(bad.RootElement));
+        Assert.Null(WireReader.Read(bad.RootElement, AccountWire.Costs));
     }
 
     [Theory]
@@ -190,7 +190,7 @@ public class BudgetTests
     public void Account_limits_in_current_and_older_shapes(string json, string tier, double read, double readCap, double write, double writeCap)
     {
         using var doc = JsonDocument.Parse(json);
-        var limits = AccountWire.Limits(doc.RootElement)!;
+        var limits = WireReader.Read(doc.RootElement, AccountWire.Limits)!;
         Assert.Equal(tier, limits.UsageTier);
         Assert.Equal((read, readCap, write, writeCap), (limits.Read.RefillPerSecond, limits.Read.Capacity, limits.Write.RefillPerSecond, limits.Write.Capacity));
     }
@@ -199,7 +199,7 @@ public class BudgetTests
     public void Unusable_limits_keep_the_tier_table_and_overrides_win_over_the_exchange()
     {
         using var doc = JsonDocument.Parse("""{"usage_tier":"basic","read":{},"write":{"refill_rate":0}}""");
-        Assert.Null(AccountWire.Limits(doc.RootElement));
+        Assert.Null(WireReader.Read(doc.RootElement, AccountWire.Limits));
 
         using var given = KalshiSession.Create(new SessionSettings { BaseUri = Pipelines.Base, WriteRate = 80, TimeProvider = new RecordingTime() });
         Assert.Equal("override", given.BudgetSource);

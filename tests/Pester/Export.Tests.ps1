@@ -99,6 +99,11 @@ Describe 'Every output type exports cleanly' {
             }
             if ($t.IsEnum) { return [enum]::GetValues($t)[-1] }
             if ($Depth -gt 1) { return $null }
+            if ($t.IsArray) {
+                $items = [array]::CreateInstance($t.GetElementType(), 2)
+                0..1 | ForEach-Object { $items[$_] = Get-SampleValue $t.GetElementType() ($Depth + 1) }
+                return , $items
+            }
             if ($t.IsGenericType) {
                 $element = $t.GetGenericArguments()[0]
                 $items = [array]::CreateInstance($element, 2)
