@@ -20,7 +20,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     private static readonly HashSet<string> CountProperties = new()
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
-        "FeeMultiplier", // a plain factor, shown like counts
+        "FeeMultiplier", "Forecast", // a plain factor and a forecast value, shown like counts
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
@@ -152,6 +152,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Get-KalshiFeeChange -IncludeHistorical");
             Collect("$m = Get-KalshiEvent -SeriesTicker KXNBAGAME -First 1 | Get-KalshiEventMetadata; $m; $m.Markets");
             Collect("Get-KalshiUserDataTimestamp");
+            Collect("Get-KalshiEvent -SeriesTicker KXHIGHNY -First 1 | Get-KalshiForecastHistory");
             Collect("Get-KalshiFill");
             Collect("Get-KalshiBalance");
             Collect("Get-KalshiSettlement");
