@@ -32,6 +32,7 @@
         'Get-KalshiHistoricalCutoff'
         'Get-KalshiFeeChange'
         'Get-KalshiEventMetadata'
+        'Get-KalshiForecastHistory'
         'Invoke-KalshiRequest'
         'Watch-KalshiOrderbook'
         'Watch-KalshiTrade'

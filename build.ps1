@@ -71,12 +71,13 @@ try {
         if ($result.PassedCount -eq 0) { throw 'Pester ran no test' }
     }
 
+    # '--' stays quoted below: bare, it is PowerShell's end-of-parameters marker and never reaches dotnet.
     $all = $Task -contains 'All'
     if ($all -or $Task -contains 'Build') {
         Invoke-Dotnet build KalshiPS.sln -c $Configuration
     }
     if ($all -or $Task -contains 'Help') {
-        Invoke-Dotnet run --project tools/KalshiPS.Tools -c $Configuration -- help
+        Invoke-Dotnet run --project tools/KalshiPS.Tools -c $Configuration '--' help
     }
     if ($all -or $Task -contains 'Test') {
         Invoke-Dotnet test KalshiPS.sln -c $Configuration
@@ -87,7 +88,7 @@ try {
     }
     if ($all -or $Task -contains 'Stage') {
         # The tool builds the module in Release before staging it, whatever -Configuration says.
-        Invoke-Dotnet run --project tools/KalshiPS.Tools -c $Configuration -- stage --output $Output
+        Invoke-Dotnet run --project tools/KalshiPS.Tools -c $Configuration '--' stage --output $Output
         $version = ([xml](Get-Content Directory.Build.props -Raw)).Project.PropertyGroup.KalshiPSVersion | Where-Object { $_ } | Select-Object -First 1
         $staged = Join-Path $Output "KalshiPS/$($version.Split('-')[0])"
         Test-ModuleManifest -Path (Join-Path $staged 'KalshiPS.psd1') | Format-List Name, Version, ModuleBase

@@ -130,6 +130,7 @@ public sealed class SandboxServer : IAsyncDisposable
         HistoricalEndpoints.Map(api, cutoff);
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
+        ForecastEndpoints.Map(api, ex);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);

@@ -104,6 +104,30 @@ public class ConsistencyTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void Each_noun_piped_into_another_binds_the_property_that_names_it()
+    {
+        using var host = Anonymous();
+        var a = _sandbox.OpenTicker(4);
+        var market = _sandbox.Server.Exchange.GetMarket(a)!;
+        var series = _sandbox.Server.Exchange.AllEvents.Single(e => e.EventTicker == market.EventTicker).SeriesTicker;
+        var vars = new Dictionary<string, object?> { ["a"] = a };
+        PsResult Pipe(string script)
+        {
+            var r = host.Run(script, vars);
+            Assert.True(r.Errors.Count == 0, script + ": " + string.Join("; ", r.Errors));
+            Assert.NotEmpty(r.Output);
+            return r;
+        }
+        Assert.Equal(a, Tickers(Pipe("Get-KalshiMarket -Ticker $a | Get-KalshiOrderbook")).Single());
+        Assert.All(Tickers(Pipe("Get-KalshiMarket -Ticker $a | Get-KalshiCandlestick -Interval OneHour; [pscustomobject]@{ Ticker = $a }")), t => Assert.Equal(a, t));
+        Assert.All(Tickers(Pipe("Get-KalshiMarket -Ticker $a | Get-KalshiTrade -PageSize 10 | Select-Object -First 10; [pscustomobject]@{ Ticker = $a }")), t => Assert.Equal(a, t));
+        Assert.Equal(market.EventTicker, Tickers(Pipe("Get-KalshiMarket -Ticker $a | Get-KalshiEvent"), "EventTicker").Single());
+        Assert.Equal(series, Tickers(Pipe("Get-KalshiMarket -Ticker $a | Get-KalshiEvent | Get-KalshiSeries"), "SeriesTicker").Single());
+        Assert.Contains(a, Tickers(Pipe("Get-KalshiMarket -Ticker $a | Get-KalshiEvent | Get-KalshiMarket")));
+        Assert.Contains(a, Tickers(Pipe("Get-KalshiSeries -SeriesTicker (Get-KalshiMarket -Ticker $a | Get-KalshiEvent).SeriesTicker | Get-KalshiMarket")));
+    }
+
+    [Fact]
     public void Unknown_tickers_are_per_item_ObjectNotFound_errors_in_trades_and_candlesticks()
     {
         using var host = Anonymous();
@@ -137,9 +161,13 @@ public class ConsistencyTests : IClassFixture<SandboxFixture>
         Assert.Equal(a, r.Output.Single().Properties["Ticker"].Value);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15), "the snapshot should end the watch long before -Duration");
 
-        var none = host.Run("Watch-KalshiOrderbook -Ticker 'NO-SUCH-MARKET' -Duration 20");
-        Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(none.Errors).CategoryInfo.Category);
-        Assert.Empty(none.Output);
+        foreach (var watch in new[] { "Watch-KalshiOrderbook", "Watch-KalshiTrade", "Watch-KalshiTicker" })
+        {
+            var none = host.Run($"{watch} -Ticker 'NO-SUCH-MARKET' -Duration 20");
+            Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(none.Errors).CategoryInfo.Category);
+            Assert.Empty(none.Output);
+        }
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "unknown tickers alone end the watch at once");
     }
 
     [Fact]
@@ -165,7 +193,7 @@ public class ConsistencyTests : IClassFixture<SandboxFixture>
     {
         using var host = new PowerShellHost();
         Assert.Empty(host.Run(_sandbox.ConnectLine()).Errors);
-        var order = Assert.Single(host.Run("Get-KalshiOrder -OrderId 'no-such-order'").Errors);
+        var order = Assert.Single(host.Run("Get-KalshiOrder -OrderId '00000000-0000-4000-8000-00000000dead'").Errors);
         Assert.Contains("Check the order id (Get-KalshiOrder", order.Exception.Message);
         var series = Assert.Single(host.Run("Get-KalshiSeries -SeriesTicker 'NO-SUCH-SERIES'").Errors);
         Assert.Contains("Check the series ticker (Get-KalshiSeries", series.Exception.Message);

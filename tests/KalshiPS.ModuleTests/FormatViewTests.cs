@@ -19,7 +19,7 @@ public class FormatViewTests
     {
         ["KalshiPS.Models.KalshiOrder"] = new[] { "OrderId", "Ticker", "Side", "Action", "Price", "Count", "FilledCount", "RemainingCount", "Status", "TimeInForce", "CreatedTime", "ClientOrderId" },
         ["KalshiPS.Models.KalshiOrderResult"] = new[] { "OrderId", "ClientOrderId", "Ticker", "Side", "Action", "Price", "Count", "FilledCount", "RemainingCount", "Status" },
-        ["KalshiPS.Models.KalshiPosition"] = new[] { "Ticker", "Side", "Contracts", "Exposure", "RealizedPnl", "FeesPaid", "TotalTradedDollars" },
+        ["KalshiPS.Models.KalshiPosition"] = new[] { "Ticker", "Side", "Contracts", "Exposure", "RealizedPnl", "TotalTradedDollars" },
         ["KalshiPS.Models.KalshiEventPosition"] = new[] { "EventTicker", "TotalCost", "Exposure", "RealizedPnl", "FeesPaid" },
         ["KalshiPS.Models.KalshiFill"] = new[] { "FillId", "Ticker", "Side", "Action", "Price", "Count", "IsTaker", "Fee", "CreatedTime" },
         ["KalshiPS.Models.KalshiBalance"] = new[] { "Balance", "PortfolioValue", "UpdatedTime" },

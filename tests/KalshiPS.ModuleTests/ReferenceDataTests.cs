@@ -98,7 +98,7 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
         Assert.Equal("KalshiPS.Models.KalshiFeeChange", next.BaseObject.GetType().FullName);
         Assert.Equal("Series", next.Properties["Scope"].Value);
         Assert.Equal(series, next.Properties["SeriesTicker"].Value);
-        Assert.Equal("quadratic_with_maker_fees", next.Properties["FeeType"].Value);
+        Assert.Equal("QuadraticWithMakerFees", next.Properties["FeeType"].Value);
         Assert.Equal(0.5m, next.Properties["FeeMultiplier"].Value);
         Assert.Equal(truth[1].ScheduledTime.UtcDateTime, (DateTime?)next.Properties["ScheduledTime"].Value);
         Assert.Null(next.Properties["EventTicker"].Value);
@@ -121,7 +121,7 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
         Assert.Equal("Event", set.Properties["Scope"].Value);
         Assert.Equal(ev.EventTicker, set.Properties["EventTicker"].Value);
         Assert.Equal(ev.SeriesTicker, set.Properties["SeriesTicker"].Value);
-        Assert.Equal("flat", set.Properties["FeeType"].Value);
+        Assert.Equal("Flat", set.Properties["FeeType"].Value);
         Assert.Equal(0.25m, set.Properties["FeeMultiplier"].Value);
         Assert.Null(clear.Properties["FeeType"].Value);
         Assert.Null(clear.Properties["FeeMultiplier"].Value);
@@ -195,5 +195,58 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
         var result = host.Run($"Get-KalshiEvent -SeriesTicker '{series}' -First 2 | Get-KalshiEventMetadata");
         Assert.Empty(result.Errors);
         Assert.Equal(2, result.Output.Count);
+    }
+
+    private PowerShellHost Connected()
+    {
+        var host = new PowerShellHost();
+        host.Run(_sandbox.ConnectLine());
+        return host;
+    }
+
+    [Fact]
+    public void Forecast_history_is_one_row_per_period_and_percentile_with_the_series_looked_up()
+    {
+        using var host = Connected();
+        var ev = Server.Exchange.AllEvents[1];
+        var end = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        var path = $"/series/{ev.SeriesTicker}/events/{ev.EventTicker}/forecast_percentile_history";
+        int before = Seen(path), lookups = Seen($"/events/{ev.EventTicker}");
+
+        var result = host.Run($"Get-KalshiForecastHistory -EventTicker '{ev.EventTicker}' -Percentile 1000, 9000 -Interval OneHour " +
+            "-Start ([datetime]::new(2026, 11, 30, 9, 0, 0, [DateTimeKind]::Utc)) -End ([datetime]::new(2026, 11, 30, 12, 0, 0, [DateTimeKind]::Utc))");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(1, Seen(path) - before); // the series was resolved from the event, then the history asked for once
+        Assert.Equal(1, Seen($"/events/{ev.EventTicker}") - lookups);
+        var hours = new[] { 10, 11, 12 }.Select(h => new DateTimeOffset(2026, 11, 30, h, 0, 0, TimeSpan.Zero)).ToList();
+        Assert.Equal(hours.SelectMany(h => new[] { (h.UtcDateTime, 1000), (h.UtcDateTime, 9000) }),
+            result.Output.Select(o => ((DateTime)o.Properties["EndTime"].Value, (int)o.Properties["Percentile"].Value)));
+        var last = result.Output[^1];
+        Assert.Equal("KalshiPS.Models.KalshiForecastPoint", last.BaseObject.GetType().FullName);
+        var (raw, value, formatted) = ForecastEndpoints.Forecast(ev.EventTicker, end.ToUnixTimeSeconds(), 9000);
+        Assert.Equal(ev.EventTicker, last.Properties["EventTicker"].Value);
+        Assert.Equal(60, last.Properties["PeriodMinutes"].Value);
+        Assert.Equal(value, last.Properties["Forecast"].Value);
+        Assert.Equal(raw, last.Properties["RawForecast"].Value);
+        Assert.Equal(formatted, last.Properties["FormattedForecast"].Value);
+    }
+
+    [Fact]
+    public void Forecast_history_takes_the_series_from_a_piped_event_and_refuses_bad_percentiles_before_sending()
+    {
+        using var host = Connected();
+        var ev = Server.Exchange.AllEvents[2];
+        int lookups = Seen($"/events/{ev.EventTicker}");
+        var piped = host.Run($"Get-KalshiEvent -EventTicker '{ev.EventTicker}' | Get-KalshiForecastHistory -Percentile 5000 -Interval OneDay -Start ([datetime]::UtcNow.AddDays(-3))");
+        Assert.Empty(piped.Errors);
+        Assert.InRange(piped.Output.Count, 2, 3);
+        Assert.Equal(1, Seen($"/events/{ev.EventTicker}") - lookups); // Get-KalshiEvent's own read; no lookup for the series
+
+        int sent = Server.RequestLog.Count;
+        var refused = host.Run($"Get-KalshiForecastHistory -EventTicker '{ev.EventTicker}' -SeriesTicker '{ev.SeriesTicker}' -Percentile 10000");
+        var error = Assert.Single(refused.Errors);
+        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
+        Assert.Equal(sent, Server.RequestLog.Count);
     }
 }

@@ -129,6 +129,20 @@ public class TrueOutcomeTests
     }
 
     [Fact]
+    public async Task Mass_cancel_answered_503_after_commit_is_reported_done()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        var t = s.Market();
+        Ps.Assert(s.Run(Rows(t, 3, "all") + " | New-KalshiOrder"));
+        NoRetries(s);
+        s.Server.Faults.FailNextCancelAfterCommit = 1;
+        var r = s.Run("Remove-KalshiOrder -All -Confirm:$false -Verbose");
+        Ps.Assert(r);
+        Assert.Contains(r.Verbose, v => v.Contains("Every resting order is canceled on the exchange"));
+        Assert.All(s.MyOrders, o => Assert.Equal(OrderStatus.Canceled, o.Status));
+    }
+
+    [Fact]
     public async Task Amend_and_decreases_answered_503_after_commit_are_reported_done()
     {
         await using var s = await TradingSandbox.StartAsync();

@@ -20,25 +20,27 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     private static readonly HashSet<string> CountProperties = new()
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
+        "FeeMultiplier", // a plain factor, shown like counts
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
     private static readonly HashSet<string> BlankWhileNormal = new() { "EstimatedResumeTime" };
 
     private static readonly Regex Dollars = new(@"^-?\d+\.(\d\d|\d\d?[1-9]|\d\d\d[1-9])$");
-    private static readonly Regex Contracts = new(@"^-?\d+(\.\d?[1-9])?$");
+    private static readonly Regex Contracts = new(@"^-?\d+(\.\d*[1-9])?$");
     private static readonly Regex UtcTime = new(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$");
 
     private readonly Samples _samples;
     public ViewWidthTests(Samples samples) => _samples = samples;
 
-    private sealed record TableView(string Name, string TypeName, List<string> Labels, List<string> Properties);
+    /// <summary>A table view; Properties has one entry per column, null for a script-block column.</summary>
+    private sealed record TableView(string Name, string TypeName, List<string> Labels, List<string?> Properties);
 
     private static List<TableView> TableViews() => XDocument.Load(FormatPath).Descendants("View")
         .Where(v => v.Element("TableControl") != null)
         .Select(v => new TableView(v.Element("Name")!.Value.Trim(), v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim(),
             v.Descendants("Label").Select(l => l.Value.Trim()).ToList(),
-            v.Descendants("PropertyName").Select(p => p.Value.Trim()).ToList()))
+            v.Descendants("TableColumnItem").Select(i => i.Element("PropertyName")?.Value.Trim()).ToList()))
         .ToList();
 
     public static IEnumerable<object[]> Cases() =>
@@ -65,8 +67,9 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
         var rows = lines.Skip(2).ToList();
         Assert.Equal(objects.Count, rows.Count);
         for (int r = 0; r < rows.Count; r++)
-            foreach (var key in view.Properties.Where(p => p is "Ticker" or "EventTicker"))
-                Assert.True(rows[r].Split(' ').Contains(objects[r].Properties[key].Value?.ToString()), $"{key} cut in row {r}\n{shown}");
+            foreach (var key in view.Properties.Where(p => p is "Ticker" or "EventTicker" or "MarketTicker"))
+                if (objects[r].Properties[key!].Value?.ToString() is { Length: > 0 } ticker)
+                    Assert.True(rows[r].Split(' ').Contains(ticker), $"{key} cut in row {r}\n{shown}");
 
         // The cells as the formatter computed them (before fitting), from Format-Table's own output objects.
         var cells = _samples.Host.Run("$shown | Format-Table | ForEach-Object { if ($_.formatEntryInfo.formatPropertyFieldList) { ,@($_.formatEntryInfo.formatPropertyFieldList.propertyValue) } }",
@@ -76,6 +79,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
         for (int c = 0; c < view.Properties.Count; c++)
         {
             var property = view.Properties[c];
+            if (property == null) continue; // a computed column
             if (!BlankWhileNormal.Contains(property))
                 Assert.True(cells.Any(row => row[c].Length > 0), $"column {view.Labels[c]} is blank in every row\n{shown}");
             var propertyType = type.GetProperty(property)!.PropertyType;
@@ -143,7 +147,11 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Get-KalshiExchangeSchedule");
             Collect($"(Get-KalshiOrderbook -Ticker {s.Ex.Markets.First(m => m.Status == "active").Ticker}).YesBids");
             Collect("Get-KalshiPosition");
-            Collect("Get-KalshiPosition -IncludeEventPositions | Where-Object { $_ -is [KalshiPS.Models.KalshiEventPosition] }");
+            Collect("Get-KalshiPosition -ByEvent");
+            Collect($"Get-KalshiOrderbook -Ticker {filled} -AsLevel");
+            Collect("Get-KalshiFeeChange -IncludeHistorical");
+            Collect("$m = Get-KalshiEvent -SeriesTicker KXNBAGAME -First 1 | Get-KalshiEventMetadata; $m; $m.Markets");
+            Collect("Get-KalshiUserDataTimestamp");
             Collect("Get-KalshiFill");
             Collect("Get-KalshiBalance");
             Collect("Get-KalshiSettlement");

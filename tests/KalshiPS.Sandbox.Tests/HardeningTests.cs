@@ -78,6 +78,42 @@ public class HardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public void SIGTERM_ends_a_running_script_within_two_seconds_with_exit_143()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var dir = Directory.CreateTempSubdirectory("kalships-sigterm").FullName;
+        var script = Path.Combine(dir, "forever.ps1");
+        File.WriteAllText(script, "'ready'\nwhile ($true) { Start-Sleep -Milliseconds 50 }\n");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir };
+        psi.ArgumentList.Add(typeof(SandboxServer).Assembly.Location);
+        psi.ArgumentList.Add(script);
+        psi.Environment["NO_COLOR"] = "1";
+        using var p = Process.Start(psi)!;
+        using var ready = new ManualResetEventSlim();
+        var errors = new List<string>();
+        p.OutputDataReceived += (_, e) => { if (e.Data == "ready") ready.Set(); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (errors) errors.Add(e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        try
+        {
+            Assert.True(ready.Wait(TimeSpan.FromSeconds(90)), "the script did not start");
+            var sw = Stopwatch.StartNew();
+            Assert.Equal(0, kill(p.Id, 15));
+            Assert.True(p.WaitForExit(2000), $"still running {sw.ElapsedMilliseconds} ms after SIGTERM");
+            p.WaitForExit();
+            Assert.Equal(143, p.ExitCode);
+            lock (errors) Assert.Contains(errors, l => l.Contains("stopped by SIGTERM"));
+        }
+        finally
+        {
+            if (!p.HasExited) { p.Kill(entireProcessTree: true); p.WaitForExit(5000); }
+            Assert.True(p.HasExited, "the sandbox process is still running");
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public async Task Private_key_files_are_owner_only()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -223,3 +223,38 @@ public class UserNumberTests
         Assert.Throws<KalshiPS.Cmdlets.OrderLimitException>(() => OrderValidation.CheckLimits(KalshiPS.Models.KalshiAction.Buy, 0.01m, decimal.MaxValue, limits));
     }
 }
+
+public class HeaderValueTests
+{
+    [Fact]
+    public void Surrounding_whitespace_is_trimmed_with_a_note()
+    {
+        var notes = new List<string>();
+        Assert.Equal("key-1", KalshiPS.Session.HeaderValues.Clean(" key-1\r\n", "-ApiKeyId", "shape", notes));
+        Assert.Contains("-ApiKeyId ' key-1\\u000D\\u000A' had surrounding whitespace", Assert.Single(notes));
+        Assert.Equal("key-2", KalshiPS.Session.HeaderValues.Clean("key-2", "-ApiKeyId", "shape", notes));
+        Assert.Single(notes);
+    }
+
+    [Theory]
+    [InlineData("x\r\nX-Evil: 1", "\\u000D")]
+    [InlineData("a\u0000b", "\\u0000")]
+    [InlineData("a b", "a space")]
+    [InlineData("kéy", "non-ASCII")]
+    public void Characters_a_header_cannot_carry_are_refused(string value, string shown)
+    {
+        var e = Assert.Throws<ArgumentException>(() => KalshiPS.Session.HeaderValues.Clean(value, "$env:KALSHI_API_KEY_ID", "shape", null));
+        Assert.StartsWith("$env:KALSHI_API_KEY_ID '", e.Message);
+        Assert.Contains(shown, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void The_signer_refuses_a_key_id_that_cannot_be_a_header()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var pem = rsa.ExportRSAPrivateKeyPem();
+        var e = Assert.Throws<KalshiPS.Auth.KalshiKeyException>(() => KalshiPS.Auth.RequestSigner.FromPem("id\r\nX-Evil: 1", pem));
+        Assert.DoesNotContain(pem.Substring(40, 20), e.Message);
+    }
+}

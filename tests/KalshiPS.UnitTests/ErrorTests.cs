@@ -1,6 +1,7 @@
 using System.Net;
 using KalshiPS.Http;
 using RichardSzalay.MockHttp;
+using KalshiPS.Models;
 
 namespace KalshiPS.UnitTests;
 

@@ -104,20 +104,38 @@ public class OutcomeTests
     {
         var handler = new ScriptedHandler();
         for (int i = 0; i < 4; i++) handler.Then(HttpStatusCode.ServiceUnavailable);
-        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"o-9","client_order_id":"c-9","ticker":"T-1","status":"canceled"}}""");
+        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"0f8fad5b-d9cb-469f-a165-709000000009","client_order_id":"c-9","ticker":"T-1","status":"canceled"}}""");
         using var session = Session(handler);
-        var done = await new OrdersApi(session).CancelAsync("o-9", "T-1", CancellationToken.None).WaitAsync(Bounded);
+        var done = await new OrdersApi(session).CancelAsync("0f8fad5b-d9cb-469f-a165-709000000009", "T-1", CancellationToken.None).WaitAsync(Bounded);
         Assert.Equal("c-9", done.ClientOrderId);
 
         for (int i = 0; i < 4; i++) handler.Then(HttpStatusCode.ServiceUnavailable);
-        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"o-9","ticker":"T-1","status":"resting"}}""");
-        var e = await Assert.ThrowsAsync<KalshiApiException>(() => new OrdersApi(session).CancelAsync("o-9", "T-1", CancellationToken.None).WaitAsync(Bounded));
-        Assert.Contains("order o-9 is Resting, so it was not canceled", e.Message);
+        handler.Then(HttpStatusCode.OK, """{"order":{"order_id":"0f8fad5b-d9cb-469f-a165-709000000009","ticker":"T-1","status":"resting"}}""");
+        var e = await Assert.ThrowsAsync<KalshiApiException>(() => new OrdersApi(session).CancelAsync("0f8fad5b-d9cb-469f-a165-709000000009", "T-1", CancellationToken.None).WaitAsync(Bounded));
+        Assert.Contains("order 0f8fad5b-d9cb-469f-a165-709000000009 is Resting, so it was not canceled", e.Message);
     }
 }
 
 public class BudgetTests
 {
+    [Fact]
+    public async Task Waiting_for_rate_limit_tokens_does_not_count_against_the_attempt_timeout()
+    {
+        var time = new RecordingTime();
+        var handler = new ScriptedHandler().Then(HttpStatusCode.OK).Then(HttpStatusCode.OK);
+        var options = Pipelines.Options(handler, time);
+        options.Timeout = TimeSpan.FromMilliseconds(500);
+        options.ReadTokensPerSecond = 10; // one 10-token read per second
+        options.MaxRetries = 0;
+        using var http = Pipelines.Create(options);
+        (await http.SendAsync(new KalshiRequest("GET", "/markets"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))?.Dispose();
+        var held = http.SendAsync(new KalshiRequest("GET", "/markets"), CancellationToken.None);
+        var wait = await time.NextTimerAsync(d => d > options.Timeout); // the token wait: 1 s, longer than the timeout
+        time.Advance(wait);
+        (await held.WaitAsync(TimeSpan.FromSeconds(10)))?.Dispose();     // sent and answered, not a timeout
+        Assert.Equal(2, handler.Count);
+    }
+
     [Fact]
     public void Drain_after_a_429_makes_the_next_request_wait_for_the_refill()
     {

@@ -5,6 +5,7 @@ using KalshiPS.Http;
 using KalshiPS.Session;
 using KalshiPS.Wire;
 using RichardSzalay.MockHttp;
+using KalshiPS.Models;
 
 namespace KalshiPS.UnitTests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using KalshiPS.Http;
 using RichardSzalay.MockHttp;
+using KalshiPS.Models;
 
 namespace KalshiPS.UnitTests;
 

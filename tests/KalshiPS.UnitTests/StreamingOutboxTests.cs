@@ -91,4 +91,30 @@ public class StreamingOutboxTests
         var rest = new KalshiFill { FillId = "f9", TradeId = "t1", OrderId = "o1" };
         Assert.Equal(FillHandler.KeyOf(ws), FillHandler.KeyOf(rest));
     }
+
+    [Fact]
+    public void Items_not_taken_at_the_end_are_returned_with_the_refused_ones_and_notices_apart()
+    {
+        var box = new StreamOutbox(3, TimeSpan.Zero);
+        box.Add("f1", default);
+        box.Notify(new StreamNotice(true, "reconnecting"));
+        box.Add("f2", default);
+        box.Post("book", "b");
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var written));
+        Assert.Equal("f1", written);
+        box.Add("f3", default);
+        using var cts = new CancellationTokenSource();
+        var blocked = Task.Run(() => box.Add("f4", cts.Token));          // the queue is full: waits
+        Assert.False(blocked.Wait(50));
+        cts.Cancel();                                                       // the stream stops while it waits
+        Assert.ThrowsAny<OperationCanceledException>(() => blocked.GetAwaiter().GetResult());
+        box.Complete();
+        box.Add("f5", default);                                             // after the end: not queued, still counted
+
+        var left = box.TakeUnwritten(out var notices);
+        Assert.Equal(new object[] { "f2", "f3", "f4", "f5" }, left);
+        Assert.Equal("reconnecting", Assert.Single(notices).ToString());
+        Assert.Equal(5, box.Received);                                      // 1 written + 4 not written
+        Assert.Equal(TakeResult.Completed, box.TryTake(TimeSpan.Zero, default, out _));
+    }
 }

@@ -20,6 +20,8 @@ public class StreamingResyncTests
         }
         public void Warn(string text) => Warnings.Add(text);
         public void Verbose(string text) { }
+        public readonly List<StreamNotice> Notices = new();
+        public void Notify(StreamNotice notice) => Notices.Add(notice);
         public long LastId => Sent.Count;
     }
 
@@ -94,5 +96,59 @@ public class StreamingResyncTests
         ctx.UtcNow += TimeSpan.FromSeconds(5);
         await h.OnTickAsync(ctx, default);
         Assert.Equal(2, h.SnapshotTimeouts);
+    }
+
+    private static StreamMessage Refused(long id, string ticker) =>
+        M($"{{\"id\":{id},\"type\":\"error\",\"msg\":{{\"code\":11,\"msg\":\"Invalid parameter: unknown market ticker {ticker}\",\"market_ticker\":\"{ticker}\"}}}}");
+
+    [Fact]
+    public async Task A_market_refused_by_name_is_reported_and_dropped_and_the_others_go_on()
+    {
+        var ctx = new FakeContext();
+        var books = new List<KalshiOrderbook>();
+        var h = new OrderbookHandler(new[] { "A", "NOPE" }, 0, books.Add, TimeSpan.FromSeconds(5));
+        await h.OnConnectedAsync(ctx, false, default);
+        long subscribe = ctx.LastId;
+        await h.OnMessageAsync(ctx, Refused(subscribe, "NOPE"), default);
+        var refusal = Assert.IsType<StreamRefusal>(Assert.Single(ctx.Notices));
+        Assert.Equal("NOPE", refusal.Ticker);
+        Assert.False(refusal.NothingLeft);
+        Assert.Contains("unknown market ticker NOPE", refusal.Text);
+        Assert.Equal(new[] { "A" }, h.Tickers);
+
+        await h.OnMessageAsync(ctx, Subscribed(subscribe, 1), default);
+        await h.OnMessageAsync(ctx, Snapshot(1, 1, "A", 0.40m), default);
+        Assert.Single(books);
+        ctx.UtcNow += TimeSpan.FromMinutes(1);
+        await h.OnTickAsync(ctx, default);
+        Assert.Equal(0, h.SnapshotTimeouts);                                 // no snapshot is awaited for the refused market
+        await h.OnMessageAsync(ctx, Delta(1, 3, "A", 0.41m, 1), default);    // a gap: only A is resynced
+        Assert.Contains("[\"A\"]", ctx.Sent.Last().Params);
+
+        // A reconnect subscribes the remaining market only.
+        await h.OnConnectedAsync(ctx, true, default);
+        Assert.Contains("\"market_tickers\":[\"A\"]", ctx.Sent.Last().Params);
+    }
+
+    [Fact]
+    public async Task When_every_market_is_refused_nothing_is_left_and_nothing_is_resubscribed()
+    {
+        var ctx = new FakeContext();
+        var h = new OrderbookHandler(new[] { "X" }, 0, _ => { }, TimeSpan.FromSeconds(5));
+        await h.OnConnectedAsync(ctx, false, default);
+        await h.OnMessageAsync(ctx, Refused(ctx.LastId, "X"), default);
+        Assert.True(Assert.IsType<StreamRefusal>(Assert.Single(ctx.Notices)).NothingLeft);
+        int sent = ctx.Sent.Count;
+        await h.OnConnectedAsync(ctx, true, default);                       // an empty filter must never mean "all markets"
+        Assert.Equal(sent, ctx.Sent.Count);
+    }
+
+    [Fact]
+    public async Task A_subscribe_error_naming_no_market_of_ours_still_ends_the_stream()
+    {
+        var ctx = new FakeContext();
+        var h = new OrderbookHandler(new[] { "A" }, 0, _ => { }, TimeSpan.FromSeconds(5));
+        await h.OnConnectedAsync(ctx, false, default);
+        await Assert.ThrowsAsync<KalshiStreamException>(() => h.OnMessageAsync(ctx, Refused(ctx.LastId, "OTHER"), default));
     }
 }

@@ -95,15 +95,20 @@ Describe 'Every output type exports cleanly' {
                 ([long]) { return [long]42 }
                 ([double]) { return 2.5 }
                 ([bool]) { return $true }
-                ([datetime]) { return [datetime]::new(2026, 11, 24, 15, 30, 0, 'Utc') }
+                ([datetime]) { return [datetime]::new(2026, 11, 24, 15, 30, 0, [DateTimeKind]::Utc) }
             }
             if ($t.IsEnum) { return [enum]::GetValues($t)[-1] }
             if ($Depth -gt 1) { return $null }
+            if ($t.IsArray) {
+                $items = [array]::CreateInstance($t.GetElementType(), 2)
+                0..1 | ForEach-Object { $items[$_] = Get-SampleValue $t.GetElementType() ($Depth + 1) }
+                return , $items
+            }
             if ($t.IsGenericType) {
                 $element = $t.GetGenericArguments()[0]
                 $items = [array]::CreateInstance($element, 2)
                 0..1 | ForEach-Object { $items[$_] = New-Sample $element ($Depth + 1) }
-                return $t.GetConstructors()[0].Invoke([object[]]@(, $items))
+                return , $t.GetConstructors()[0].Invoke([object[]]@(, $items)) # the comma keeps the list one value
             }
             New-Sample $t ($Depth + 1)
         }

@@ -72,7 +72,8 @@ function Stop-SandboxProcess([System.Diagnostics.Process] $Process) {
     if (-not $Process.WaitForExit(15000)) { throw "The sandbox process $($Process.Id) is still running 15 s after it was killed." }
 }
 
-function Stop-KalshiSandbox([Parameter(Mandatory)] $Sandbox) {
+function Stop-KalshiSandbox([Parameter(Mandatory)] [AllowNull()] $Sandbox) {
+    if ($null -eq $Sandbox) { return }   # the spec's BeforeAll failed before a server was started: nothing to stop
     if (Get-Command Disconnect-Kalshi -ErrorAction Ignore) { Disconnect-Kalshi -Confirm:$false -ErrorAction SilentlyContinue }
     Stop-SandboxProcess $Sandbox.Process
     Remove-Item -Recurse -Force $Sandbox.KeyDirectory -ErrorAction SilentlyContinue

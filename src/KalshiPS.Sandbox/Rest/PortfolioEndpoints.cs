@@ -67,6 +67,7 @@ internal static class PortfolioEndpoints
         api.MapDelete("/portfolio/events/orders", (HttpContext ctx) =>
         {
             ex.CancelAll(Http.UserId(ctx), Http.Q(ctx, "ticker"));
+            if (faults.TakeCancelAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Results.StatusCode(204);
         });
         api.MapDelete("/portfolio/events/orders/{id}", (HttpContext ctx, string id) =>

@@ -74,9 +74,10 @@ public static class CommandLine
             var runner = new ScriptRunner(Console.Out, Console.Error, verbose, color, width ?? TerminalWidth());
             var run = Task.Run(() => runner.Run(script, scriptArgs));
             if (await Task.WhenAny(run, signals.Received) == run) return await run;
-            // The script runs on a background thread, which ends with the process once the server is disposed.
             Console.Error.WriteLine($"stopped by {signals.Name}; the script did not finish");
-            return 128 + signals.Number;
+            await server.DisposeAsync(); // sockets closed, temporary key file deleted
+            // The engine's pipeline thread is a foreground thread that would keep the process alive after Main returns.
+            Environment.Exit(128 + signals.Number);
         }
 
         Console.WriteLine($"KalshiPS Sandbox listening (seed {o.Seed}, {server.Exchange.Markets.Count} markets)");

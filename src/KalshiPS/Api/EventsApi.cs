@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,6 +21,18 @@ namespace KalshiPS.Api
         public IAsyncEnumerable<Page<KalshiFeeChange>> ListEventFeeChanges(string eventTicker, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(_session.Http, () => new KalshiRequest("GET", "/events/fee_changes").With("limit", pageSize).With("event_ticker", eventTicker),
                 "event_fee_changes", FeeChangeWire.Event, ct);
+
+        /// <summary>GET /series/{series}/events/{event}/forecast_percentile_history; percentiles go as repeated parameters.</summary>
+        public async Task<IReadOnlyList<KalshiForecastPoint>> GetForecastHistoryAsync(string seriesTicker, string eventTicker, IReadOnlyList<int> percentiles,
+            long startTs, long endTs, int periodMinutes, CancellationToken ct)
+        {
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/events/{1}/forecast_percentile_history",
+                Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.EventTicker, eventTicker, "EventTicker")));
+            foreach (var p in percentiles) request.With("percentiles", p);
+            request.With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
+            var periods = await _session.Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("forecast_history", ForecastWire.Period), ct).ConfigureAwait(false);
+            return periods == null ? new List<KalshiForecastPoint>() : periods.SelectMany(p => p).ToList();
+        }
 
         public Task<KalshiEventMetadata> GetMetadataAsync(string eventTicker, CancellationToken ct)
         {

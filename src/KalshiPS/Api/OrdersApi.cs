@@ -423,10 +423,30 @@ namespace KalshiPS.Api
             }, Pause, ct);
 
         /// <summary>DELETE /portfolio/events/orders: every resting order of the account.</summary>
+        /// <remarks>An unclear answer is settled by listing resting orders: none left means done.</remarks>
         public async Task CancelAllAsync(CancellationToken ct)
         {
             var request = new KalshiRequest("DELETE", CreatePath) { RetrySafe = true };
-            using (await Http.SendAsync(request, ct).ConfigureAwait(false)) { }
+            var outcomes = new ItemOutcome<bool>[1];
+            try
+            {
+                using (await Http.SendAsync(request, ct).ConfigureAwait(false)) { }
+                return;
+            }
+            catch (KalshiApiException e) when (!ct.IsCancellationRequested && (request.MayHaveCommitted || WriteOutcomes.IsUnclear(e)))
+            {
+                outcomes[0] = new ItemOutcome<bool>(e);
+            }
+            var write = new UnsettledWrite(0, (KalshiApiException)outcomes[0].Error, "canceled", "every resting order of the account", null, null, "Get-KalshiOrder -Status Resting");
+            await WriteOutcomes.SettleAsync(outcomes, new[] { write }, async (items, c) =>
+            {
+                await foreach (var page in ListOrders(new OrderQuery { Status = KalshiOrderStatus.Resting }, 1, c).ConfigureAwait(false))
+                    return new Dictionary<int, ItemOutcome<bool>> { [0] = page.Items.Count == 0 ? new ItemOutcome<bool>(true)
+                        : new ItemOutcome<bool>(WriteOutcomes.NotDone(write, "orders are still resting")) };
+                return new Dictionary<int, ItemOutcome<bool>> { [0] = new ItemOutcome<bool>(true) };
+            }, Pause, ct).ConfigureAwait(false);
+            if (outcomes[0].Error != null) throw outcomes[0].Error;
+            Verbose("Every resting order is canceled on the exchange (the mass cancel got no clear answer).");
         }
 
         private static KalshiOrderCancellation Cancellation(JsonElement r, string orderId, string ticker) => new KalshiOrderCancellation

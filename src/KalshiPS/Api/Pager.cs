@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
 using KalshiPS.Wire;
+using KalshiPS.Models;
 
 namespace KalshiPS.Api
 {

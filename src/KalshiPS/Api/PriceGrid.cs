@@ -53,10 +53,11 @@ namespace KalshiPS.Api
         /// <summary>The documented grid of a price_level_structure, for a market that names one but sends no ranges.</summary>
         private static PriceGrid ForStructure(string structure)
         {
-            switch (structure)
+            // Either spelling: the wire's (deci_cent) or a model's (DeciCent, KalshiMarket.PriceLevelStructure).
+            switch (Models.Vocabulary.Name(structure))
             {
-                case "deci_cent": return DeciCent;
-                case "tapered_deci_cent": return TaperedDeciCent;
+                case "DeciCent": return DeciCent;
+                case "TaperedDeciCent": return TaperedDeciCent;
                 default: return Cent;
             }
         }

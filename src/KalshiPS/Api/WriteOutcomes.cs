@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Http;
+using KalshiPS.Models;
 
 namespace KalshiPS.Api
 {

@@ -8,6 +8,7 @@ using KalshiPS.Api;
 using KalshiPS.Auth;
 using KalshiPS.Http;
 using KalshiPS.Session;
+using KalshiPS.Models;
 
 namespace KalshiPS.Cmdlets
 {
@@ -74,13 +75,16 @@ namespace KalshiPS.Cmdlets
         [ValidateRange(1, 1000000)]
         public double WriteRate { get; set; }
 
+        /// <summary>Aliased to the web cmdlets' name (Invoke-RestMethod -MaximumRetryCount).</summary>
         [Parameter]
         [ValidateRange(0, 20)]
+        [Alias("MaximumRetryCount")]
         public int MaxRetries { get; set; } = 3;
 
-        /// <summary>First retry delay in seconds; later retries multiply it by -RetryBackoff.</summary>
+        /// <summary>First retry delay in seconds; later retries multiply it by -RetryBackoff. Aliased to the web cmdlets' -RetryIntervalSec (also seconds).</summary>
         [Parameter]
         [ValidateRange(0.0, 300.0)]
+        [Alias("RetryIntervalSec")]
         public double RetryDelay { get; set; } = 1.0;
 
         [Parameter]

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using KalshiPS.Auth;
 using KalshiPS.Http;
+using KalshiPS.Models;
 
 namespace KalshiPS.Cmdlets
 {

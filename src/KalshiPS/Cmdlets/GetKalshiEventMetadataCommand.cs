@@ -14,18 +14,24 @@ namespace KalshiPS.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // refused by the ticker check, with the shape a ticker must have
         public string[] EventTicker { get; set; }
 
-        protected override void ProcessRecord() =>
+        protected override void ProcessRecord()
+        {
+            var tickers = new System.Collections.Generic.List<string>();
+            foreach (var raw in EventTicker ?? new string[] { null })
+                if (TrySegment(SegmentKind.EventTicker, raw, nameof(EventTicker), out var checkedTicker)) tickers.Add(checkedTicker);
+            if (tickers.Count == 0) return;
             RunAsync(async ct =>
             {
                 var api = new EventsApi(ActiveSession);
-                foreach (var ticker in EventTicker)
+                foreach (var ticker in tickers)
                 {
                     try { Emit(await api.GetMetadataAsync(ticker, ct).ConfigureAwait(false)); }
                     catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
                 }
             });
+        }
     }
 }

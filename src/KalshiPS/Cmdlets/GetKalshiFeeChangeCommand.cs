@@ -21,12 +21,12 @@ namespace KalshiPS.Cmdlets
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // blank means "not given"; anything else must be a ticker
         public string SeriesTicker { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
-        [ValidateNotNullOrEmpty]
+        [AllowNull, AllowEmptyString] // blank means "not given"; anything else must be a ticker
         public string EventTicker { get; set; }
 
         [Parameter]
@@ -34,17 +34,19 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            bool series = SeriesTicker != null || EventTicker == null, events = EventTicker != null || SeriesTicker == null;
-            RunAsync(ct => ReadAsync(series, events, ct));
+            if (!TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)
+                || !TryOptionalSegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)) return;
+            bool series = seriesTicker != null || eventTicker == null, events = eventTicker != null || seriesTicker == null;
+            RunAsync(ct => ReadAsync(series, seriesTicker, events, eventTicker, ct));
         }
 
-        private async Task ReadAsync(bool series, bool events, CancellationToken ct)
+        private async Task ReadAsync(bool series, string seriesTicker, bool events, string eventTicker, CancellationToken ct)
         {
             if (series)
-                foreach (var change in await new ExchangeApi(ActiveSession).ListSeriesFeeChangesAsync(SeriesTicker, IncludeHistorical, ct).ConfigureAwait(false))
+                foreach (var change in await new ExchangeApi(ActiveSession).ListSeriesFeeChangesAsync(seriesTicker, IncludeHistorical, ct).ConfigureAwait(false))
                     Emit(change);
             if (events)
-                await EmitPagesAsync(new EventsApi(ActiveSession).ListEventFeeChanges(EventTicker, EventPageSize, ct), "Get-KalshiFeeChange").ConfigureAwait(false);
+                await EmitPagesAsync(new EventsApi(ActiveSession).ListEventFeeChanges(eventTicker, EventPageSize, ct), "Get-KalshiFeeChange").ConfigureAwait(false);
         }
     }
 }

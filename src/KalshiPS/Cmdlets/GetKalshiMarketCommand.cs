@@ -103,7 +103,4 @@ namespace KalshiPS.Cmdlets
         private Task StreamAsync(MarketQuery query, HashSet<string> found, CancellationToken ct) =>
             EmitPagesAsync(MarketData.ListMarkets(query, PageSize, ct), "Get-KalshiMarket", m => found?.Add(m.Ticker));
     }
-
-    /// <summary>The status filter vocabulary of GET /markets (different from the status values markets report).</summary>
-    public enum MarketStatusFilter { Unopened, Open, Paused, Closed, Settled }
 }

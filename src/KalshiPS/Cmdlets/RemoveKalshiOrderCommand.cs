@@ -17,9 +17,9 @@ namespace KalshiPS.Cmdlets
     /// <remarks>
     /// Confirmation: cancelling named orders is ConfirmImpact Medium, so scripts (and the default $ConfirmPreference
     /// of High) cancel by id without a prompt. The mass cancels -Ticker and -All behave exactly as ConfirmImpact High:
-    /// under $ConfirmPreference High (the default) they ask unless -Confirm:$false is given (or $ConfirmPreference is
-    /// None); in a host that cannot prompt, the question fails and nothing is cancelled. -Confirm and -WhatIf work as
-    /// for any cmdlet.
+    /// under $ConfirmPreference High (the default) they ask unless -Force or -Confirm:$false is given (or
+    /// $ConfirmPreference is None); in a host that cannot prompt, the question fails and nothing is cancelled. -Confirm
+    /// and -WhatIf work as for any cmdlet (-Force skips only the mass-cancel question, never -WhatIf or -Confirm).
     /// </remarks>
     [KalshiOperation("CancelOrderV2", "BatchCancelOrdersV2", "CancelAllOrders")]
     [Cmdlet(VerbsCommon.Remove, "KalshiOrder", HelpUri = HelpUris.Root + "Remove-KalshiOrder.md", DefaultParameterSetName = TickerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -47,6 +47,11 @@ namespace KalshiPS.Cmdlets
         /// <summary>Cancel every resting order of the account.</summary>
         [Parameter(ParameterSetName = AllSet, Mandatory = true)]
         public SwitchParameter All { get; set; }
+
+        /// <summary>With -Ticker or -All: cancel without the mass-cancel question (as -Force does for Remove-Item).</summary>
+        [Parameter(ParameterSetName = TickerSet)]
+        [Parameter(ParameterSetName = AllSet)]
+        public SwitchParameter Force { get; set; }
 
         /// <summary>Writes one KalshiOrderCancellation per canceled order.</summary>
         [Parameter]
@@ -98,13 +103,13 @@ namespace KalshiPS.Cmdlets
         /// <summary>
         /// The High-impact half of a mass cancel. ShouldProcess (Medium) has already prompted when $ConfirmPreference is
         /// Medium or Low or -Confirm was given; this asks when the preference is High, as a High-impact cmdlet would,
-        /// unless an explicit -Confirm (either way) settles it. ($ConfirmPreference None never asks.)
+        /// unless -Force or an explicit -Confirm (either way) settles it. ($ConfirmPreference None never asks.)
         /// </summary>
         private bool ConfirmMassCancel(string what)
         {
-            if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+            if (Force || MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
             if (ConfirmPreference() != ConfirmImpact.High) return true;
-            return ShouldContinue($"Cancel {what}? (In scripts, pass -Confirm:$false to cancel without this question.)", "Cancel Kalshi orders");
+            return ShouldContinue($"Cancel {what}? (In scripts, pass -Force to cancel without this question.)", "Cancel Kalshi orders");
         }
 
         private ConfirmImpact ConfirmPreference()

@@ -30,6 +30,26 @@ namespace KalshiPS.Cmdlets
     }
 
     /// <summary>
+    /// Refuses a TimeSpan of zero or less (or, with <see cref="AllowZero"/>, less than zero) at binding time, so
+    /// `-Duration 0` is an error instead of a stream that never ends.
+    /// </summary>
+    public sealed class ValidatePositiveTimeSpanAttribute : ValidateArgumentsAttribute
+    {
+        /// <summary>Zero is valid (e.g. -Interval 0 = every change).</summary>
+        public bool AllowZero { get; set; }
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var value = arguments is PSObject pso ? pso.BaseObject : arguments;
+            if (!(value is TimeSpan span)) return;
+            if (span > TimeSpan.Zero || (AllowZero && span == TimeSpan.Zero)) return;
+            throw new ValidationMetadataException(AllowZero
+                ? $"The value {span} is negative. Give a TimeSpan (00:00:00.5) or a number of seconds (0.5), or 0."
+                : $"The value {span} is not more than zero. Give a TimeSpan (00:00:30) or a number of seconds (30), or leave the parameter out to watch until stopped (Ctrl+C).");
+        }
+    }
+
+    /// <summary>
     /// Base of the Watch-* cmdlets: one WebSocket connection per invocation, run on the thread pool; its output goes
     /// through a bounded <see cref="StreamOutbox"/> that this class drains on the pipeline thread (the only thread that
     /// calls Write*). Ends on Ctrl+C (StopProcessing), -Duration, -First, or a downstream stop, and then closes the
@@ -40,10 +60,13 @@ namespace KalshiPS.Cmdlets
         /// <summary>Items waiting for the pipeline before the receive loop blocks.</summary>
         internal const int QueueCapacity = 1000;
         private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(10);
+        /// <summary>How long the end of -Duration may spend writing what was already received (at most the whole queue).</summary>
+        internal static readonly TimeSpan DrainBudget = TimeSpan.FromSeconds(2);
 
-        /// <summary>How long to watch: a TimeSpan or a number of seconds. Default: until stopped.</summary>
+        /// <summary>How long to watch: a TimeSpan or a number of seconds (more than zero). Default: until stopped.</summary>
         [Parameter]
         [SecondsToTimeSpan]
+        [ValidatePositiveTimeSpan]
         public TimeSpan Duration { get; set; }
 
         /// <summary>Stop after this many objects.</summary>
@@ -82,7 +105,10 @@ namespace KalshiPS.Cmdlets
 
             var clock = Stopwatch.StartNew();
             bool timed = Duration > TimeSpan.Zero;
+            // Receiving ends at -Duration even while a slow consumer holds the pipeline thread; what came before is drained.
+            if (timed) cts.CancelAfter(Duration);
             int emitted = 0;
+            var end = StreamEnd.Stream;
             try
             {
                 while (true)
@@ -91,20 +117,28 @@ namespace KalshiPS.Cmdlets
                     if (timed)
                     {
                         var left = Duration - clock.Elapsed;
-                        if (left <= TimeSpan.Zero) break;
+                        if (left <= TimeSpan.Zero) { end = StreamEnd.Duration; break; }
                         if (left < wait) wait = left;
                     }
                     var result = outbox.TryTake(wait, StopToken, out var item);
-                    if (result == TakeResult.Completed) break;
-                    if (result == TakeResult.Timeout) continue;
-                    if (item is StreamNotice notice)
+                    if (result == TakeResult.Completed)
                     {
-                        if (notice.IsWarning) WriteWarning(notice.Text); else WriteVerbose(notice.Text);
+                        if (timed && cts.IsCancellationRequested && !StopToken.IsCancellationRequested) end = StreamEnd.Duration; // the CancelAfter timer came first
+                        break;
+                    }
+                    if (result == TakeResult.Timeout) continue;
+                    if (WriteNotice(item))
+                    {
+                        if (item is StreamRefusal refusal && refusal.NothingLeft) { end = StreamEnd.NothingToWatch; break; }
                         continue;
                     }
                     WriteObject(item);
-                    if (First > 0 && ++emitted >= First) break;
+                    if (First > 0 && ++emitted >= First) { end = StreamEnd.First; break; }
                 }
+                // Stop receiving first, so the count of what was not written is final.
+                StopReceiving(cts, task);
+                if (end == StreamEnd.Duration) Drain(outbox);
+                ReportUnwritten(outbox, end);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -126,6 +160,72 @@ namespace KalshiPS.Cmdlets
                     ? new ErrorRecord(e, "KalshiStreamFailed", category, null)
                     : ErrorRecords.From(e, null));
             }
+        }
+
+        private enum StreamEnd { Stream, Duration, First, NothingToWatch }
+
+        /// <summary>What this cmdlet streams, plural, for messages ("fills").</summary>
+        internal virtual string ItemNoun => "items";
+
+        /// <summary>Your own account's events (fills, orders, positions): left-over ones are a warning even past -First.</summary>
+        internal virtual bool AccountData => false;
+
+        /// <summary>How to get what was not written (e.g. the Get-KalshiFill line); null when there is none.</summary>
+        internal virtual string UnwrittenHint(IReadOnlyList<object> unwritten) => null;
+
+        /// <summary>Cancels the stream and waits for its task (the close handshake), so nothing more is received.</summary>
+        private void StopReceiving(CancellationTokenSource cts, Task task)
+        {
+            cts.Cancel();
+            try { task.Wait(ShutdownWait); } catch (AggregateException) { /* reported by the caller */ }
+        }
+
+        /// <summary>Writes what was received before -Duration ended, for at most <see cref="DrainBudget"/>.</summary>
+        private void Drain(StreamOutbox outbox)
+        {
+            var clock = Stopwatch.StartNew();
+            int written = 0;
+            while (clock.Elapsed < DrainBudget && written < outbox.Capacity + 1)
+            {
+                if (outbox.TryTake(TimeSpan.Zero, StopToken, out var item) != TakeResult.Item) break;
+                if (WriteNotice(item)) continue;
+                WriteObject(item);
+                written++;
+            }
+            if (written > 0) WriteVerbose($"{MyInvocation.MyCommand.Name}: wrote {written} {ItemNoun} received before -Duration ended.");
+        }
+
+        private void ReportUnwritten(StreamOutbox outbox, StreamEnd end)
+        {
+            var left = outbox.TakeUnwritten(out var notices);
+            foreach (var n in notices) WriteNotice(n); // e.g. warnings from closing the socket
+            if (left.Count == 0) return;
+            string why = end == StreamEnd.First ? $"-First {First} was reached"
+                : end == StreamEnd.Duration ? $"-Duration ended and the pipeline took them more slowly than they arrived (drain limit {DrainBudget.TotalSeconds:0.#} s)"
+                : "the stream ended";
+            var hint = UnwrittenHint(left);
+            var text = $"{MyInvocation.MyCommand.Name}: {left.Count} {ItemNoun} received but not written ({why}; {outbox.Received} received in all).{(hint != null ? " " + hint : "")}";
+            if (end == StreamEnd.First && !AccountData) WriteVerbose(text); else WriteWarning(text);
+        }
+
+        /// <summary>Writes a notice (warning, verbose line) or a ticker refusal (error); false for data.</summary>
+        private bool WriteNotice(object item)
+        {
+            switch (item)
+            {
+                case StreamRefusal refusal: WriteError(TickerRefused(refusal)); return true;
+                case StreamNotice notice:
+                    if (notice.IsWarning) WriteWarning(notice.Text); else WriteVerbose(notice.Text);
+                    return true;
+                default: return false;
+            }
+        }
+
+        /// <summary>The server refused one market of the subscription: an error for that ticker, the others go on.</summary>
+        private static ErrorRecord TickerRefused(StreamRefusal refusal)
+        {
+            var e = new ItemNotFoundException($"Kalshi refused to stream market '{refusal.Ticker}': {refusal.Text}. Check the ticker (Get-KalshiMarket lists markets).");
+            return new ErrorRecord(e, "KalshiNotFound", ErrorCategory.ObjectNotFound, refusal.Ticker);
         }
 
         private void Shutdown(CancellationTokenSource cts, Task task, StreamOutbox outbox)

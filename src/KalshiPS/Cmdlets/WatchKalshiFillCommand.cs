@@ -18,6 +18,16 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiFill))]
     public sealed class WatchKalshiFillCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override string ItemNoun => "fills";
+        internal override bool AccountData => true;
+
+        internal override string UnwrittenHint(IReadOnlyList<object> unwritten)
+        {
+            var first = unwritten.OfType<KalshiFill>().Where(f => f.CreatedTime.HasValue).Select(f => f.CreatedTime.Value).DefaultIfEmpty().Min();
+            return first == default ? "Get-KalshiFill lists them."
+                : $"Get-KalshiFill -Since '{first.ToUniversalTime().ToString("o", System.Globalization.CultureInfo.InvariantCulture)}' lists them.";
+        }
+
         internal override void Run(List<string> tickers)
         {
             var session = ActiveSession;

@@ -12,6 +12,8 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiLifecycleEvent))]
     public sealed class WatchKalshiMarketLifecycleCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override string ItemNoun => "lifecycle events";
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiLifecycleEvent>("market_lifecycle_v2", new[] { "market_lifecycle_v2" }, tickers, false, StreamWire.Lifecycle, x => x.Ticker,
                 x => outbox.Add(x, StreamStopping)));

@@ -12,6 +12,10 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiOrder))]
     public sealed class WatchKalshiOrderCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override string ItemNoun => "order updates";
+        internal override bool AccountData => true;
+        internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiOrder shows each order's current state.";
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiOrder>("user_orders", new[] { "user_order" }, tickers, true, StreamWire.Order, x => x.Ticker,
                 x => outbox.Add(x, StreamStopping)));

@@ -32,6 +32,7 @@ namespace KalshiPS.Cmdlets
         /// <summary>Emit each ticker's book at most once per interval (the latest state); 0 = after every change.</summary>
         [Parameter]
         [SecondsToTimeSpan]
+        [ValidatePositiveTimeSpan(AllowZero = true)]
         public TimeSpan Interval { get; set; }
 
         protected override void ProcessRecord() => _tickers.AddRange(Ticker);

@@ -12,6 +12,10 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiPosition))]
     public sealed class WatchKalshiPositionCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override string ItemNoun => "position updates";
+        internal override bool AccountData => true;
+        internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiPosition shows the current positions.";
+
         internal override void Run(List<string> tickers) =>
             RunStream(outbox => new MessageHandler<KalshiPosition>("market_positions", new[] { "market_position" }, tickers, true, StreamWire.Position, x => x.Ticker,
                 x => outbox.Add(x, StreamStopping)));

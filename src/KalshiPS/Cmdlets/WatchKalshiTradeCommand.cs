@@ -12,6 +12,8 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiTrade))]
     public sealed class WatchKalshiTradeCommand : WatchKalshiTickerFilteredCmdlet
     {
+        internal override string ItemNoun => "trades";
+        internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiTrade lists recent trades.";
         internal override bool ChecksTickers => true;
 
         internal override void Run(List<string> tickers) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using KalshiPS.Models;
 
 namespace KalshiPS.Http
 {
@@ -94,22 +95,6 @@ namespace KalshiPS.Http
                 default: return "";
             }
         }
-    }
-
-    public enum KalshiErrorKind
-    {
-        InvalidRequest,
-        Authentication,
-        PermissionDenied,
-        NotFound,
-        Conflict,
-        Gone,
-        RateLimited,
-        ServerUnavailable,
-        Timeout,
-        Connection,
-        /// <summary>A write may or may not have happened and the exchange's state could not be read to tell.</summary>
-        OutcomeUnknown,
     }
 
     /// <summary>The request never got an answer: timed out or the connection failed, after every retry.</summary>

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using KalshiPS.Models;
 
 namespace KalshiPS.Http
 {
@@ -35,6 +36,7 @@ namespace KalshiPS.Http
         private readonly ServiceProvider _services;
         private readonly IHttpClientFactory _clients;
         private readonly ResiliencePipeline<KalshiResponse> _retrying;
+        /// <summary>The per-attempt timeout around one HTTP exchange.</summary>
         private readonly ResiliencePipeline<KalshiResponse> _once;
         private readonly Random _random = new Random();
 
@@ -72,7 +74,9 @@ namespace KalshiPS.Http
                     },
                 });
             }
-            _retrying = retrying.AddTimeout(options.Timeout).Build();
+            // The per-attempt timeout (_once) wraps the HTTP exchange only, inside each attempt: time spent waiting for
+            // rate-limit tokens is not "no answer", and must not turn a queued request into a timeout.
+            _retrying = retrying.Build();
 
             // The first call of a session would otherwise also build the handler chain and compile the readers.
             ThreadPool.QueueUserWorkItem(_ => Warm());
@@ -124,7 +128,7 @@ namespace KalshiPS.Http
         /// <summary>The successful answer (its pooled body is the caller's to dispose); error answers throw.</summary>
         private async Task<KalshiResponse> SendForBodyAsync(KalshiRequest request, CancellationToken ct)
         {
-            var pipeline = request.RetrySafe ? _retrying : _once;
+            var pipeline = request.RetrySafe ? _retrying : ResiliencePipeline<KalshiResponse>.Empty;
             var context = ResilienceContextPool.Shared.Get(ct);
             context.Properties.Set(RequestKey, request);
             KalshiResponse response;
@@ -173,7 +177,7 @@ namespace KalshiPS.Http
             request.CountAttempt();
             try
             {
-                var response = await SendOnceAsync(request, uri, ct).ConfigureAwait(false);
+                var response = await _once.ExecuteAsync((state, c) => new ValueTask<KalshiResponse>(state.SendOnceAsync(request, uri, c)), this, ct).ConfigureAwait(false);
                 if (response.Status >= 500) request.MarkUnclear();
                 if (response.Status == 429) bucket.Drain(); // the server's bucket is emptier than ours: pace behind it
                 return response;

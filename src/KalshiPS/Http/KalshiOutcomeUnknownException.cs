@@ -1,4 +1,5 @@
 using System;
+using KalshiPS.Models;
 
 namespace KalshiPS.Http
 {

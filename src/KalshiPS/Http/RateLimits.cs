@@ -1,11 +1,9 @@
 using System;
 using System.Threading;
+using KalshiPS.Models;
 
 namespace KalshiPS.Http
 {
-    /// <summary>Kalshi's API usage tiers (token budgets per second for reads and writes).</summary>
-    public enum KalshiTier { Basic, Advanced, Premier, Paragon, Prime }
-
     /// <summary>Tier budgets and the default per-endpoint token costs, from Kalshi's rate-limit page.</summary>
     internal static class RateLimits
     {

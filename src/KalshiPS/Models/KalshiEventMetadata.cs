@@ -10,8 +10,8 @@ namespace KalshiPS.Models
         public string CompetitionScope { get; set; }
         /// <summary>Settlement source names (or URLs when unnamed), separated by ';'.</summary>
         public string SettlementSources { get; set; }
-        /// <summary>One entry per market of the event.</summary>
-        public KalshiMarketMetadata[] Markets { get; set; }
+        /// <summary>One entry per market of the event; prints and exports as the market tickers joined with "; ".</summary>
+        public KalshiList<KalshiMarketMetadata> Markets { get; set; }
         public override string ToString() => EventTicker;
     }
 

@@ -13,8 +13,9 @@ namespace KalshiPS.Models
         public string Scope { get; set; }
         public string SeriesTicker { get; set; }
         public string EventTicker { get; set; }
-        /// <summary>quadratic, quadratic_with_maker_fees, quadratic_with_combo_maker_fees, flat, or a newer value.</summary>
-        public string FeeType { get; set; }
+        /// <summary>Quadratic, QuadraticWithMakerFees, QuadraticWithComboMakerFees, Flat, or a newer value (as KalshiSeries.FeeType).</summary>
+        public string FeeType { get => _feeType; set => _feeType = Vocabulary.Name(value); }
+        private string _feeType;
         public decimal? FeeMultiplier { get; set; }
         /// <summary>When the new fees take effect.</summary>
         public DateTime? ScheduledTime { get; set; }

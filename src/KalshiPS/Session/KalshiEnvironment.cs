@@ -1,10 +1,8 @@
 using System;
+using KalshiPS.Models;
 
 namespace KalshiPS.Session
 {
-    /// <summary>Which Kalshi a session talks to; Custom when -BaseUri names another host (a proxy, the sandbox).</summary>
-    public enum KalshiEnvironment { Production, Demo, Custom }
-
     /// <summary>Kalshi's recommended hosts (kalshi-api.md §1) and how a WebSocket URI follows from a REST base.</summary>
     internal static class KalshiEndpoints
     {

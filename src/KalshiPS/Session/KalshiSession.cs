@@ -3,6 +3,7 @@ using System.Net;
 using KalshiPS.Api;
 using KalshiPS.Auth;
 using KalshiPS.Http;
+using KalshiPS.Models;
 
 namespace KalshiPS.Session
 {

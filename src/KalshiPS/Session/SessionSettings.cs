@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using KalshiPS.Http;
+using KalshiPS.Models;
 
 namespace KalshiPS.Session
 {
@@ -70,7 +71,7 @@ namespace KalshiPS.Session
         public IReadOnlyList<string> CleanHeaderValues()
         {
             var notes = new List<string>();
-            if (ApiKeyId != null) ApiKeyId = Http.HeaderValues.Clean(ApiKeyId, ApiKeyIdSource, "an API key id is the id shown next to your key on Kalshi's API keys page, e.g. a952bcbe-ec3b-4b5b-b8f9-11dae589608c", notes);
+            if (ApiKeyId != null) ApiKeyId = HeaderValues.Clean(ApiKeyId, ApiKeyIdSource, "an API key id is the id shown next to your key on Kalshi's API keys page, e.g. a952bcbe-ec3b-4b5b-b8f9-11dae589608c", notes);
             return notes;
         }
 

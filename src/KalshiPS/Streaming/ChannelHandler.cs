@@ -9,24 +9,29 @@ namespace KalshiPS.Streaming
     /// <summary>
     /// One subscription (one channel, optional market tickers) kept alive across reconnects: subscribes on every new
     /// connection, maps the sid from the subscribed ack, checks seq per sid on sequenced messages, and resubscribes when
-    /// the server ends the subscription (error 10 channel error, 25 buffer overflow). Subclasses turn data into output.
+    /// the server ends the subscription (error 10 channel error, 25 buffer overflow). A market the server refuses by
+    /// name (an error reply to the subscribe that carries market_ticker) is reported and dropped from the subscription;
+    /// the others go on. Subclasses turn data into output.
     /// </summary>
     internal abstract class ChannelHandler : IStreamHandler
     {
         private readonly SequenceTracker _seq = new SequenceTracker();
         private long? _subscribeCommand;
         private bool _everSubscribed;
+        private readonly List<string> _tickers;
 
         protected ChannelHandler(string channel, IReadOnlyList<string> tickers, bool tickerFilterSupported = true)
         {
             Channel = channel;
-            Tickers = tickers != null && tickers.Count > 0 ? tickers : null;
+            _tickers = tickers != null && tickers.Count > 0 ? new List<string>(tickers) : null;
             TickerFilterSupported = tickerFilterSupported;
         }
 
         public string Channel { get; }
-        /// <summary>Market filter; null = all markets.</summary>
-        public IReadOnlyList<string> Tickers { get; }
+        /// <summary>Market filter (less the markets the server refused); null = all markets.</summary>
+        public IReadOnlyList<string> Tickers => _tickers;
+        /// <summary>A filter was given and the server refused every market in it: nothing is (re)subscribed.</summary>
+        public bool NothingToWatch => _tickers != null && _tickers.Count == 0;
         public bool TickerFilterSupported { get; }
         /// <summary>The server's id for the live subscription; null while (re)subscribing.</summary>
         public int? Sid { get; private set; }
@@ -51,6 +56,7 @@ namespace KalshiPS.Streaming
         protected async Task SubscribeAsync(IStreamContext ctx, CancellationToken ct)
         {
             Sid = null;
+            if (NothingToWatch) return; // an empty filter must never become "all markets"
             _subscribeCommand = await ctx.SendCommandAsync("subscribe", SubscribeParameters(), ct).ConfigureAwait(false);
         }
 
@@ -88,7 +94,15 @@ namespace KalshiPS.Streaming
             int code = m.ErrorCode ?? 0;
             string text = $"{m.ErrorText} (code {code})";
             if (m.Id.HasValue && m.Id == _subscribeCommand && m.Id != 0)
-                throw new KalshiStreamException($"Kalshi rejected the {Channel} subscription: {text}.", code);
+            {
+                var refused = m.ErrorTicker;
+                int at = refused == null || _tickers == null ? -1 : _tickers.FindIndex(t => string.Equals(t, refused, StringComparison.OrdinalIgnoreCase));
+                if (at < 0) throw new KalshiStreamException($"Kalshi rejected the {Channel} subscription: {text}.", code);
+                _tickers.RemoveAt(at);
+                OnTickerRefused(refused);
+                ctx.Notify(new StreamRefusal(refused, text, NothingToWatch));
+                return;
+            }
             if ((code == 10 || code == 25) && (m.Sid == null || m.Sid == Sid))
             {
                 ctx.Warn($"Kalshi stream: the {Channel} subscription ended: {text}; resubscribing.");
@@ -101,6 +115,9 @@ namespace KalshiPS.Streaming
             if (await OnCommandErrorAsync(ctx, m, ct).ConfigureAwait(false)) return;
             ctx.Warn($"Kalshi stream: {text}.");
         }
+
+        /// <summary>The server refused this market; it is no longer part of <see cref="Tickers"/>.</summary>
+        protected virtual void OnTickerRefused(string ticker) { }
 
         /// <summary>The subscription is gone (new connection, or ended by the server): state built on it is stale.</summary>
         protected virtual void OnSubscriptionLost() { }

@@ -55,6 +55,8 @@ namespace KalshiPS.Streaming
         Task<long> SendCommandAsync(string cmd, object parameters, CancellationToken ct);
         void Warn(string text);
         void Verbose(string text);
+        /// <summary>Hands any notice (e.g. a <see cref="StreamRefusal"/>) to the cmdlet.</summary>
+        void Notify(StreamNotice notice);
         DateTime UtcNow { get; }
     }
 
@@ -82,6 +84,10 @@ namespace KalshiPS.Streaming
         /// <summary>The most entries any stream's outbox (the queue between the receive loop and the pipeline) has held.</summary>
         public static int PeakQueued => Volatile.Read(ref _peakQueued);
         public static void ResetPeakQueued() => Interlocked.Exchange(ref _peakQueued, 0);
+        private static long _itemsReceived;
+        /// <summary>Fills, orders, trades, ... (the items that are never coalesced) handed to any stream's outbox so far.</summary>
+        public static long ItemsReceived => Interlocked.Read(ref _itemsReceived);
+        internal static void ItemReceived() => Interlocked.Increment(ref _itemsReceived);
         internal static void Queued(int count)
         {
             int peak;
@@ -122,6 +128,7 @@ namespace KalshiPS.Streaming
 
         public void Warn(string text) => _notify(new StreamNotice(true, text));
         public void Verbose(string text) => _notify(new StreamNotice(false, text));
+        public void Notify(StreamNotice notice) => _notify(notice);
 
         /// <summary>Runs until <paramref name="ct"/> fires (returns normally) or a fatal error (throws).</summary>
         public async Task RunAsync(CancellationToken ct)

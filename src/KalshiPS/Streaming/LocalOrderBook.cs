@@ -171,6 +171,9 @@ namespace KalshiPS.Streaming
         public LocalOrderBook this[string ticker] => _books.TryGetValue(ticker, out var b) ? b : null;
         public IEnumerable<string> InvalidTickers => _books.Values.Where(b => !b.IsValid).Select(b => b.Ticker);
 
+        /// <summary>Stops tracking a market (the server refused it): it is never resynced or emitted.</summary>
+        public void Remove(string ticker) => _books.Remove(ticker);
+
         /// <summary>A new subscription (new sid) or a lost one: nothing is trusted until snapshots arrive.</summary>
         public void Reset()
         {

@@ -43,6 +43,12 @@ namespace KalshiPS.Streaming
         /// <summary>Snapshots that never came and were replaced by a resubscribe.</summary>
         public int SnapshotTimeouts { get; private set; }
 
+        protected override void OnTickerRefused(string ticker)
+        {
+            _awaiting.Remove(ticker); // no snapshot will come for it
+            _tracker.Remove(ticker);
+        }
+
         protected override void OnSubscriptionLost()
         {
             _tracker.Reset();
@@ -61,7 +67,7 @@ namespace KalshiPS.Streaming
         protected override Task OnSubscribedAsync(IStreamContext ctx, bool resubscribed, CancellationToken ct)
         {
             var deadline = Deadline(ctx);
-            foreach (var t in Tickers) _awaiting[t] = deadline; // the subscribe's snapshots
+            foreach (var t in Tickers) _awaiting[t] = deadline; // the subscribe's snapshots (refused markets are no longer in Tickers)
             return Task.CompletedTask;
         }
 

@@ -39,6 +39,8 @@ namespace KalshiPS.Streaming
         /// <summary>The error code of an error reply, else null.</summary>
         public int? ErrorCode => Type == "error" ? (int?)Msg.Long("code") : null;
         public string ErrorText => Type == "error" ? Msg.Str("msg") : null;
+        /// <summary>The market an error reply names (a refused ticker of a subscribe), else null.</summary>
+        public string ErrorTicker => Type == "error" && Msg.ValueKind == JsonValueKind.Object ? Msg.Str("market_ticker") : null;
 
         public static StreamMessage Parse(byte[] utf8, int count, DateTime receivedAt) =>
             StreamWire.Frame(new ReadOnlySpan<byte>(utf8, 0, count), receivedAt);
@@ -57,12 +59,21 @@ namespace KalshiPS.Streaming
     }
 
     /// <summary>Something the engine wants the user to see (written as a warning or verbose line on the pipeline thread).</summary>
-    internal sealed class StreamNotice
+    internal class StreamNotice
     {
         public StreamNotice(bool warning, string text) { IsWarning = warning; Text = text; }
         public bool IsWarning { get; }
         public string Text { get; }
         public override string ToString() => Text;
+    }
+
+    /// <summary>The server refused one market of a subscription (e.g. an unknown ticker); the cmdlet writes an error for it.</summary>
+    internal sealed class StreamRefusal : StreamNotice
+    {
+        public StreamRefusal(string ticker, string text, bool nothingLeft) : base(false, text) { Ticker = ticker; NothingLeft = nothingLeft; }
+        public string Ticker { get; }
+        /// <summary>Every market of the subscription was refused: there is nothing left to watch.</summary>
+        public bool NothingLeft { get; }
     }
 
     /// <summary>A failure the stream cannot heal (bad credentials, a rejected subscription): ends the command.</summary>

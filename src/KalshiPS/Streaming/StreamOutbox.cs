@@ -17,7 +17,7 @@ namespace KalshiPS.Streaming
     internal sealed class StreamOutbox
     {
         private sealed class Slot { public object Value; public bool Queued; public long LastTaken = long.MinValue; }
-        private sealed class Entry { public object Item; public string Key; }
+        private sealed class Entry { public object Item; public string Key; public bool Counted; public bool Notice; }
 
         private readonly object _gate = new object();
         private readonly LinkedList<Entry> _queue = new LinkedList<Entry>();
@@ -26,6 +26,8 @@ namespace KalshiPS.Streaming
         private readonly long _intervalTicks;
         private int _items;
         private bool _completed;
+        private long _received;      // Add calls: every lossless item the stream handed over
+        private readonly List<object> _refused = new List<object>(); // handed over after the end (or while it came): never queued
 
         public StreamOutbox(int capacity, TimeSpan interval)
         {
@@ -36,20 +38,27 @@ namespace KalshiPS.Streaming
         public int Capacity => _capacity;
         public int Count { get { lock (_gate) return _queue.Count; } }
 
-        /// <summary>Queues an item, waiting while the queue is full. Throws if <paramref name="ct"/> fires while waiting.</summary>
+        /// <summary>
+        /// Queues an item, waiting while the queue is full. Throws if <paramref name="ct"/> fires while waiting. An item
+        /// that cannot be queued (the stream is ending) is kept in the count of <see cref="TakeUnwritten"/>, never lost silently.
+        /// </summary>
         public void Add(object item, CancellationToken ct)
         {
             using (ct.Register(Wake))
             lock (_gate)
             {
+                _received++;
+                KalshiStreamDiagnostics.ItemReceived();
                 while (_items >= _capacity && !_completed)
                 {
+                    if (ct.IsCancellationRequested) Refuse(item);
                     ct.ThrowIfCancellationRequested();
                     Monitor.Wait(_gate, 1000);
                 }
+                if (ct.IsCancellationRequested || _completed) Refuse(item);
                 ct.ThrowIfCancellationRequested();
                 if (_completed) return;
-                _queue.AddLast(new Entry { Item = item });
+                _queue.AddLast(new Entry { Item = item, Counted = true });
                 _items++;
                 KalshiStreamDiagnostics.Queued(_queue.Count);
                 Monitor.PulseAll(_gate);
@@ -65,7 +74,7 @@ namespace KalshiPS.Streaming
             lock (_gate)
             {
                 if (_completed || _items >= _capacity + extra) return false;
-                _queue.AddLast(new Entry { Item = item });
+                _queue.AddLast(new Entry { Item = item, Notice = true });
                 _items++;
                 KalshiStreamDiagnostics.Queued(_queue.Count);
                 Monitor.PulseAll(_gate);
@@ -88,6 +97,38 @@ namespace KalshiPS.Streaming
                     KalshiStreamDiagnostics.Queued(_queue.Count);
                     Monitor.PulseAll(_gate); // a replaced value needs no wake-up: its entry already woke the consumer
                 }
+            }
+        }
+
+        private void Refuse(object item)
+        {
+            if (_refused.Count < 1000) _refused.Add(item); else _refused.Add(null); // the count matters beyond that, not the items
+        }
+
+        /// <summary>Lossless items handed to <see cref="Add"/> so far.</summary>
+        public long Received { get { lock (_gate) return _received; } }
+
+        /// <summary>
+        /// Ends the outbox and returns the lossless items that were never taken (still queued, or refused because the
+        /// stream was ending), oldest first; null entries stand for refused items beyond the first 1000.
+        /// <paramref name="notices"/> gets the notices still queued; keyed state still queued is discarded.
+        /// </summary>
+        public List<object> TakeUnwritten(out List<object> notices)
+        {
+            lock (_gate)
+            {
+                _completed = true;
+                var left = new List<object>();
+                notices = new List<object>();
+                foreach (var e in _queue)
+                    if (e.Counted) left.Add(e.Item);
+                    else if (e.Notice) notices.Add(e.Item);
+                left.AddRange(_refused);
+                _queue.Clear();
+                _items = 0;
+                _refused.Clear();
+                Monitor.PulseAll(_gate);
+                return left;
             }
         }
 

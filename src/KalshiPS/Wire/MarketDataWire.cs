@@ -16,8 +16,9 @@ namespace KalshiPS.Wire
         public static KalshiMarket Market(ref Utf8JsonReader r, out PriceGrid grid)
         {
             var m = new KalshiMarket();
-            string yesSubtitle = null, subtitle = null, structure = null;
+            string yesSubtitle = null, subtitle = null;
             List<PriceRange> ranges = null;
+            string structure = null;
             while (r.NextProperty(out var field))
                 switch (field)
                 {
@@ -49,7 +50,7 @@ namespace KalshiPS.Wire
                     case "latest_expiration_time": m.LatestExpirationTime = r.Time(); break;
                     case "updated_time": m.UpdatedTime = r.Time(); break;
                     case "can_close_early": m.CanCloseEarly = r.Bool(); break;
-                    case "price_level_structure": structure = r.Repeated(); m.PriceLevelStructure = structure; break;
+                    case "price_level_structure": m.PriceLevelStructure = structure = r.Repeated(); break;
                     case "price_ranges": ranges = Ranges(ref r); break;
                     case "fractional_trading_enabled": m.FractionalTrading = r.Bool() ?? false; break;
                     case "strike_type": m.StrikeType = r.Repeated(); break;
@@ -59,7 +60,7 @@ namespace KalshiPS.Wire
                     default: r.Skip(); break;
                 }
             m.YesSubtitle = First(yesSubtitle, subtitle);
-            grid = PriceGrid.Of(ranges, structure); // the wire word: the model may spell it for people
+            grid = PriceGrid.Of(ranges, structure); // the wire name: the model shows it in the outputs' vocabulary
             m.PriceRanges = grid.ToString();
             return m;
         }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using KalshiPS.Api;
 
-namespace KalshiPS.Http
+namespace KalshiPS.Session
 {
     /// <summary>Values the user supplies that are sent as HTTP header values: printable ASCII, nothing else.</summary>
     internal static class HeaderValues
