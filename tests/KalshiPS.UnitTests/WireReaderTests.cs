@@ -72,7 +72,7 @@ public class WireReaderTests
     {
         const string page = """
             {"future":{"deep":[1,{"x":[[]]}]},"markets":[
-              {"ticker":"A","yes_bid_dollars":{"oops":[1]},"extra":[{"a":1}],"status":"active","tick\u0065r2":"x"},
+              {"ticker":"A","yes_bid_dollars":{"oops":[1]},"extra":[{"a":1}],"event_ticker":"E","tick\u0065r2":"x"},
               null, 7,
               {"ticker":"B","yes_bid_dollars":"0.4200","close_time":"2026-05-02T03:59:00Z"}
             ],"cursor":"c"}
@@ -80,7 +80,7 @@ public class WireReaderTests
         var markets = Read(page, (ref Utf8JsonReader r) => r.Field("markets", MarketDataWire.Market))!;
         Assert.Equal(new[] { "A", "B" }, markets.Select(m => m.Ticker));
         Assert.Null(markets[0].YesBid);
-        Assert.Equal("Active", markets[0].Status);
+        Assert.Equal("E", markets[0].EventTicker);
         Assert.Equal(0.42m, markets[1].YesBid);
         Assert.Equal(new DateTime(2026, 5, 2, 3, 59, 0, DateTimeKind.Utc), markets[1].CloseTime);
         Assert.Equal(DateTimeKind.Utc, markets[1].CloseTime!.Value.Kind);
@@ -89,9 +89,9 @@ public class WireReaderTests
     [Fact]
     public void An_escaped_property_name_still_matches()
     {
-        var m = Read("""{"tick\u0065r":"A","status":"act\u0069ve"}""", MarketDataWire.Market);
+        var m = Read("""{"tick\u0065r":"A","event_ticker":"E\u0031"}""", MarketDataWire.Market);
         Assert.Equal("A", m.Ticker);
-        Assert.Equal("Active", m.Status);
+        Assert.Equal("E1", m.EventTicker);
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public class WireReaderTests
     [Fact]
     public void Repeated_strings_are_shared_and_still_exact()
     {
-        var markets = Read("""{"markets":[{"ticker":"A","status":"active"},{"ticker":"B","status":"active"},{"ticker":"C","status":"activ\u00e9"}]}""",
+        var markets = Read("""{"markets":[{"ticker":"A","event_ticker":"EV"},{"ticker":"B","event_ticker":"EV"},{"ticker":"C","event_ticker":"\u00c9V"}]}""",
             (ref Utf8JsonReader r) => r.Field("markets", MarketDataWire.Market))!;
-        Assert.Same(markets[0].Status, markets[1].Status);
-        Assert.Equal("Activé", markets[2].Status);
+        Assert.Same(markets[0].EventTicker, markets[1].EventTicker);
+        Assert.Equal("ÉV", markets[2].EventTicker);
     }
 
     [Fact]

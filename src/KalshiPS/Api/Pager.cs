@@ -61,7 +61,8 @@ namespace KalshiPS.Api
                     var nextCursor = cursor;
                     Action prefetch = last ? (Action)null : () =>
                     {
-                        if (next == null) next = Fetch(http, newRequest().With("cursor", nextCursor), itemsField, read, ct);
+                        // On the pool: signing and sending happen alongside the caller's writing, not before it.
+                        if (next == null) next = Task.Run(() => Fetch(http, newRequest().With("cursor", nextCursor), itemsField, read, ct));
                     };
                     yield return new Page<T>(number, body.Items ?? new List<T>(), last, prefetch);
                     if (last) yield break;

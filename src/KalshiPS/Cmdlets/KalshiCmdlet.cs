@@ -128,8 +128,7 @@ namespace KalshiPS.Cmdlets
                     progress.StatusDescription = $"Page {page.Number}: {count} items";
                     EmitProgress(progress);
                 }
-                // The next page travels while this one is written, but only when -First still needs it.
-                if (Paging.WantsMoreThan(page.Items.Count)) page.PrefetchNext();
+                var wantsMore = Paging.WantsMoreThan(page.Items.Count);
                 var batch = new List<T>(page.Items.Count);
                 foreach (var item in page.Items)
                 {
@@ -140,6 +139,8 @@ namespace KalshiPS.Cmdlets
                 }
                 // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
                 if (batch.Count > 0) Post(() => WriteObject(batch, true));
+                // The next page travels while this one is written, but only when -First still needs it.
+                if (wantsMore) page.PrefetchNext();
                 if (!more || Paging.Done) // -First reached: no request for a page nobody needs
                 {
                     if (!more || !page.IsLast) _listingCut = true;
