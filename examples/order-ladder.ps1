@@ -25,25 +25,11 @@ $($market.Ticker),Yes,Buy,2,0.04,GoodTillCanceled
 $($market.Ticker),Yes,Buy,3,0.03,GoodTillCanceled
 "@)
 
-# Import-Csv comes with pwsh (Microsoft.PowerShell.Utility). The sandbox runner's bare engine lacks that module,
-# so there the same rows are read by hand: PSCustomObjects whose properties are all strings.
-function Read-Ladder([string] $Path) {
-    if (Get-Command Import-Csv -ErrorAction Ignore) { return Import-Csv -Path $Path }
-    $lines = [IO.File]::ReadAllLines($Path)
-    $header = $lines[0].Split(',')
-    foreach ($line in $lines[1..($lines.Count - 1)]) {
-        $cells = $line.Split(',')
-        $row = [ordered]@{}
-        for ($i = 0; $i -lt $header.Count; $i++) { $row[$header[$i]] = $cells[$i] }
-        [pscustomobject]$row
-    }
-}
-
 # 1. Dry run: validates every row (price grid, granularity) and shows what would be placed; sends no order.
-Read-Ladder $LadderPath | New-KalshiOrder -WhatIf
+Import-Csv -Path $LadderPath | New-KalshiOrder -WhatIf
 
 # 2. For real: consecutive rows go through the batch endpoint; one result or one error per row, in order.
-$results = @(Read-Ladder $LadderPath | New-KalshiOrder)
+$results = @(Import-Csv -Path $LadderPath | New-KalshiOrder)
 $results
 
 # 3. Positions as flat rows (resting bids are not positions yet; fills would show here).

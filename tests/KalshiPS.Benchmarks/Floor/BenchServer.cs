@@ -63,6 +63,16 @@ namespace KalshiPS.Benchmarks.Floor
         // limit below the page size (the startup probe's -PageSize 1) gets a one-item page.
         private static Task ServePage(HttpContext ctx, byte[][] pages, byte[] single, int pageSize)
         {
+            // GET /markets?tickers=...: Watch-* checks its tickers over REST before subscribing; the flood's markets exist.
+            var asked = ctx.Request.Query["tickers"].ToString();
+            if (asked.Length > 0)
+            {
+                var markets = string.Join(",", asked.Split(',').Select(t => "{\"ticker\":\"" + t + "\",\"status\":\"active\"}"));
+                var answer = Encoding.UTF8.GetBytes("{\"markets\":[" + markets + "],\"cursor\":\"\"}");
+                ctx.Response.ContentType = "application/json";
+                ctx.Response.ContentLength = answer.Length;
+                return ctx.Response.Body.WriteAsync(answer, 0, answer.Length);
+            }
             var cursor = ctx.Request.Query["cursor"].ToString();
             var index = string.IsNullOrEmpty(cursor) ? 0 : int.Parse(cursor.Substring(1));
             var small = int.TryParse(ctx.Request.Query["limit"].ToString(), out var limit) && limit < pageSize;
