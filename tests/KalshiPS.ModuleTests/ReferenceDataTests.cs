@@ -249,4 +249,17 @@ public class ReferenceDataTests : IClassFixture<SandboxFixture>
         Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId);
         Assert.Equal(sent, Server.RequestLog.Count);
     }
+
+    [Fact]
+    public void Forecast_history_reports_an_unknown_event_as_its_own_error_and_goes_on_with_piped_strings()
+    {
+        using var host = Connected();
+        var ev = Server.Exchange.AllEvents[1];
+        var result = host.Run($"'NO-SUCH-EVENT', '{ev.EventTicker}' | Get-KalshiForecastHistory -Percentile 5000 -Interval OneDay -Start ([datetime]::UtcNow.AddDays(-3))");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("NO-SUCH-EVENT", error.TargetObject);
+        Assert.NotEmpty(result.Output);
+        Assert.All(result.Output, o => Assert.Equal(ev.EventTicker, o.Properties["EventTicker"].Value));
+    }
 }

@@ -36,8 +36,7 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (End <= Start)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, End));
+            RequireTimeWindow(Start, End);
             if (!TrySegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
                 || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             RunAsync(async ct =>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using KalshiPS.Api;
 using KalshiPS.Completion;
+using KalshiPS.Http;
 using KalshiPS.Models;
 using KalshiPS.Wire;
 
@@ -13,7 +14,7 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiForecastPoint))]
     public sealed class GetKalshiForecastHistoryCommand : KalshiCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
         [ValidateNotNullOrEmpty]
         public string EventTicker { get; set; }
@@ -40,17 +41,21 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (End <= Start)
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, End));
+            RequireTimeWindow(Start, End);
             if (!TrySegment(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), out var eventTicker)
                 || !TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
             RunAsync(async ct =>
             {
-                var series = seriesTicker;
-                if (string.IsNullOrEmpty(series)) series = (await MarketData.GetEventAsync(eventTicker, false, ct).ConfigureAwait(false)).SeriesTicker;
-                var points = await new EventsApi(ActiveSession).GetForecastHistoryAsync(series, eventTicker, Percentile,
-                    JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
-                foreach (var p in points) Emit(p);
+                // An unknown event (or series) is an error for this event only; the pipeline goes on.
+                try
+                {
+                    var series = seriesTicker;
+                    if (string.IsNullOrEmpty(series)) series = (await MarketData.GetEventAsync(eventTicker, false, ct).ConfigureAwait(false)).SeriesTicker;
+                    var points = await new EventsApi(ActiveSession).GetForecastHistoryAsync(series, eventTicker, Percentile,
+                        JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
+                    foreach (var p in points) Emit(p);
+                }
+                catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, eventTicker); }
             });
         }
     }

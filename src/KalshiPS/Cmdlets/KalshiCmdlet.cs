@@ -219,6 +219,13 @@ namespace KalshiPS.Cmdlets
             return Segment.IsBlank(raw) || TrySegment(kind, raw, parameter, out value);
         }
 
+        /// <summary>A -Start/-End window (candles, forecasts) must not be empty or inverted; checked before any request.</summary>
+        protected void RequireTimeWindow(DateTime start, DateTime end)
+        {
+            if (end <= start)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-End must be later than -Start."), "KalshiInvalidArgument", ErrorCategory.InvalidArgument, end));
+        }
+
         protected void Emit(object item) => Post(() => WriteObject(item));
         protected void EmitVerbose(string line) => Post(() => WriteVerbose(line));
         protected void EmitWarning(string line) => Post(() => WriteWarning(line));
