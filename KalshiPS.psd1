@@ -49,6 +49,9 @@
         'Get-KalshiPosition'
         'Get-KalshiFill'
         'Get-KalshiSettlement'
+        'Get-KalshiDeposit'
+        'Get-KalshiQueuePosition'
+        'Get-KalshiWithdrawal'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -126,8 +126,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
-        var cutoff = new HistoricalCutoff(clock.GetUtcNow() - HistoricalCutoff.DefaultLiveWindow);
-        HistoricalEndpoints.Map(api, cutoff);
+        var cutoff = ex.Cutoff;
+        HistoricalEndpoints.Map(api, ex);
+        MoneyEndpoints.Map(api, ex);
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
@@ -148,7 +149,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var rest = path["/trade-api/v2".Length..];
         return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange")
-            || rest == "/historical/cutoff";
+            || rest == "/historical/cutoff" || rest.StartsWith("/historical/markets") || rest.StartsWith("/historical/trades");
     }
 
     /// <summary>Registers an extra key. A null userId creates a new user with the starting balance. Returns the key id.</summary>

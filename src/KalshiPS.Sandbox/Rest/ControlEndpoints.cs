@@ -75,9 +75,50 @@ internal static class ControlEndpoints
             ex.SetBalance(user, d);
             return Http.Ok(new { user_id = user, balance_dollars = Fp.Price(d) });
         });
+        foreach (var kind in new[] { "deposit", "withdrawal" })
+            g.MapPost($"/accounts/{{user}}/{kind}s", async (HttpContext ctx, string user) =>
+            {
+                var body = await Http.Body(ctx);
+                var amount = Http.Dec(body, "amount_dollars", "invalid_parameters") ?? throw new ExchangeException(400, "invalid_parameters", "amount_dollars is required");
+                var m = ex.RecordMovement(user, kind, amount, Http.Str(body, "type") ?? "ach", Http.Str(body, "status") ?? "applied",
+                    Http.Dec(body, "fee_dollars", "invalid_parameters") ?? 0m);
+                return Http.Ok(new { id = m.Id, kind = m.Kind, status = m.Status, amount_dollars = Fp.Price(m.Amount), balance_dollars = Fp.Price(ex.GetBalance(user)) }, 201);
+            });
+        g.MapPost("/historical/cutoff", async (HttpContext ctx) => Http.Ok(MoveCutoff(ex.Cutoff, await Http.Body(ctx))));
         g.MapGet("/requests", (HttpContext ctx) =>
             Http.Ok(new { count = server().RequestCount(Http.Q(ctx, "method") ?? "*", Http.Q(ctx, "path_prefix") ?? "/") }));
         g.MapPost("/requests/reset", () => { server().ResetRequestLog(); return Http.Ok(new { count = 0 }); });
+    }
+
+    /// <summary>
+    /// Moves the archive boundary: "at" (RFC 3339 or Unix seconds) moves all four; market_settled_ts, trades_created_ts,
+    /// orders_updated_ts, market_positions_last_updated_ts move one each; overlap_seconds lets the archive run past it.
+    /// </summary>
+    private static object MoveCutoff(HistoricalCutoff c, JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) throw new ExchangeException(400, "invalid_parameters", "body must be an object");
+        if (Time(body, "at") is { } at) c.MoveTo(at);
+        if (Time(body, "market_settled_ts") is { } m) c.MarketSettled = m;
+        if (Time(body, "trades_created_ts") is { } t) c.TradesCreated = t;
+        if (Time(body, "orders_updated_ts") is { } o) c.OrdersUpdated = o;
+        if (Time(body, "market_positions_last_updated_ts") is { } p) c.PositionsUpdated = p;
+        if (Http.Long(body, "overlap_seconds") is { } s) c.Overlap = TimeSpan.FromSeconds(s);
+        return new
+        {
+            market_settled_ts = Fp.Rfc3339(c.MarketSettled), trades_created_ts = Fp.Rfc3339(c.TradesCreated),
+            orders_updated_ts = Fp.Rfc3339(c.OrdersUpdated), market_positions_last_updated_ts = Fp.Rfc3339(c.PositionsUpdated),
+            overlap_seconds = (long)c.Overlap.TotalSeconds,
+        };
+    }
+
+    private static DateTimeOffset? Time(JsonElement body, string name)
+    {
+        if (!Http.Has(body, name)) return null;
+        var v = body.GetProperty(name);
+        if (v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return t;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var s)) return DateTimeOffset.FromUnixTimeSeconds(s);
+        throw new ExchangeException(400, "invalid_parameters", $"{name} must be an RFC 3339 time or Unix seconds");
     }
 
     private static IEnumerable<PropertyInfo> FaultProps() =>

@@ -28,7 +28,7 @@ internal static class MarketDataEndpoints
             long? minClose = Http.QLong(ctx, "min_close_ts"), maxClose = Http.QLong(ctx, "max_close_ts");
             lock (ex.Gate)
             {
-                var all = ex.MarketList.Where(m =>
+                var all = ex.MarketList.Where(m => !ex.IsArchived(m) &&
                     (status == null || status.Contains(m.Status)) && (ev == null || m.EventTicker == ev) && (se == null || m.SeriesTicker == se)
                     && (tickers == null || tickers.Contains(m.Ticker))
                     && (minClose == null || m.CloseTime.ToUnixTimeSeconds() >= minClose) && (maxClose == null || m.CloseTime.ToUnixTimeSeconds() <= maxClose)).ToList();
@@ -49,7 +49,7 @@ internal static class MarketDataEndpoints
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
             lock (ex.Gate)
             {
-                var (items, cursor) = Http.NewestFirst(ctx, ex.Trades, t => (ticker == null || t.Ticker == ticker)
+                var (items, cursor) = Http.NewestFirst(ctx, ex.Trades, t => !ex.IsArchived(t) && (ticker == null || t.Ticker == ticker)
                     && (minTs == null || t.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || t.CreatedTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
                 return Http.Ok(new { trades = items.Select(WireObjects.Trade).ToArray(), cursor });
             }
@@ -58,7 +58,7 @@ internal static class MarketDataEndpoints
         {
             lock (ex.Gate)
             {
-                var m = ex.GetMarket(ticker) ?? throw new ExchangeException(404, "not_found", "market not found");
+                var m = ex.GetMarket(ticker) is { } x && !ex.IsArchived(x) ? x : throw new ExchangeException(404, "not_found", "market not found");
                 return Http.Ok(new { market = WireObjects.Market(m) });
             }
         });
@@ -129,7 +129,7 @@ internal static class MarketDataEndpoints
         if (end < start) throw new ExchangeException(400, "invalid_parameters", "end_ts must not precede start_ts");
         lock (ex.Gate)
         {
-            var m = ex.GetMarket(ticker) ?? throw new ExchangeException(404, "not_found", "market not found");
+            var m = ex.GetMarket(ticker) is { } x && !ex.IsArchived(x) ? x : throw new ExchangeException(404, "not_found", "market not found");
             long secs = period * 60;
             var bid = Exchange.BestYesBid(m)?.Price ?? 0m; var ask = Exchange.BestYesAsk(m)?.Price ?? 1m;
             var candles = ex.GetTrades(ticker).Where(t => t.CreatedTime.ToUnixTimeSeconds() >= start - secs && t.CreatedTime.ToUnixTimeSeconds() <= end)

@@ -145,7 +145,7 @@ internal static class PortfolioEndpoints
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
             lock (ex.Gate)
             {
-                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrders(user), o => (ticker == null || o.Ticker == ticker)
+                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrders(user), o => !ex.IsArchived(o) && (ticker == null || o.Ticker == ticker)
                     && (events == null || events.Contains(ex.GetMarket(o.Ticker)!.EventTicker))
                     && (string.IsNullOrEmpty(status) || WireNames.Of(o.Status) == status)
                     && (minTs == null || o.LastUpdateTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || o.LastUpdateTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
@@ -183,20 +183,11 @@ internal static class PortfolioEndpoints
             lock (ex.Gate)
             {
                 var a = ex.GetOrCreateAccount(user);
-                var all = a.Positions.Values.Where(p => (ticker == null || p.Ticker == ticker) && (ev == null || p.EventTicker == ev)
+                var all = a.Positions.Values.Where(p => !ex.IsArchived(p) && (ticker == null || p.Ticker == ticker) && (ev == null || p.EventTicker == ev)
                     && (filter == null || (filter.Contains("position") && p.Quantity != 0) || (filter.Contains("total_traded") && p.TotalTraded != 0)))
                     .OrderBy(p => p.Ticker, StringComparer.Ordinal).ToList();
                 var (items, cursor) = Http.Slice(all, limit, offset);
-                var events = items.GroupBy(p => p.EventTicker).Select(g => new
-                {
-                    event_ticker = g.Key,
-                    total_cost_dollars = Fp.Price(g.Sum(p => p.Cost)),
-                    total_cost_shares_fp = Fp.Count(g.Sum(p => Math.Abs(p.Quantity))),
-                    event_exposure_dollars = Fp.Price(g.Sum(p => p.Cost)),
-                    realized_pnl_dollars = Fp.Price(g.Sum(p => p.RealizedPnl)),
-                    fees_paid_dollars = Fp.Price(g.Sum(p => p.FeesPaid)),
-                }).ToArray();
-                return Http.Ok(new { market_positions = items.Select(WireObjects.Position).ToArray(), event_positions = events, cursor });
+                return Http.Ok(new { market_positions = items.Select(WireObjects.Position).ToArray(), event_positions = WireObjects.EventPositions(items), cursor });
             }
         });
         api.MapGet("/portfolio/fills", (HttpContext ctx) =>
@@ -206,7 +197,7 @@ internal static class PortfolioEndpoints
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
             lock (ex.Gate)
             {
-                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrCreateAccount(user).Fills, f => (ticker == null || f.Ticker == ticker) && (orderId == null || f.OrderId == orderId)
+                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrCreateAccount(user).Fills, f => !ex.IsArchived(f) && (ticker == null || f.Ticker == ticker) && (orderId == null || f.OrderId == orderId)
                     && (minTs == null || f.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || f.CreatedTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
                 return Http.Ok(new { fills = items.Select(WireObjects.Fill).ToArray(), cursor });
             }

@@ -169,6 +169,17 @@ internal static class WireObjects
         exchange_index = 0,
     };
 
+    /// <summary>The event rows of a positions answer: totals over the market rows of each event on the page.</summary>
+    public static object[] EventPositions(IEnumerable<Position> marketRows) => marketRows.GroupBy(p => p.EventTicker).Select(g => (object)new
+    {
+        event_ticker = g.Key,
+        total_cost_dollars = Fp.Price(g.Sum(p => p.Cost)),
+        total_cost_shares_fp = Fp.Count(g.Sum(p => Math.Abs(p.Quantity))),
+        event_exposure_dollars = Fp.Price(g.Sum(p => p.Cost)),
+        realized_pnl_dollars = Fp.Price(g.Sum(p => p.RealizedPnl)),
+        fees_paid_dollars = Fp.Price(g.Sum(p => p.FeesPaid)),
+    }).ToArray();
+
     public static object Settlement(Settlement s) => new
     {
         ticker = s.Ticker,

@@ -1,15 +1,27 @@
 using System.Management.Automation;
+using System.Threading.Tasks;
 using KalshiPS.Models;
 
 namespace KalshiPS.Cmdlets
 {
-    /// <summary>Cash available and portfolio value, in dollars (decimal).</summary>
-    [KalshiOperation("GetBalance")]
+    /// <summary>Cash available and portfolio value, in dollars (decimal); optionally the value of your resting orders.</summary>
+    [KalshiOperation("GetBalance", "GetPortfolioRestingOrderTotalValue")]
     [Cmdlet(VerbsCommon.Get, "KalshiBalance", HelpUri = HelpUris.Root + "Get-KalshiBalance.md")]
     [OutputType(typeof(KalshiBalance))]
     public sealed class GetKalshiBalanceCommand : KalshiCmdlet
     {
+        /// <summary>Also read the total value of resting orders (GET /portfolio/summary/total_resting_order_value).</summary>
+        [Parameter]
+        public SwitchParameter IncludeRestingOrderValue { get; set; }
+
         protected override void ProcessRecord() =>
-            RunAsync(async ct => Emit(await Portfolio.GetBalanceAsync(ct).ConfigureAwait(false)));
+            RunAsync(async ct =>
+            {
+                // Both reads travel together; Kalshi meant the resting total for FCM members, so it is asked for only on request.
+                var resting = IncludeRestingOrderValue ? Portfolio.GetRestingOrderValueAsync(ct) : Task.FromResult<decimal?>(null);
+                var balance = await Portfolio.GetBalanceAsync(ct).ConfigureAwait(false);
+                balance.RestingOrderValue = await resting.ConfigureAwait(false);
+                Emit(balance);
+            });
     }
 }

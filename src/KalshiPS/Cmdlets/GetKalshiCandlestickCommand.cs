@@ -9,7 +9,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Gets a market's price candles (1-minute, 1-hour or 1-day) for a time window.</summary>
-    [KalshiOperation("GetMarketCandlesticks")]
+    [KalshiOperation("GetMarketCandlesticks", "GetMarketCandlesticksHistorical")]
     [Cmdlet(VerbsCommon.Get, "KalshiCandlestick", HelpUri = HelpUris.Root + "Get-KalshiCandlestick.md")]
     [OutputType(typeof(KalshiCandlestick))]
     public sealed class GetKalshiCandlestickCommand : KalshiMarketDataCmdlet
@@ -34,6 +34,13 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public CandleInterval Interval { get; set; } = CandleInterval.OneHour;
 
+        /// <summary>A market that is not live (settled before the historical cutoff) is read from Kalshi's archive.</summary>
+        [Parameter]
+        public SwitchParameter IncludeHistorical { get; set; }
+
+        private ArchiveReach _archive;
+        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+
         protected override void ProcessRecord()
         {
             RequireTimeWindow(Start, End);
@@ -54,7 +61,17 @@ namespace KalshiPS.Cmdlets
                     var candles = await MarketData.GetCandlesticksAsync(series, ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false);
                     foreach (var c in candles) Emit(c);
                 }
-                catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
+                catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound)
+                {
+                    // Archived markets (and their candles) leave the live endpoints.
+                    if (!IncludeHistorical) { Archive.WarnOnce("Candles of markets settled", null); EmitError(e, ticker); return; }
+                    try
+                    {
+                        foreach (var c in await new HistoricalApi(ActiveSession).GetCandlesticksAsync(ticker, JsonFields.ToUnixSeconds(Start), JsonFields.ToUnixSeconds(End), (int)Interval, ct).ConfigureAwait(false))
+                            Emit(c);
+                    }
+                    catch (KalshiApiException h) when (h.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
+                }
             });
         }
     }

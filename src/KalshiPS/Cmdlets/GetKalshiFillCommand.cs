@@ -8,7 +8,7 @@ using KalshiPS.Wire;
 namespace KalshiPS.Cmdlets
 {
     /// <summary>Your fills (trades of your orders), newest first, every page; filter by market, order and time.</summary>
-    [KalshiOperation("GetFills")]
+    [KalshiOperation("GetFills", "GetFillsHistorical")]
     [Cmdlet(VerbsCommon.Get, "KalshiFill", HelpUri = HelpUris.Root + "Get-KalshiFill.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiFill))]
     public sealed class GetKalshiFillCommand : KalshiPagedCmdlet
@@ -29,6 +29,13 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public DateTime? Until { get; set; }
 
+        /// <summary>Continue past the historical cutoff into Kalshi's archive of older fills (one stream, newest first).</summary>
+        [Parameter]
+        public SwitchParameter IncludeHistorical { get; set; }
+
+        private ArchiveReach _archive;
+        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+
         protected override void ProcessRecord()
         {
             if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
@@ -40,7 +47,16 @@ namespace KalshiPS.Cmdlets
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
             };
-            RunAsync(ct => StreamAsync(Portfolio.ListFills(query, PageSize, ct), ct));
+            if (SkipListing()) return;
+            RunAsync(async ct =>
+            {
+                // The archive has no order filter: it is applied to the archived fills here.
+                var pages = await Archive.WindowAsync(IncludeHistorical, query.MinTs, query.MaxTs, c => c.TradesCreatedBefore, "Fills",
+                    () => Portfolio.ListFills(query, PageSize, ct),
+                    () => new HistoricalApi(ActiveSession).ListFills(ticker, query.MinTs, query.MaxTs, PageSize, ct),
+                    f => f.FillId, orderId == null ? (Func<KalshiFill, bool>)null : f => f.OrderId == orderId, false, ct).ConfigureAwait(false);
+                await StreamAsync(pages, ct).ConfigureAwait(false);
+            });
         }
     }
 }

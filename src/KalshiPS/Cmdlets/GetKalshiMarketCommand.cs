@@ -19,7 +19,7 @@ namespace KalshiPS.Cmdlets
     /// read as a market ticker; ByTicker is the default set because the binder tries the default set first, so a
     /// market's Ticker wins over its EventTicker (without any ticker it lists, like the List set).
     /// </summary>
-    [KalshiOperation("GetMarkets", "GetMarket")]
+    [KalshiOperation("GetMarkets", "GetMarket", "GetHistoricalMarkets")]
     [Cmdlet(VerbsCommon.Get, "KalshiMarket", HelpUri = HelpUris.Root + "Get-KalshiMarket.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiMarket))]
     public sealed class GetKalshiMarketCommand : KalshiMarketDataCmdlet
@@ -60,6 +60,13 @@ namespace KalshiPS.Cmdlets
         [ValidateRange(1, 1000)]
         public int PageSize { get; set; } = 200;
 
+        /// <summary>Also read Kalshi's archive of markets settled before the historical cutoff (listings continue into it; tickers not live are looked up there).</summary>
+        [Parameter]
+        public SwitchParameter IncludeHistorical { get; set; }
+
+        private ArchiveReach _archive;
+        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+
         protected override void ProcessRecord()
         {
             if (Ticker != null && Ticker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(Ticker)))
@@ -80,8 +87,29 @@ namespace KalshiPS.Cmdlets
                 MinCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseAfter)) ? JsonFields.ToUnixSeconds(CloseAfter) : (long?)null,
                 MaxCloseTs = MyInvocation.BoundParameters.ContainsKey(nameof(CloseBefore)) ? JsonFields.ToUnixSeconds(CloseBefore) : (long?)null,
             };
-            RunAsync(ct => StreamAsync(query, null, ct));
+            RunAsync(async ct => await EmitPagesAsync(await ListingAsync(query, ct).ConfigureAwait(false), "Get-KalshiMarket").ConfigureAwait(false));
         }
+
+        /// <summary>
+        /// The live listing, continued into the archive with -IncludeHistorical. Archived markets are settled ones, so a
+        /// status filter other than Settled, or a close window starting at or after the cutoff, leaves the archive out.
+        /// </summary>
+        private async Task<IAsyncEnumerable<Page<KalshiMarket>>> ListingAsync(MarketQuery query, CancellationToken ct)
+        {
+            var live = MarketData.ListMarkets(query, PageSize, ct);
+            var filtered = query.Status == "settled" || query.MinCloseTs.HasValue || query.MaxCloseTs.HasValue;
+            if (query.Status != null && query.Status != "settled" || !IncludeHistorical && !filtered) return live;
+            var cutoff = !IncludeHistorical || query.MinCloseTs.HasValue ? (await Archive.CutoffAsync(ct).ConfigureAwait(false)).MarketsSettledBefore : null;
+            var reaches = !cutoff.HasValue || !query.MinCloseTs.HasValue || DateTimeOffset.FromUnixTimeSeconds(query.MinCloseTs.Value).UtcDateTime < cutoff.Value;
+            if (!IncludeHistorical) { if (reaches) Archive.WarnOnce("Markets settled", cutoff); return live; }
+            if (!reaches) return live;
+            var archived = new MarketQuery { EventTicker = query.EventTicker, SeriesTicker = query.SeriesTicker }; // the archive has no status or close filters
+            return ArchiveSeam.Concat(live, () => new HistoricalApi(ActiveSession).ListMarkets(archived, PageSize, ct), m => m.Ticker, m => InCloseWindow(m, query));
+        }
+
+        private static bool InCloseWindow(KalshiMarket m, MarketQuery q) =>
+            (!q.MinCloseTs.HasValue || m.CloseTime >= DateTimeOffset.FromUnixTimeSeconds(q.MinCloseTs.Value).UtcDateTime)
+            && (!q.MaxCloseTs.HasValue || m.CloseTime < DateTimeOffset.FromUnixTimeSeconds(q.MaxCloseTs.Value + 1).UtcDateTime);
 
         protected override void EndProcessing()
         {
@@ -96,7 +124,11 @@ namespace KalshiPS.Cmdlets
             if (SkipListing()) return;
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             RunAsync(ct => StreamAsync(new MarketQuery { Tickers = batch }, found, ct));
-            foreach (var missing in batch.Where(t => !found.Contains(t)))
+            var notLive = batch.Where(t => !found.Contains(t)).ToList();
+            if (notLive.Count > 0 && IncludeHistorical && !SkipListing()) // settled before the cutoff: in the archive
+                RunAsync(ct => EmitPagesAsync(new HistoricalApi(ActiveSession).ListMarkets(new MarketQuery { Tickers = notLive }, PageSize, ct), "Get-KalshiMarket", m => found.Add(m.Ticker)));
+            else if (notLive.Count > 0) Archive.WarnOnce("Markets settled", null);
+            foreach (var missing in notLive.Where(t => !found.Contains(t)))
                 WriteError(ErrorRecords.From(KalshiApiException.MarketMissing(missing, "/markets"), missing));
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using KalshiPS.Api;
 using KalshiPS.Completion;
@@ -12,7 +13,7 @@ namespace KalshiPS.Cmdlets
     /// Gets your orders: by id (ids bind from pipeline objects such as New-KalshiOrder results), or listed by
     /// market, event and status, every page.
     /// </summary>
-    [KalshiOperation("GetOrders", "GetOrder")]
+    [KalshiOperation("GetOrders", "GetOrder", "GetHistoricalOrders")]
     [Cmdlet(VerbsCommon.Get, "KalshiOrder", HelpUri = HelpUris.Root + "Get-KalshiOrder.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(KalshiOrder))]
     public sealed class GetKalshiOrderCommand : KalshiPagedCmdlet
@@ -50,6 +51,13 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? Until { get; set; }
 
+        /// <summary>Continue past the historical cutoff into Kalshi's archive of older canceled and executed orders.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludeHistorical { get; set; }
+
+        private ArchiveReach _archive;
+        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
@@ -76,7 +84,26 @@ namespace KalshiPS.Cmdlets
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
                 ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
             };
-            RunAsync(ct => StreamAsync(Orders.ListOrders(query, PageSize, ct), ct));
+            if (IncludeHistorical && eventTicker != null)
+            {
+                // The archive filters orders by market only; guessing the event's markets could miss some.
+                WriteError(new ErrorRecord(new ArgumentException("-IncludeHistorical cannot be combined with -EventTicker: Kalshi's order archive filters by market only. Use -Ticker, or list the event's markets: Get-KalshiMarket -EventTicker E | Get-KalshiOrder -IncludeHistorical."),
+                    "KalshiInvalidArgument", ErrorCategory.InvalidArgument, EventTicker));
+                return;
+            }
+            if (SkipListing()) return;
+            RunAsync(async ct =>
+            {
+                // Resting orders are never archived; the archive has no status or client-order-id filter (applied here).
+                var archive = query.Status == KalshiOrderStatus.Resting ? null
+                    : (Func<IAsyncEnumerable<Page<KalshiOrder>>>)(() => new HistoricalApi(ActiveSession).ListOrders(ticker, query.MinTs, query.MaxTs, PageSize, ct));
+                var pages = await Archive.WindowAsync(IncludeHistorical, query.MinTs, query.MaxTs, c => c.OrdersUpdatedBefore, "Canceled and executed orders last updated",
+                    () => Orders.ListOrders(query, PageSize, ct), archive, o => o.OrderId,
+                    o => (query.Status == null || string.Equals(o.Status, query.Status.ToString(), StringComparison.OrdinalIgnoreCase))
+                        && (query.ClientOrderId == null || o.ClientOrderId == query.ClientOrderId),
+                    true, ct).ConfigureAwait(false);
+                await StreamAsync(pages, ct).ConfigureAwait(false);
+            });
         }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using KalshiPS.Api;
 using KalshiPS.Completion;
@@ -10,7 +12,7 @@ namespace KalshiPS.Cmdlets
     /// (never both in one stream, so Export-Csv keeps every column). Markets where you hold nothing are hidden unless
     /// -IncludeClosed.
     /// </summary>
-    [KalshiOperation("GetPositions")]
+    [KalshiOperation("GetPositions", "GetHistoricalPositions")]
     [Cmdlet(VerbsCommon.Get, "KalshiPosition", HelpUri = HelpUris.Root + "Get-KalshiPosition.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiPosition), typeof(KalshiEventPosition))]
     public sealed class GetKalshiPositionCommand : KalshiPagedCmdlet
@@ -32,6 +34,17 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter IncludeClosed { get; set; }
 
+        /// <summary>With -IncludeClosed, continue into Kalshi's archive of settled positions (archived positions are all closed).</summary>
+        [Parameter]
+        public SwitchParameter IncludeHistorical { get; set; }
+
+        /// <summary>Add AveragePrice, CurrentPrice (the bid the holding sells at now), MarketValue and UnrealizedPnl to each market row.</summary>
+        [Parameter]
+        public SwitchParameter IncludeMarketValue { get; set; }
+
+        private ArchiveReach _archive;
+        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+
         protected override void ProcessRecord()
         {
             if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
@@ -42,9 +55,26 @@ namespace KalshiPS.Cmdlets
                 EventTicker = eventTicker,
                 CountFilter = IncludeClosed ? null : "position",
             };
-            RunAsync(ct => ByEvent
-                ? StreamAsync(Portfolio.ListEventPositions(query, PageSize, ct), ct)
-                : StreamAsync(Portfolio.ListPositions(query, PageSize, ct), ct));
+            if (ByEvent && IncludeMarketValue)
+            {
+                WriteError(new ErrorRecord(new ArgumentException("-IncludeMarketValue values market rows; it cannot be combined with -ByEvent."),
+                    "KalshiInvalidArgument", ErrorCategory.InvalidArgument, null));
+                return;
+            }
+            // Archived positions are settled, so flat: only a listing that shows closed positions can contain them.
+            var archive = IncludeClosed && IncludeHistorical ? new HistoricalApi(ActiveSession) : null;
+            if (IncludeClosed && !IncludeHistorical) Archive.WarnOnce("Settled positions last updated", null);
+            RunAsync(ct =>
+            {
+                if (ByEvent)
+                    return StreamAsync(ArchiveSeam.Concat(Portfolio.ListEventPositions(query, PageSize, ct),
+                        archive == null ? null : (Func<IAsyncEnumerable<Page<KalshiEventPosition>>>)(() => archive.ListEventPositions(ticker, eventTicker, PageSize, ct)),
+                        _ => null), ct); // an event can have rows in both (some markets archived): both are kept
+                var rows = ArchiveSeam.Concat(Portfolio.ListPositions(query, PageSize, ct),
+                    archive == null ? null : (Func<IAsyncEnumerable<Page<KalshiPosition>>>)(() => archive.ListPositions(ticker, eventTicker, PageSize, ct)),
+                    p => p.Ticker);
+                return StreamAsync(IncludeMarketValue ? PositionValuation.Mark(rows, MarketData, ct) : rows, ct);
+            });
         }
     }
 }

@@ -15,7 +15,7 @@ namespace KalshiPS.Cmdlets
     /// and a time window. A ticker with no trades is checked, so an unknown market is an ObjectNotFound error for that
     /// ticker rather than silence.
     /// </summary>
-    [KalshiOperation("GetTrades")]
+    [KalshiOperation("GetTrades", "GetTradesHistorical")]
     [Cmdlet(VerbsCommon.Get, "KalshiTrade", HelpUri = HelpUris.Root + "Get-KalshiTrade.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiTrade))]
     public sealed class GetKalshiTradeCommand : KalshiMarketDataCmdlet
@@ -35,6 +35,13 @@ namespace KalshiPS.Cmdlets
         [ValidateRange(1, 1000)]
         public int PageSize { get; set; } = 200;
 
+        /// <summary>Continue past the historical cutoff into Kalshi's archive of older trades (one stream, newest first).</summary>
+        [Parameter]
+        public SwitchParameter IncludeHistorical { get; set; }
+
+        private ArchiveReach _archive;
+        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+
         protected override void ProcessRecord()
         {
             var min = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? JsonFields.ToUnixSeconds(Since) : (long?)null;
@@ -46,11 +53,19 @@ namespace KalshiPS.Cmdlets
                 var seen = 0;
                 RunAsync(async ct =>
                 {
-                    await EmitPagesAsync(MarketData.ListTrades(ticker, min, max, PageSize, ct), "Get-KalshiTrade", _ => seen++).ConfigureAwait(false);
+                    var pages = await Archive.WindowAsync(IncludeHistorical, min, max, c => c.TradesCreatedBefore, "Trades",
+                        () => MarketData.ListTrades(ticker, min, max, PageSize, ct),
+                        () => new HistoricalApi(ActiveSession).ListTrades(ticker, min, max, PageSize, ct), t => t.TradeId, null, false, ct).ConfigureAwait(false);
+                    await EmitPagesAsync(pages, "Get-KalshiTrade", _ => seen++).ConfigureAwait(false);
                     if (ticker == null || seen > 0) return;
                     // No trades: a quiet market, or no such market (Kalshi answers both with an empty list).
                     try { await MarketData.GetMarketAsync(ticker, ct).ConfigureAwait(false); }
-                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
+                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound)
+                    {
+                        if (!IncludeHistorical) { EmitError(e, ticker); return; }
+                        try { await new HistoricalApi(ActiveSession).GetMarketAsync(ticker, ct).ConfigureAwait(false); } // an archived market
+                        catch (KalshiApiException h) when (h.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
+                    }
                 });
             }
         }

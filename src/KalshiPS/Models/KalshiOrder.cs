@@ -87,6 +87,14 @@ namespace KalshiPS.Models
         /// <summary>Contracts traded in this market (Watch-KalshiPosition; REST rows do not carry it).</summary>
         public decimal? Volume { get; set; }
         public DateTime? LastUpdated { get; set; }
+        /// <summary>Cost basis per contract (Exposure / Contracts); with -IncludeMarketValue only.</summary>
+        public decimal? AveragePrice { get; set; }
+        /// <summary>The bid the holding could be sold at now (best Yes bid for Yes, best No bid for No); with -IncludeMarketValue only.</summary>
+        public decimal? CurrentPrice { get; set; }
+        /// <summary>Contracts x CurrentPrice; with -IncludeMarketValue only.</summary>
+        public decimal? MarketValue { get; set; }
+        /// <summary>MarketValue - Exposure (fees not included); with -IncludeMarketValue only.</summary>
+        public decimal? UnrealizedPnl { get; set; }
         public override string ToString() => $"{Ticker} {Side} {Contracts}";
     }
 
@@ -107,6 +115,8 @@ namespace KalshiPS.Models
     {
         public decimal Balance { get; set; }
         public decimal? PortfolioValue { get; set; }
+        /// <summary>Total value of your resting orders (dollars); with -IncludeRestingOrderValue only.</summary>
+        public decimal? RestingOrderValue { get; set; }
         public DateTime? UpdatedTime { get; set; }
         public override string ToString() => Balance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
     }
