@@ -18,6 +18,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public const string DefaultUserId = "sandbox-user";
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
+    private readonly ConcurrentQueue<(string Method, string Path, string Query)> _details = new();
     private readonly List<IDisposable> _timers = new();
     private StreamingHub _hub = null!;
     private int _userCounter = 1;
@@ -43,9 +44,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public int WebSocketSubscriptionCount => _hub.SubscriptionCount;
 
     private SandboxServer(WebApplication app, SandboxOptions options, Exchange ex, KeyStore keys, string keyId, string pem, string pemPath, int port,
-        ConcurrentQueue<(string, string)> requests)
+        ConcurrentQueue<(string, string)> requests, ConcurrentQueue<(string, string, string)> details)
     {
-        _app = app; Options = options; Exchange = ex; Keys = keys; Faults = options.Faults; _requests = requests;
+        _app = app; Options = options; Exchange = ex; Keys = keys; Faults = options.Faults; _requests = requests; _details = details;
         ApiKeyId = keyId; PrivateKeyPem = pem; PrivateKeyPath = pemPath; Port = port;
         RestUri = new Uri($"http://127.0.0.1:{port}/trade-api/v2");
         WebSocketUri = new Uri($"ws://127.0.0.1:{port}/trade-api/ws/v2");
@@ -72,6 +73,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await KeyStore.WritePrivateKeyAsync(pemPath, pem, ct);
 
         var requests = new ConcurrentQueue<(string, string)>();
+        var details = new ConcurrentQueue<(string, string, string)>();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddLogging();
@@ -88,6 +90,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.Use(async (ctx, next) =>
         {
             requests.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? ""));
+            details.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value ?? ""));
             await next();
         });
         app.Use(async (ctx, next) =>
@@ -137,7 +140,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
-        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees };
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests, details) { HistoricalCutoff = cutoff, FeeChanges = fees };
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
@@ -196,7 +199,10 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();
 
-    public void ResetRequestLog() => _requests.Clear();
+    /// <summary>All requests seen so far with their query strings ("?a=1&amp;b=2", "" when none), for tests of what was asked.</summary>
+    public IReadOnlyList<(string Method, string Path, string Query)> RequestDetails => _details.ToArray();
+
+    public void ResetRequestLog() { _requests.Clear(); _details.Clear(); }
 
     public async ValueTask DisposeAsync()
     {

@@ -154,7 +154,12 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Get-KalshiUserDataTimestamp");
             Collect("Get-KalshiEvent -SeriesTicker KXHIGHNY -First 1 | Get-KalshiForecastHistory");
             Collect("Get-KalshiFill");
-            Collect("Get-KalshiBalance");
+            Collect("Get-KalshiBalance -IncludeRestingOrderValue");
+            Collect("Get-KalshiPosition -IncludeMarketValue");
+            Collect("Get-KalshiDeposit");
+            s.Ex.RecordMovement(s.User, "withdrawal", 25m, "wire", "applied", 0.5m);
+            Collect("Get-KalshiWithdrawal");
+            Collect($"New-KalshiOrder -Ticker {filled} -Side Yes -Action Buy -Count 1 -Price 0.02 | Get-KalshiQueuePosition");
             Collect("Get-KalshiSettlement");
             // Stream-only types, shaped as the wire parses them (fixed-point scale, UTC times).
             Collect($@"[KalshiPS.Models.KalshiTickerUpdate]@{{ Ticker = '{filled}'; LastPrice = 0.5700; YesBid = 0.5600; YesAsk = 0.5800;
@@ -169,7 +174,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Ps.Assert(r);
             foreach (var o in r.Output)
             {
-                var name = o.BaseObject.GetType().FullName!;
+                var name = o.TypeNames[0].Contains('#') ? o.TypeNames[0] : o.BaseObject.GetType().FullName!; // a tagged view (Type#Variant)
                 if (!_byType.TryGetValue(name, out var list)) _byType[name] = list = new List<PSObject>();
                 list.Add(o);
             }

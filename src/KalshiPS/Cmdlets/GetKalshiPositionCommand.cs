@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 using System.Management.Automation;
 using KalshiPS.Api;
 using KalshiPS.Completion;
@@ -73,8 +75,22 @@ namespace KalshiPS.Cmdlets
                 var rows = ArchiveSeam.Concat(Portfolio.ListPositions(query, PageSize, ct),
                     archive == null ? null : (Func<IAsyncEnumerable<Page<KalshiPosition>>>)(() => archive.ListPositions(ticker, eventTicker, PageSize, ct)),
                     p => p.Ticker);
-                return StreamAsync(IncludeMarketValue ? PositionValuation.Mark(rows, MarketData, ct) : rows, ct);
+                return IncludeMarketValue ? StreamAsync(Tagged(PositionValuation.Mark(rows, MarketData, ct)), ct) : StreamAsync(rows, ct);
             });
+        }
+
+        /// <summary>Valued rows carry a second type name, so the format file shows them with their value columns.</summary>
+        internal const string ValuedTypeName = "KalshiPS.Models.KalshiPosition#MarketValue";
+
+        private static async IAsyncEnumerable<Page<PSObject>> Tagged(IAsyncEnumerable<Page<KalshiPosition>> pages)
+        {
+            await foreach (var page in pages.ConfigureAwait(false))
+                yield return new Page<PSObject>(page.Number, page.Items.Select(p =>
+                {
+                    var o = new PSObject(p);
+                    o.TypeNames.Insert(0, ValuedTypeName);
+                    return o;
+                }).ToList(), page.IsLast, page.PrefetchNext);
         }
     }
 }
