@@ -26,13 +26,19 @@ namespace KalshiPS
 
         public void OnImport()
         {
-            // Windows PowerShell may default to TLS 1.0; add 1.2 without removing what the user configured.
             if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
-                System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
+                EnableTls12();
 
             AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
+
+        /// <summary>
+        /// Windows PowerShell may default to TLS 1.0; add 1.2 without removing what the user configured. A method of
+        /// its own so that PowerShell 7 never loads System.Net.Requests/Security at import just to compile OnImport.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void EnableTls12() => System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
 
         public void OnRemove(PSModuleInfo module)
         {

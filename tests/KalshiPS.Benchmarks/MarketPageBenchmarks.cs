@@ -53,15 +53,6 @@ namespace KalshiPS.Benchmarks
         {
             var b = new MarketPageBenchmarks();
             b.Setup();
-            var process = System.Diagnostics.Process.GetCurrentProcess();
-            double Cpu(Action a)
-            {
-                process.Refresh();
-                var t = process.TotalProcessorTime;
-                for (var i = 0; i < 20; i++) a();
-                process.Refresh();
-                return (process.TotalProcessorTime - t).TotalMilliseconds / 20;
-            }
             double ours = double.MaxValue, floor = double.MaxValue, tokens = double.MaxValue;
             for (var round = 0; round < 8; round++)
             {
@@ -70,6 +61,57 @@ namespace KalshiPS.Benchmarks
                 tokens = Math.Min(tokens, Cpu(() => { var r = new Utf8JsonReader(b._page); while (r.Read()) { } }));
             }
             Console.WriteLine(FormattableString.Invariant($"1000-market page, CPU: KalshiPS reader {ours:0.00} ms, floor (STJ source-gen) {floor:0.00} ms, ratio {ours / floor:0.00}; bare tokenizing {tokens:0.00} ms"));
+        }
+
+        /// <summary>
+        /// Every listed kind (bench/README.md): one 1,000-item page of BenchData, the module's reader against the
+        /// floor's source-generated STJ, CPU ms per page, best of interleaved rounds.
+        /// </summary>
+        internal static void ProfileKinds()
+        {
+            foreach (var kind in KalshiPS.Benchmarks.Floor.BenchData.Kinds)
+            {
+                var page = Encoding.UTF8.GetBytes(KalshiPS.Benchmarks.Floor.BenchData.Page(kind, 0, 2, 1000));
+                var field = KalshiPS.Benchmarks.Floor.BenchData.ItemsField(kind);
+                var f = KalshiPS.Benchmarks.Floor.FloorJson.Default;
+                Action ours = kind switch
+                {
+                    "markets" => () => Read<KalshiMarket>(page, field, MarketDataWire.Market),
+                    "fills" => () => Read(page, field, PortfolioWire.Fill),
+                    "orders" => () => Read(page, field, PortfolioWire.Order),
+                    "trades" => () => Read(page, field, MarketDataWire.Trade),
+                    _ => () => Read(page, field, PortfolioWire.Position),
+                };
+                Action floor = kind switch
+                {
+                    "markets" => () => JsonSerializer.Deserialize(page, f.FloorPageFloorMarket),
+                    "fills" => () => JsonSerializer.Deserialize(page, f.FloorPageFloorFill),
+                    "orders" => () => JsonSerializer.Deserialize(page, f.FloorPageFloorOrder),
+                    "trades" => () => JsonSerializer.Deserialize(page, f.FloorPageFloorTrade),
+                    _ => () => JsonSerializer.Deserialize(page, f.FloorPageFloorPosition),
+                };
+                double o = double.MaxValue, fl = double.MaxValue;
+                for (var round = 0; round < 8; round++) { o = Math.Min(o, Cpu(ours)); fl = Math.Min(fl, Cpu(floor)); }
+                Console.WriteLine(FormattableString.Invariant($"{kind,-10} 1000-item page, CPU: KalshiPS reader {o:0.00} ms, floor {fl:0.00} ms, ratio {o / fl:0.00}"));
+            }
+        }
+
+        /// <summary>Process CPU ms per call of <paramref name="a"/>, over 20 calls.</summary>
+        private static double Cpu(Action a)
+        {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            process.Refresh();
+            var t = process.TotalProcessorTime;
+            for (var i = 0; i < 20; i++) a();
+            process.Refresh();
+            return (process.TotalProcessorTime - t).TotalMilliseconds / 20;
+        }
+
+        private static int Read<T>(byte[] page, string field, ReadValue<T> read)
+        {
+            var r = new Utf8JsonReader(page);
+            r.Read();
+            return r.Field(field, read).Count;
         }
 
         internal static string BuildPage(int count, int offset = 0, string cursor = "CgsIpoKz0AYQ2LeNCxIYS1hCRU5DSC0yNk1BWTAxLUI5OTk")

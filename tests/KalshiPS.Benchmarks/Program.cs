@@ -13,7 +13,7 @@ namespace KalshiPS.Benchmarks
         // bench/run uses the other verbs: compare (the whole side-by-side run), floor and floor-stream (the floor's process).
         public static int Main(string[] args)
         {
-            if (args.Length > 0 && args[0] == "parse-profile") { MarketPageBenchmarks.Profile(); return 0; }
+            if (args.Length > 0 && args[0] == "parse-profile") { MarketPageBenchmarks.Profile(); MarketPageBenchmarks.ProfileKinds(); return 0; }
             if (args.Length > 0 && args[0] == "serve") return Compare.ServeAsync(args).GetAwaiter().GetResult();
             if (args.Length > 0 && args[0] == "compare") return Compare.RunAsync(args).GetAwaiter().GetResult();
             if (args.Length > 0 && (args[0] == "floor" || args[0] == "floor-stream")) return FloorProgram.RunAsync(args).GetAwaiter().GetResult();

@@ -49,7 +49,10 @@ namespace KalshiPS.Http
             // IHttpClientFactory owns handler lifetime (periodic rotation picks up DNS changes on long sessions).
             var services = new ServiceCollection();
             var builder = services.AddHttpClient(ClientName, c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+                // Nothing reads the factory's ILogger output (-Verbose comes from RequestLog): its two logging
+                // handlers per request only cost time, and JIT time on the first call of a session.
+                .RemoveAllLoggers();
             if (options.InnerHandler != null) builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
             _services = services.BuildServiceProvider();
             _clients = _services.GetRequiredService<IHttpClientFactory>();
@@ -84,8 +87,34 @@ namespace KalshiPS.Http
 
         private void Warm()
         {
-            try { _clients.CreateClient(ClientName); WireWarmup.Run(); }
-            catch (ObjectDisposedException) { } // the session was closed first: nothing to warm
+            try
+            {
+                _clients.CreateClient(ClientName);
+                WireWarmup.Run();
+                // Only on the real clock: tests that drive a fake one must see no timers they did not cause.
+                if (_options.TimeProvider == TimeProvider.System) WarmSendPath();
+            }
+            catch (Exception) { } // best effort on a pool thread (e.g. the session was closed first): never fail the host
+        }
+
+        /// <summary>
+        /// Runs what every request runs except the network: both resilience pipelines (Polly's generic code over
+        /// KalshiResponse compiles here), one signature (the first RSA operation loads the crypto provider) and the
+        /// request headers. The signature is thrown away.
+        /// </summary>
+        private void WarmSendPath()
+        {
+            var request = new KalshiRequest("GET", "/portfolio/balance") { RetrySafe = true };
+            var uri = request.BuildUri(_options.BaseUri);
+            var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+            try
+            {
+                _retrying.ExecuteAsync((ctx, state) => new ValueTask<KalshiResponse>(state._once.ExecuteAsync(
+                    (s, c) => new ValueTask<KalshiResponse>(Task.FromResult(new KalshiResponse(200, null, null))), state, ctx.CancellationToken).AsTask()),
+                    context, this).AsTask().GetAwaiter().GetResult();
+            }
+            finally { ResilienceContextPool.Shared.Return(context); }
+            using (NewMessage(request, uri)) { }
         }
 
         public Uri BaseUri => _options.BaseUri;
@@ -192,21 +221,8 @@ namespace KalshiPS.Http
 
         private async Task<KalshiResponse> SendOnceAsync(KalshiRequest request, Uri uri, CancellationToken ct)
         {
-            using (var message = new HttpRequestMessage(new HttpMethod(request.Method), uri))
+            using (var message = NewMessage(request, uri))
             {
-                message.Headers.UserAgent.ParseAdd(_options.UserAgent);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                if (request.JsonBody != null)
-                    message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
-                if (_signer != null)
-                {
-                    // Signed as late as possible: Kalshi rejects stale timestamps.
-                    var headers = _signer.CreateHeaders(request.Method, uri, _options.TimeProvider.GetUtcNow());
-                    message.Headers.TryAddWithoutValidation(RequestSigner.KeyHeader, headers.Key);
-                    message.Headers.TryAddWithoutValidation(RequestSigner.TimestampHeader, headers.Timestamp);
-                    message.Headers.TryAddWithoutValidation(RequestSigner.SignatureHeader, headers.Signature);
-                }
-
                 var started = Stopwatch.StartNew();
                 var client = _clients.CreateClient(ClientName);
                 // Headers first, then the body straight into a pooled buffer: no intermediate copy, no string.
@@ -218,6 +234,24 @@ namespace KalshiPS.Http
                     return new KalshiResponse((int)answer.StatusCode, body, RetryAfter(answer));
                 }
             }
+        }
+
+        private HttpRequestMessage NewMessage(KalshiRequest request, Uri uri)
+        {
+            var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
+            message.Headers.UserAgent.ParseAdd(_options.UserAgent);
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (request.JsonBody != null)
+                message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+            if (_signer != null)
+            {
+                // Signed as late as possible: Kalshi rejects stale timestamps.
+                var headers = _signer.CreateHeaders(request.Method, uri, _options.TimeProvider.GetUtcNow());
+                message.Headers.TryAddWithoutValidation(RequestSigner.KeyHeader, headers.Key);
+                message.Headers.TryAddWithoutValidation(RequestSigner.TimestampHeader, headers.Timestamp);
+                message.Headers.TryAddWithoutValidation(RequestSigner.SignatureHeader, headers.Signature);
+            }
+            return message;
         }
 
         private static bool IsTransient(Outcome<KalshiResponse> outcome, CancellationToken ct)

@@ -39,7 +39,9 @@ namespace KalshiPS.Benchmarks.Floor
             int items = 20000, pageSize = 1000;
             var deltas = int.Parse(Arg("--deltas", shortMode ? "200000" : "1000000"), CultureInfo.InvariantCulture);
             var runs = shortMode ? 3 : 7;
-            var warmup = shortMode ? 1 : 2;
+            // Enough warm-up runs on both sides that the measured runs see tier-1 code (the JIT promotes a method after 30
+            // calls; a per-page method is called 20 times a run), not the JIT at work.
+            var warmup = shortMode ? 4 : 5;
             var streamRuns = shortMode ? 1 : 3;
 
             var keyPath = Path.Combine(Path.GetTempPath(), "kalships-bench-" + Environment.ProcessId + ".pem");
@@ -67,6 +69,7 @@ namespace KalshiPS.Benchmarks.Floor
                 Console.Error.WriteLine("bench: startup (fresh pwsh processes) ...");
                 var startups = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup"))).ToList();
                 ours["import"] = Best(startups.Select(s => s["import"]));
+                ours["host-import"] = Best(startups.Where(s => s.ContainsKey("host-import")).Select(s => s["host-import"]).DefaultIfEmpty(new Sample()));
                 ours["first-call"] = Best(startups.Select(s => s["first-call"]));
 
                 var (bare, module2) = Signing(shortMode ? 500 : 2000);
@@ -160,7 +163,8 @@ namespace KalshiPS.Benchmarks.Floor
             sb.AppendLine(FormattableString.Invariant($"| Signing, per request | {bareSign:0} µs | {ourSign:0} µs | {signRatio:0.00}× | ≤1.1× | {(signRatio <= 1.1 ? "ok" : "over")} |"));
             var import = ours["import"].Wall;
             var first = ours["first-call"];
-            sb.AppendLine(FormattableString.Invariant($"| Import-Module (fresh pwsh) | | {import:0} ms | | ≤50 ms | {(import <= 50 ? "ok" : "over")} |"));
+            var hostImport = ours.TryGetValue("host-import", out var h) ? h.Wall : 0;
+            sb.AppendLine(FormattableString.Invariant($"| Import-Module (fresh pwsh, after the host's PSReadLine import, which took {hostImport:0} ms) | | {import:0} ms | | ≤50 ms | {(import <= 50 ? "ok" : "over")} |"));
             sb.AppendLine(FormattableString.Invariant($"| First call over a later one | | +{first.Wall - first.Cpu:0} ms ({first.Wall:0} vs {first.Cpu:0}) | | ≤50 ms | {(first.Wall - first.Cpu <= 50 ? "ok" : "over")} |"));
             foreach (var name in new[] { "stream-1", "stream-100" })
                 if (ours.TryGetValue(name, out var s) && floor.TryGetValue(name, out var f))

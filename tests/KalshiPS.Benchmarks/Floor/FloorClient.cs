@@ -20,6 +20,8 @@ namespace KalshiPS.Benchmarks.Floor
     internal static class FloorClient
     {
         private static readonly HttpClient Http = new HttpClient();
+        /// <summary>Portfolio lists must be signed by any client (RSA-PSS over timestamp + method + path), so the floor signs them too.</summary>
+        private static readonly System.Security.Cryptography.RSA Key = System.Security.Cryptography.RSA.Create(2048);
 
         public static async Task<int> ListAsync(Uri baseUri, string kind, int pageSize) => kind switch
         {
@@ -39,7 +41,18 @@ namespace KalshiPS.Benchmarks.Floor
             do
             {
                 var url = root + BenchData.Path(kind) + "?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-                using var answer = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                using var message = new HttpRequestMessage(HttpMethod.Get, url);
+                var path = BenchData.Path(kind);
+                if (path.Contains("/portfolio/", StringComparison.Ordinal))
+                {
+                    var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var signature = Key.SignData(Encoding.UTF8.GetBytes(ts + "GET" + path), System.Security.Cryptography.HashAlgorithmName.SHA256,
+                        System.Security.Cryptography.RSASignaturePadding.Pss);
+                    message.Headers.Add("KALSHI-ACCESS-KEY", "floor");
+                    message.Headers.Add("KALSHI-ACCESS-TIMESTAMP", ts);
+                    message.Headers.Add("KALSHI-ACCESS-SIGNATURE", Convert.ToBase64String(signature));
+                }
+                using var answer = await Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
                 answer.EnsureSuccessStatusCode();
                 await using var stream = await answer.Content.ReadAsStreamAsync();
                 var page = await JsonSerializer.DeserializeAsync(stream, info);
