@@ -49,6 +49,16 @@
         'Get-KalshiPosition'
         'Get-KalshiFill'
         'Get-KalshiSettlement'
+        'Get-KalshiAccountLimit'
+        'Get-KalshiApiUsage'
+        'Request-KalshiApiUpgrade'
+        'Get-KalshiOrderGroup'
+        'New-KalshiOrderGroup'
+        'Remove-KalshiOrderGroup'
+        'Reset-KalshiOrderGroup'
+        'Set-KalshiOrderGroup'
+        'Stop-KalshiOrderGroup'
+        'Watch-KalshiOrderGroup'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

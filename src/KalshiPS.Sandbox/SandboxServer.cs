@@ -39,6 +39,8 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>What GET /historical/cutoff reports; tests move it.</summary>
     public HistoricalCutoff HistoricalCutoff { get; private init; } = null!;
     public FeeChanges FeeChanges { get; private init; } = null!;
+    /// <summary>API usage level grants and volume progress (/account/api_usage_level/*).</summary>
+    public ApiUsage ApiUsage { get; private init; } = null!;
     /// <summary>WebSocket subscriptions alive on all connections (tests wait on it instead of sleeping).</summary>
     public int WebSocketSubscriptionCount => _hub.SubscriptionCount;
 
@@ -126,6 +128,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
+        var usage = new ApiUsage(ex);
+        AccountEndpoints.Map(api, ex, options.Faults, usage);
+        OrderGroupEndpoints.Map(api, ex, options.Faults);
         var cutoff = new HistoricalCutoff(clock.GetUtcNow() - HistoricalCutoff.DefaultLiveWindow);
         HistoricalEndpoints.Map(api, cutoff);
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
@@ -136,7 +141,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
-        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees };
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees, ApiUsage = usage };
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
