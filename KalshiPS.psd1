@@ -52,6 +52,16 @@
         'Get-KalshiDeposit'
         'Get-KalshiQueuePosition'
         'Get-KalshiWithdrawal'
+        'Get-KalshiAccountLimit'
+        'Get-KalshiApiUsage'
+        'Request-KalshiApiUpgrade'
+        'Get-KalshiOrderGroup'
+        'New-KalshiOrderGroup'
+        'Remove-KalshiOrderGroup'
+        'Reset-KalshiOrderGroup'
+        'Set-KalshiOrderGroup'
+        'Stop-KalshiOrderGroup'
+        'Watch-KalshiOrderGroup'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -40,6 +40,8 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>What GET /historical/cutoff reports; tests move it.</summary>
     public HistoricalCutoff HistoricalCutoff { get; private init; } = null!;
     public FeeChanges FeeChanges { get; private init; } = null!;
+    /// <summary>API usage level grants and volume progress (/account/api_usage_level/*).</summary>
+    public ApiUsage ApiUsage { get; private init; } = null!;
     /// <summary>WebSocket subscriptions alive on all connections (tests wait on it instead of sleeping).</summary>
     public int WebSocketSubscriptionCount => _hub.SubscriptionCount;
 
@@ -132,6 +134,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var cutoff = ex.Cutoff;
         HistoricalEndpoints.Map(api, ex);
         MoneyEndpoints.Map(api, ex);
+        var usage = new ApiUsage(ex);
+        AccountEndpoints.Map(api, ex, options.Faults, usage);
+        OrderGroupEndpoints.Map(api, ex, options.Faults);
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
@@ -140,7 +145,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
-        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests, details) { HistoricalCutoff = cutoff, FeeChanges = fees };
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests, details) { HistoricalCutoff = cutoff, FeeChanges = fees, ApiUsage = usage };
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));

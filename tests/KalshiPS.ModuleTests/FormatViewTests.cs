@@ -107,8 +107,9 @@ public class FormatViewTests
             var text = console.Render("$sample", new Dictionary<string, object?> { ["sample"] = sample });
             foreach (var label in view.Labels)
                 Assert.True(text.Contains(label), $"View {view.Name} did not render column {label}:\n{text}");
-            if (type == null || view.Properties.Any(p => IsStringProperty(type, p)))
-                Assert.True(text.Contains("SAMPLE-"), $"View {view.Name} rendered no values:\n{text}");
+            // Enum-like words go through the models' vocabulary ("SAMPLE-Level" shows as "SampleLevel"); computed text has no sample.
+            if (type == null || view.Properties.Any(p => IsStringProperty(type, p) && type.GetProperty(p)!.CanWrite))
+                Assert.True(text.Contains("SAMPLE-") || text.Contains("Sample"), $"View {view.Name} rendered no values:\n{text}");
         }
     }
 

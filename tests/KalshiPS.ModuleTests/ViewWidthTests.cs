@@ -21,10 +21,12 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
         "FeeMultiplier", "Forecast", // a plain factor and a forecast value, shown like counts
+        "ContractsLimit", "TrailingVolume", "EarnVolume", "KeepVolume", // contracts
+        "ReadRate", "ReadCapacity", "WriteRate", "WriteCapacity", // rate-limit tokens, shown like counts
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
-    private static readonly HashSet<string> BlankWhileNormal = new() { "EstimatedResumeTime" };
+    private static readonly HashSet<string> BlankWhileNormal = new() { "EstimatedResumeTime", "EarnedLevel", "ExpiresTime" }; // permanent grants never expire
 
     private static readonly Regex Dollars = new(@"^-?\d+\.(\d\d|\d\d?[1-9]|\d\d\d[1-9])$");
     private static readonly Regex Contracts = new(@"^-?\d+(\.\d*[1-9])?$");
@@ -161,6 +163,14 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Get-KalshiWithdrawal");
             Collect($"New-KalshiOrder -Ticker {filled} -Side Yes -Action Buy -Count 1 -Price 0.02 | Get-KalshiQueuePosition");
             Collect("Get-KalshiSettlement");
+            Collect("Request-KalshiApiUpgrade -Confirm:$false");
+            Collect("(Get-KalshiAccountLimit).Grants");
+            Collect("(Get-KalshiAccountLimit).EndpointCosts");
+            Collect("Get-KalshiApiUsage");
+            Collect("(Get-KalshiApiUsage).Goals");
+            Collect("$g = New-KalshiOrderGroup -ContractsLimit 50; Get-KalshiOrderGroup; Get-KalshiOrderGroup -OrderGroupId $g.OrderGroupId");
+            Collect(@"[KalshiPS.Models.KalshiOrderGroupUpdate]@{ OrderGroupId = '0f8fad5b-d9cb-469f-a165-70867728950e'; EventType = 'LimitUpdated';
+                ContractsLimit = 25.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
             // Stream-only types, shaped as the wire parses them (fixed-point scale, UTC times).
             Collect($@"[KalshiPS.Models.KalshiTickerUpdate]@{{ Ticker = '{filled}'; LastPrice = 0.5700; YesBid = 0.5600; YesAsk = 0.5800;
                 Volume = 1250.00; OpenInterest = 300.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");

@@ -51,8 +51,9 @@ public sealed partial class Exchange
     private void MatchAndRest(Market m, Order taker)
     {
         bool selfTradeStop = Match(m, taker);
-        if (selfTradeStop) { Finish(m, taker, "SelfTradeCancel", rest: false); return; }
-        Finish(m, taker, taker.FillCount > 0 ? "Trade" : "", rest: taker.TimeInForce == TimeInForce.GoodTillCanceled);
+        if (selfTradeStop) Finish(m, taker, "SelfTradeCancel", rest: false);
+        else Finish(m, taker, taker.FillCount > 0 ? "Trade" : "", rest: taker.TimeInForce == TimeInForce.GoodTillCanceled);
+        TriggerHitGroupsLocked();
     }
 
     private void Finish(Market m, Order o, string reason, bool rest)
@@ -91,12 +92,12 @@ public sealed partial class Exchange
     private bool Match(Market m, Order taker)
     {
         var opposite = m.Book.OppositeOf(taker.Side);
-        while (taker.RemainingCount > 0 && opposite.Count > 0)
+        while (taker.RemainingCount > 0 && opposite.Count > 0 && GroupRoomLocked(taker) > 0)
         {
             var (bestPrice, level) = opposite.Last();
             if (taker.SidePrice + bestPrice < 1m) break; // YES bid p and NO bid q cross when p + q >= 1
             var node = level.First;
-            while (node != null && taker.RemainingCount > 0)
+            while (node != null && taker.RemainingCount > 0 && GroupRoomLocked(taker) > 0)
             {
                 var maker = node.Value; var next = node.Next;
                 if (maker.UserId == taker.UserId)
@@ -110,7 +111,14 @@ public sealed partial class Exchange
                     CancelRestingLocked(m, maker, "SelfTradeCancel", alreadyUnlinked: true);
                     node = next; continue;
                 }
-                decimal qty = Math.Min(taker.RemainingCount, maker.RemainingCount);
+                // An order group never matches past its limit: a maker whose group is spent goes (its group triggers after the match).
+                decimal qty = Math.Min(Math.Min(taker.RemainingCount, maker.RemainingCount), Math.Min(GroupRoomLocked(taker), GroupRoomLocked(maker)));
+                if (qty <= 0)
+                {
+                    level.Remove(node);
+                    CancelRestingLocked(m, maker, "OrderGroupCancel", alreadyUnlinked: true);
+                    node = next; continue;
+                }
                 Execute(m, taker, maker, qty);
                 if (maker.RemainingCount == 0)
                 {
@@ -150,6 +158,7 @@ public sealed partial class Exchange
             o.Reserved -= reservedPart;
             acct.Cash += reservedPart - paid * qty; // refunds any price improvement
             o.FillCount += qty; o.RemainingCount -= qty; o.LastUpdateTime = now;
+            CountGroupMatchLocked(o, qty);
             if (isTaker) o.TakerFillCost += paid * qty; else o.MakerFillCost += paid * qty;
             decimal post = ApplyToPosition(acct, m, o.Side, qty, paid);
             var fill = new Fill(NewId(), trade.TradeId, o.OrderId, NullIfEmpty(o.ClientOrderId), o.UserId, m.Ticker, o.Side, yesPrice, qty, isTaker, 0m, post, now);

@@ -26,6 +26,7 @@ public sealed partial class Exchange
             string cid = r.ClientOrderId ?? "";
             if (cid.Length > 0 && _byClientId.ContainsKey((userId, cid)))
                 throw new ExchangeException(409, "order_already_exists", "order already exists");
+            CheckOrderGroupLocked(userId, r.OrderGroupId);
 
             decimal count = r.Count;
             if (r.ReduceOnly)
@@ -63,7 +64,7 @@ public sealed partial class Exchange
             (_ordersByUser.TryGetValue(userId, out var ul) ? ul : _ordersByUser[userId] = new List<Order>()).Add(o);
             if (cid.Length > 0) _byClientId[(userId, cid)] = o;
 
-            bool killed = r.TimeInForce == TimeInForce.FillOrKill && CrossableVolume(m, o) < o.RemainingCount;
+            bool killed = r.TimeInForce == TimeInForce.FillOrKill && Math.Min(CrossableVolume(m, o), GroupRoomLocked(o)) < o.RemainingCount;
             if (r.ReduceOnly && count < r.Count) o.LastUpdateReason = "ReduceOnlyCancel";
             if (!killed) MatchAndRest(m, o);
             else Finish(m, o, "Cancel", rest: false);

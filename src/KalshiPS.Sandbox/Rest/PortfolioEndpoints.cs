@@ -102,34 +102,6 @@ internal static class PortfolioEndpoints
                 return Http.Ok(new { order_id = o.OrderId, client_order_id = o.ClientOrderId, remaining_count = Fp.Count(o.RemainingCount), ts_ms = ex.Clock.GetUtcNow().ToUnixTimeMilliseconds() });
         });
 
-        // ---- account limits (reflect the rate-limit faults; 0 = the Basic tier numbers, not enforced)
-        api.MapGet("/account/limits", (HttpContext ctx) =>
-        {
-            Http.UserId(ctx);
-            int read = faults.ReadTokensPerSecond > 0 ? faults.ReadTokensPerSecond : 200, write = faults.WriteTokensPerSecond > 0 ? faults.WriteTokensPerSecond : 100;
-            return Http.Ok(new
-            {
-                usage_tier = "basic",
-                read = new { refill_rate = read, bucket_capacity = read },
-                write = new { refill_rate = write, bucket_capacity = write * 2 },
-                grants = Array.Empty<object>(),
-            });
-        });
-        api.MapGet("/account/endpoint_costs", (HttpContext ctx) =>
-        {
-            Http.UserId(ctx);
-            return Http.Ok(new
-            {
-                default_cost = 10,
-                endpoint_costs = new[]
-                {
-                    new { method = "DELETE", path = "/portfolio/events/orders/{order_id}", cost = 2 },
-                    new { method = "DELETE", path = "/portfolio/events/orders/batched", cost = 2 },
-                    new { method = "DELETE", path = "/portfolio/events/orders", cost = 2 },
-                    new { method = "GET", path = "/portfolio/orders/{order_id}", cost = 2 },
-                },
-            });
-        });
         api.MapGet("/portfolio/orders/{id}/queue_position", (HttpContext ctx, string id) =>
         {
             var user = Http.UserId(ctx);
@@ -216,7 +188,7 @@ internal static class PortfolioEndpoints
     }
 
     /// <summary>The order was committed; the client sees a 503 or a reset connection.</summary>
-    private static IResult AfterCommit(HttpContext ctx, FaultOptions faults)
+    internal static IResult AfterCommit(HttpContext ctx, FaultOptions faults)
     {
         if (faults.AfterCommitMode == AfterCommitFailure.ConnectionReset) { ctx.Abort(); return Results.Empty; }
         return Http.Error(503, "service_unavailable", "service unavailable (sandbox fault injected after commit)");

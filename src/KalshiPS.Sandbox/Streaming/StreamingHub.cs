@@ -59,7 +59,7 @@ internal sealed class WsSubscription(int sid, string channel, HashSet<string>? t
 /// </summary>
 internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults, int maxSubscriptions)
 {
-    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2" };
+    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "order_group_updates" };
     private readonly object _gate = new();
     private readonly Dictionary<int, WsSubscription> _subs = new();
     private readonly Channel<string> _out = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -207,6 +207,17 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                                 position_cost_dollars = Fp.Price(p.Position.Cost), realized_pnl_dollars = Fp.Price(p.Position.RealizedPnl),
                                 fees_paid_dollars = Fp.Price(p.Position.FeesPaid), position_fee_cost_dollars = Fp.Price(0m),
                                 volume_fp = Fp.Count(p.Position.Volume), subaccount = 0,
+                            },
+                        });
+                        break;
+                    case OrderGroupEvent g when sub.Channel == "order_group_updates" && g.UserId == userId:
+                        SendData(sub, new
+                        {
+                            type = "order_group_updates", sid = sub.Sid, seq = ++sub.Seq,
+                            msg = new
+                            {
+                                event_type = g.EventType, order_group_id = g.OrderGroupId,
+                                contracts_limit_fp = g.ContractsLimit is { } limit ? Fp.Count(limit) : null, ts_ms = g.TsMs,
                             },
                         });
                         break;

@@ -33,6 +33,7 @@ namespace KalshiPS.Api
         private int _inserts;
         private readonly RecentNames _events = new RecentNames(Capacity);
         private readonly RecentNames _series = new RecentNames(Capacity);
+        private readonly RecentNames _orderGroups = new RecentNames(Capacity);
 
         public void Remember(MarketRules rules)
         {
@@ -51,6 +52,11 @@ namespace KalshiPS.Api
         }
 
         public void RememberSeries(string seriesTicker) => _series.Add(seriesTicker);
+
+        /// <summary>Order group ids this session has created or read (for completion); deleted ones are forgotten.</summary>
+        public void RememberOrderGroup(string id) => _orderGroups.Add(id);
+        public void ForgetOrderGroup(string id) => _orderGroups.Remove(id);
+        public IEnumerable<string> OrderGroupIds => _orderGroups.Snapshot();
 
         public bool TryGet(string ticker, out MarketRules rules) => _rules.TryGetValue(ticker ?? "", out rules);
 
@@ -76,6 +82,12 @@ namespace KalshiPS.Api
                     _order.AddLast(name);
                     if (_order.Count > _capacity) { _set.Remove(_order.First.Value); _order.RemoveFirst(); }
                 }
+            }
+
+            public void Remove(string name)
+            {
+                if (string.IsNullOrEmpty(name)) return;
+                lock (_order) if (_set.Remove(name)) _order.Remove(name);
             }
 
             public string[] Snapshot() { lock (_order) return _order.ToArray(); }

@@ -47,4 +47,10 @@ namespace KalshiPS.Completion
     {
         internal override IEnumerable<string> Names(MarketCatalog catalog) => catalog.SeriesTickers;
     }
+
+    /// <summary>Order group ids this session created or read (New-KalshiOrderGroup, Get-KalshiOrderGroup).</summary>
+    public sealed class OrderGroupIdCompleter : CachedNameCompleter
+    {
+        internal override IEnumerable<string> Names(MarketCatalog catalog) => catalog.OrderGroupIds;
+    }
 }
