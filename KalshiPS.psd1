@@ -62,6 +62,22 @@
         'Set-KalshiOrderGroup'
         'Stop-KalshiOrderGroup'
         'Watch-KalshiOrderGroup'
+        'Approve-KalshiBlockTrade'
+        'Approve-KalshiQuote'
+        'Confirm-KalshiQuote'
+        'Get-KalshiApiKey'
+        'Get-KalshiBlockTrade'
+        'Get-KalshiCommunicationsId'
+        'Get-KalshiQuote'
+        'Get-KalshiRfq'
+        'New-KalshiApiKey'
+        'New-KalshiBlockTrade'
+        'New-KalshiQuote'
+        'New-KalshiRfq'
+        'Remove-KalshiApiKey'
+        'Remove-KalshiQuote'
+        'Remove-KalshiRfq'
+        'Watch-KalshiRfq'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

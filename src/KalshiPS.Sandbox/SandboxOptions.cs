@@ -28,6 +28,8 @@ public sealed class SandboxOptions
     public TimeSpan WebSocketPingInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Clock for the engine, expiries, auth and rate limits (default: system clock).</summary>
     public TimeProvider? Clock { get; set; }
+    /// <summary>The house RFQ desk (Exchange.OpenDesk): quotes users' RFQs, keeps RFQs to quote, takes its side of block trades.</summary>
+    public bool RfqDesk { get; set; } = true;
     /// <summary>When true, public market-data GETs still need valid signatures.</summary>
     public bool RequireAuthForMarketData { get; set; }
 }

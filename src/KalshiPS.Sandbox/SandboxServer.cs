@@ -140,6 +140,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
+        CommunicationsEndpoints.Map(api, ex);
+        ApiKeyEndpoints.Map(api, keys);
+        if (options.RfqDesk) ex.OpenDesk(DefaultUserId);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);

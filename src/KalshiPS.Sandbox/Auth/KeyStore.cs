@@ -3,18 +3,36 @@ using System.Security.Cryptography;
 
 namespace KalshiPS.Sandbox;
 
-/// <summary>Registered API keys: key id → (RSA public key, user id).</summary>
+/// <summary>What GET /api_keys shows of a key.</summary>
+public sealed record ApiKeyInfo(string KeyId, string UserId, string Name, string[] Scopes, int? Subaccount, long Order);
+
+/// <summary>Registered API keys: key id → (RSA public key, user id), and each key's name and scopes.</summary>
 public sealed class KeyStore
 {
     private readonly ConcurrentDictionary<string, (RSA Key, string UserId)> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ApiKeyInfo> _info = new(StringComparer.Ordinal);
+    private long _order;
 
-    public string Register(string publicKeyPem, string userId, string? keyId = null)
+    /// <summary>Registers a public key (PEM); a key that is not one throws (ArgumentException or CryptographicException).</summary>
+    public string Register(string publicKeyPem, string userId, string? keyId = null, string name = "sandbox", string[]? scopes = null, int? subaccount = null)
     {
         var rsa = RSA.Create();
         rsa.ImportFromPem(publicKeyPem);
         keyId ??= Guid.NewGuid().ToString();
         _keys[keyId] = (rsa, userId);
+        _info[keyId] = new ApiKeyInfo(keyId, userId, name, scopes is { Length: > 0 } ? scopes : new[] { "read", "write" }, subaccount, Interlocked.Increment(ref _order));
         return keyId;
+    }
+
+    /// <summary>The user's keys, oldest first.</summary>
+    public IReadOnlyList<ApiKeyInfo> KeysOf(string userId) => _info.Values.Where(k => k.UserId == userId).OrderBy(k => k.Order).ToArray();
+
+    /// <summary>Removes the user's key; false when the user has no such key. Requests signed with it fail from now on.</summary>
+    public bool Remove(string keyId, string userId)
+    {
+        if (!_keys.TryGetValue(keyId, out var e) || e.UserId != userId) return false;
+        _info.TryRemove(keyId, out _);
+        return _keys.TryRemove(keyId, out _);
     }
 
     public bool TryGet(string keyId, out RSA key, out string userId)

@@ -138,8 +138,11 @@ public sealed partial class Exchange
         return false;
     }
 
-    /// <summary>One trade at the maker's price: cash, positions, fills, trade tape, events.</summary>
-    private void Execute(Market m, Order taker, Order maker, decimal qty)
+    /// <summary>
+    /// One trade at the maker's price: cash, positions, fills, trade tape, events. A negotiated trade (RFQ, block
+    /// trade) has a maker that never rested, so no book level changes (<paramref name="makerOnBook"/> false).
+    /// </summary>
+    private void Execute(Market m, Order taker, Order maker, decimal qty, bool makerOnBook = true)
     {
         var now = Now; long ms = NowMs;
         decimal yesPrice = maker.YesPrice;
@@ -147,7 +150,7 @@ public sealed partial class Exchange
         Trades.Add(trade);
         _tradeSeq++;
         // The maker's level shrinks by qty.
-        Events.Publish(new BookDeltaEvent(m, maker.Side == OrderSide.Bid ? "yes" : "no", maker.SidePrice, -qty, NullIfEmpty(maker.ClientOrderId), maker.UserId, ms));
+        if (makerOnBook) Events.Publish(new BookDeltaEvent(m, maker.Side == OrderSide.Bid ? "yes" : "no", maker.SidePrice, -qty, NullIfEmpty(maker.ClientOrderId), maker.UserId, ms));
 
         decimal oiBefore = YesHeld(taker.UserId, m.Ticker) + YesHeld(maker.UserId, m.Ticker);
         foreach (var (o, isTaker) in new[] { (taker, true), (maker, false) })

@@ -59,7 +59,7 @@ internal sealed class WsSubscription(int sid, string channel, HashSet<string>? t
 /// </summary>
 internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults, int maxSubscriptions)
 {
-    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "order_group_updates" };
+    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "order_group_updates", "communications" };
     private readonly object _gate = new();
     private readonly Dictionary<int, WsSubscription> _subs = new();
     private readonly Channel<string> _out = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -221,6 +221,9 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                             },
                         });
                         break;
+                    case CommunicationsEvent c when sub.Channel == "communications" && CommunicationsMessages.For(c, userId) is { } msg:
+                        SendData(sub, new { type = c.Type, sid = sub.Sid, seq = ++sub.Seq, msg });
+                        break;
                     case MarketLifecycleEvent l when sub.Channel == "market_lifecycle_v2":
                         SendData(sub, new
                         {
@@ -357,7 +360,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                 }
                 foreach (var c in channels)
                 {
-                    var sub = new WsSubscription(++_nextSid, c, tickers == null || c == "market_lifecycle_v2" ? null : tickers.ToHashSet());
+                    var sub = new WsSubscription(++_nextSid, c, tickers == null || c is "market_lifecycle_v2" or "communications" ? null : tickers.ToHashSet());
                     _subs[sub.Sid] = sub;
                     Send(new { id, type = "subscribed", msg = new { channel = c, sid = sub.Sid } });
                     if (c == "orderbook_delta") SendSnapshots(sub, tickers!);

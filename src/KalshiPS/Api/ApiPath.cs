@@ -5,7 +5,7 @@ using System.Text;
 namespace KalshiPS.Api
 {
     /// <summary>The kinds of user value that become a path segment (or a name the wire carries verbatim).</summary>
-    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId }
+    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId }
 
     /// <summary>
     /// A user value checked against the shape Kalshi gives it: tickers are letters, digits, '-', '.', '_' starting
@@ -49,8 +49,17 @@ namespace KalshiPS.Api
             {
                 case SegmentKind.OrderId:
                 case SegmentKind.OrderGroupId:
+                case SegmentKind.RfqId:
+                case SegmentKind.QuoteId:
+                case SegmentKind.ApiKeyId:
                     if (!IsUuid(text)) { problem = "it is not a UUID"; return false; }
                     segment = new Segment(kind, text.ToLowerInvariant());
+                    return true;
+                case SegmentKind.BlockTradeId: // the spec does not promise a UUID: an id's characters, starting with a letter or digit
+                    if (text.Length > MaxClientOrderIdLength) { problem = $"it is {text.Length} characters long (at most {MaxClientOrderIdLength})"; return false; }
+                    if (!IsAsciiLetterOrDigit(text[0])) { problem = "it does not start with a letter or digit"; return false; }
+                    if (!IsIdText(text, out problem)) return false;
+                    segment = new Segment(kind, text);
                     return true;
                 case SegmentKind.ClientOrderId:
                     if (text.Length > MaxClientOrderIdLength) { problem = $"it is {text.Length} characters long (at most {MaxClientOrderIdLength})"; return false; }
@@ -74,6 +83,14 @@ namespace KalshiPS.Api
                     return "an order id is a UUID as Kalshi returns it, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e (copy it from Get-KalshiOrder or New-KalshiOrder output)";
                 case SegmentKind.OrderGroupId:
                     return "an order group id is a UUID as Kalshi returns it, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e";
+                case SegmentKind.RfqId:
+                    return "an RFQ id is a UUID as Kalshi returns it (copy it from Get-KalshiRfq or New-KalshiRfq output)";
+                case SegmentKind.QuoteId:
+                    return "a quote id is a UUID as Kalshi returns it (copy it from Get-KalshiQuote or New-KalshiQuote output)";
+                case SegmentKind.ApiKeyId:
+                    return "an API key id is a UUID as Kalshi returns it (Get-KalshiApiKey lists yours)";
+                case SegmentKind.BlockTradeId:
+                    return $"a block trade proposal id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' starting with a letter or digit (copy it from Get-KalshiBlockTrade output)";
                 case SegmentKind.ClientOrderId:
                     return $"a client order id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' (omit it and a GUID is generated)";
                 default:
@@ -90,6 +107,10 @@ namespace KalshiPS.Api
                 case SegmentKind.SeriesTicker: return "series ticker";
                 case SegmentKind.OrderId: return "order id";
                 case SegmentKind.OrderGroupId: return "order group id";
+                case SegmentKind.RfqId: return "RFQ id";
+                case SegmentKind.QuoteId: return "quote id";
+                case SegmentKind.ApiKeyId: return "API key id";
+                case SegmentKind.BlockTradeId: return "block trade proposal id";
                 default: return "client order id";
             }
         }

@@ -21,7 +21,10 @@ namespace KalshiPS.Http
             .Add("DELETE", "/portfolio/events/orders/{order_id}", RateLimits.CancelCost)
             .Add("DELETE", "/portfolio/events/orders/batched", RateLimits.CancelCost)
             .Add("DELETE", "/portfolio/events/orders", RateLimits.CancelCost)
-            .Add("GET", "/portfolio/orders/{order_id}", 2);
+            .Add("GET", "/portfolio/orders/{order_id}", 2)
+            .Add("POST", "/communications/quotes", 2)
+            .Add("DELETE", "/communications/quotes/{quote_id}", 2)
+            .Add("DELETE", "/communications/rfqs/{rfq_id}/quotes/{quote_id}", 2);
 
         public EndpointCosts Add(string method, string pathTemplate, int cost)
         {

@@ -22,11 +22,12 @@ namespace KalshiPS.Http
             }
         }
 
-        /// <summary>Order entry and cancels spend the write budget; everything else is a read.</summary>
+        /// <summary>Order entry, cancels and the RFQ flow spend the write budget; everything else is a read.</summary>
         public static bool IsWrite(string method, string relativePath) =>
             method != "GET" && (relativePath.StartsWith("/portfolio/events/orders", StringComparison.Ordinal)
                                 || relativePath.StartsWith("/portfolio/orders", StringComparison.Ordinal)
-                                || relativePath.StartsWith("/portfolio/order_groups", StringComparison.Ordinal));
+                                || relativePath.StartsWith("/portfolio/order_groups", StringComparison.Ordinal)
+                                || relativePath.StartsWith("/communications/", StringComparison.Ordinal)); // the RFQ and quote flow
 
         /// <summary>The published cost of one call (one item of a batch) when the exchange's own table is not known.</summary>
         public static int Cost(string method, string relativePath) => EndpointCosts.Published.Cost(method, relativePath);
