@@ -72,6 +72,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await KeyStore.WritePrivateKeyAsync(pemPath, pem, ct);
 
         var requests = new ConcurrentQueue<(string, string)>();
+        var queries = new ConcurrentQueue<(string, string, string)>();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddLogging();
@@ -88,6 +89,7 @@ public sealed class SandboxServer : IAsyncDisposable
         app.Use(async (ctx, next) =>
         {
             requests.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? ""));
+            queries.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value ?? ""));
             await next();
         });
         app.Use(async (ctx, next) =>
@@ -126,6 +128,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = app.MapGroup("/trade-api/v2");
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
+        SubaccountEndpoints.Map(api, ex, options.Faults);
         var cutoff = new HistoricalCutoff(clock.GetUtcNow() - HistoricalCutoff.DefaultLiveWindow);
         HistoricalEndpoints.Map(api, cutoff);
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
@@ -136,7 +139,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
-        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees };
+        var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests) { HistoricalCutoff = cutoff, FeeChanges = fees, Queries = queries };
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
@@ -195,7 +198,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>All requests seen so far (method, path).</summary>
     public IReadOnlyList<(string Method, string Path)> RequestLog => _requests.ToArray();
 
-    public void ResetRequestLog() => _requests.Clear();
+    public void ResetRequestLog() { _requests.Clear(); Queries.Clear(); }
+
+    internal ConcurrentQueue<(string Method, string Path, string Query)> Queries { get; init; } = new();
+
+    /// <summary>All requests seen so far with their query strings ("?subaccount=1&amp;limit=200", or "" when none).</summary>
+    public IReadOnlyList<(string Method, string Path, string Query)> RequestQueryLog => Queries.ToArray();
 
     public async ValueTask DisposeAsync()
     {

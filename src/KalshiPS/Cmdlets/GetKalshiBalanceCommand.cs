@@ -9,7 +9,13 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiBalance))]
     public sealed class GetKalshiBalanceCommand : KalshiCmdlet
     {
+        /// <summary>The account: 0 primary (the default), 1-63 a subaccount.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         protected override void ProcessRecord() =>
-            RunAsync(async ct => Emit(await Portfolio.GetBalanceAsync(ct).ConfigureAwait(false)));
+            RunAsync(async ct => Emit(await Portfolio.GetBalanceAsync(Subaccount, ct).ConfigureAwait(false)));
     }
 }

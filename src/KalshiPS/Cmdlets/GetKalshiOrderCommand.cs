@@ -50,6 +50,11 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? Until { get; set; }
 
+        /// <summary>Only orders of this account (0 primary, 1-63); every account when omitted.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet)
@@ -75,6 +80,7 @@ namespace KalshiPS.Cmdlets
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
                 ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
+                Subaccount = Subaccount,
             };
             RunAsync(ct => StreamAsync(Orders.ListOrders(query, PageSize, ct), ct));
         }

@@ -32,6 +32,11 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter IncludeClosed { get; set; }
 
+        /// <summary>The account: 0 primary (the default), 1-63 a subaccount.</summary>
+        [Parameter()]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
@@ -41,6 +46,7 @@ namespace KalshiPS.Cmdlets
                 Ticker = ticker,
                 EventTicker = eventTicker,
                 CountFilter = IncludeClosed ? null : "position",
+                Subaccount = Subaccount,
             };
             RunAsync(ct => ByEvent
                 ? StreamAsync(Portfolio.ListEventPositions(query, PageSize, ct), ct)
