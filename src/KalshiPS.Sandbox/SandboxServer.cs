@@ -137,6 +137,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var usage = new ApiUsage(ex);
         AccountEndpoints.Map(api, ex, options.Faults, usage);
         OrderGroupEndpoints.Map(api, ex, options.Faults);
+        SubaccountEndpoints.Map(api, ex, options.Faults);
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
@@ -209,6 +210,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>All requests seen so far with their query strings ("?a=1&amp;b=2", "" when none), for tests of what was asked.</summary>
     public IReadOnlyList<(string Method, string Path, string Query)> RequestDetails => _details.ToArray();
+
+    /// <summary>Same as <see cref="RequestDetails"/> (the name the subaccount tests use).</summary>
+    public IReadOnlyList<(string Method, string Path, string Query)> RequestQueryLog => RequestDetails;
 
     public void ResetRequestLog() { _requests.Clear(); _details.Clear(); }
 

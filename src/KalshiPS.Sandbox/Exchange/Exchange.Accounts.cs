@@ -14,15 +14,15 @@ public sealed partial class Exchange
     }
 
     /// <summary>Available cash in dollars (resting-order reservations deducted).</summary>
-    public decimal GetBalance(string userId) { lock (Gate) return GetOrCreateAccount(userId).Cash; }
+    public decimal GetBalance(string userId, int subaccount = 0) { lock (Gate) return AccountOf(userId, subaccount).Cash; }
 
     /// <summary>Sets a user's available cash (test helper).</summary>
-    public void SetBalance(string userId, decimal dollars) { lock (Gate) GetOrCreateAccount(userId).Cash = dollars; }
+    public void SetBalance(string userId, decimal dollars, int subaccount = 0) { lock (Gate) AccountOf(userId, subaccount).Cash = dollars; }
 
     /// <summary>Signed position (+YES / -NO); 0 when none.</summary>
-    public decimal GetPosition(string userId, string ticker)
+    public decimal GetPosition(string userId, string ticker, int subaccount = 0)
     {
-        lock (Gate) return GetOrCreateAccount(userId).Positions.TryGetValue(ticker, out var p) ? p.Quantity : 0m;
+        lock (Gate) return AccountOf(userId, subaccount).Positions.TryGetValue(ticker, out var p) ? p.Quantity : 0m;
     }
 
     public Position? GetPositionDetails(string userId, string ticker)

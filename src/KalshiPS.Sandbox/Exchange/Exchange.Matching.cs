@@ -84,7 +84,7 @@ public sealed partial class Exchange
     {
         decimal amount = Math.Min(o.Reserved, o.SidePrice * qty);
         o.Reserved -= amount;
-        var a = GetOrCreateAccount(o.UserId);
+        var a = AccountOf(o.UserId, o.Subaccount);
         a.Cash += amount; a.UpdatedTime = Now;
     }
 
@@ -152,11 +152,11 @@ public sealed partial class Exchange
         // The maker's level shrinks by qty.
         if (makerOnBook) Events.Publish(new BookDeltaEvent(m, maker.Side == OrderSide.Bid ? "yes" : "no", maker.SidePrice, -qty, NullIfEmpty(maker.ClientOrderId), maker.UserId, ms));
 
-        decimal oiBefore = YesHeld(taker.UserId, m.Ticker) + YesHeld(maker.UserId, m.Ticker);
+        decimal oiBefore = YesHeld(taker, m.Ticker) + YesHeld(maker, m.Ticker);
         foreach (var (o, isTaker) in new[] { (taker, true), (maker, false) })
         {
             decimal paid = o.Side == OrderSide.Bid ? yesPrice : 1m - yesPrice; // per contract, own leg
-            var acct = GetOrCreateAccount(o.UserId);
+            var acct = AccountOf(o.UserId, o.Subaccount);
             decimal reservedPart = Math.Min(o.Reserved, o.SidePrice * qty);
             o.Reserved -= reservedPart;
             acct.Cash += reservedPart - paid * qty; // refunds any price improvement
@@ -164,13 +164,13 @@ public sealed partial class Exchange
             CountGroupMatchLocked(o, qty);
             if (isTaker) o.TakerFillCost += paid * qty; else o.MakerFillCost += paid * qty;
             decimal post = ApplyToPosition(acct, m, o.Side, qty, paid);
-            var fill = new Fill(NewId(), trade.TradeId, o.OrderId, NullIfEmpty(o.ClientOrderId), o.UserId, m.Ticker, o.Side, yesPrice, qty, isTaker, 0m, post, now);
+            var fill = new Fill(NewId(), trade.TradeId, o.OrderId, NullIfEmpty(o.ClientOrderId), o.UserId, m.Ticker, o.Side, yesPrice, qty, isTaker, 0m, post, now, o.Subaccount);
             acct.Fills.Add(fill);
             acct.UpdatedTime = now;
             Events.Publish(new FillEvent(fill, o, ms));
             Events.Publish(new PositionUpdateEvent(o.UserId, acct.Positions[m.Ticker], ms));
         }
-        decimal oiAfter = YesHeld(taker.UserId, m.Ticker) + YesHeld(maker.UserId, m.Ticker);
+        decimal oiAfter = YesHeld(taker, m.Ticker) + YesHeld(maker, m.Ticker);
         m.OpenInterest += oiAfter - oiBefore;
         m.PreviousPrice = m.LastPrice ?? yesPrice;
         m.LastPrice = yesPrice; m.Volume += qty; m.UpdatedTime = now;
@@ -178,8 +178,9 @@ public sealed partial class Exchange
         Events.Publish(new TickerEvent(m, qty, ms));
     }
 
-    private decimal YesHeld(string user, string ticker) =>
-        _accounts.TryGetValue(user, out var a) && a.Positions.TryGetValue(ticker, out var p) ? Math.Max(0m, p.Quantity) : 0m;
+    /// <summary>YES contracts held in the account the order trades for.</summary>
+    private decimal YesHeld(Order o, string ticker) =>
+        FindAccount(o.UserId, o.Subaccount) is { } a && a.Positions.TryGetValue(ticker, out var p) ? Math.Max(0m, p.Quantity) : 0m;
 
     /// <summary>
     /// Applies a buy of qty contracts of the order's leg at price paid. Buying the leg opposite to a holding closes
@@ -188,7 +189,7 @@ public sealed partial class Exchange
     private decimal ApplyToPosition(Account acct, Market m, OrderSide side, decimal qty, decimal paid)
     {
         if (!acct.Positions.TryGetValue(m.Ticker, out var p))
-            acct.Positions[m.Ticker] = p = new Position { Ticker = m.Ticker, EventTicker = m.EventTicker };
+            acct.Positions[m.Ticker] = p = new Position { Ticker = m.Ticker, EventTicker = m.EventTicker, Subaccount = acct.Subaccount };
         decimal signed = side == OrderSide.Bid ? qty : -qty;
         decimal held = Math.Abs(p.Quantity);
         if (p.Quantity != 0 && Math.Sign(p.Quantity) != Math.Sign(signed))

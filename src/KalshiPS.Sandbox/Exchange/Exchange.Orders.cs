@@ -9,7 +9,7 @@ public sealed partial class Exchange
         {
             ExpireDueLocked();
             var m = _markets.GetValueOrDefault(r.Ticker) ?? throw new ExchangeException(404, "market_not_found", "market not found");
-            var acct = GetOrCreateAccount(userId);
+            var acct = AccountOf(userId, r.Subaccount);
             if (!TradingActive) throw new ExchangeException(400, "trading_paused", "trading is paused");
             var bestBefore = BestPair(m);
             if (m.Status != "active") throw new ExchangeException(400, "market_closed", $"market {m.Ticker} is not open for trading (status {m.Status})");
@@ -43,7 +43,7 @@ public sealed partial class Exchange
             // the user's other resting orders on this side already claim.
             decimal holding = acct.Positions.TryGetValue(m.Ticker, out var held) ? (r.Side == OrderSide.Bid ? -held.Quantity : held.Quantity) : 0m;
             decimal claimed = _ordersByUser.TryGetValue(userId, out var mine)
-                ? mine.Where(x => x.Status == OrderStatus.Resting && x.Ticker == m.Ticker && x.Side == r.Side).Sum(x => x.RemainingCount) : 0m;
+                ? mine.Where(x => x.Status == OrderStatus.Resting && x.Subaccount == r.Subaccount && x.Ticker == m.Ticker && x.Side == r.Side).Sum(x => x.RemainingCount) : 0m;
             decimal closable = Math.Max(0m, holding - claimed);
             decimal reserve = sidePrice * Math.Max(0m, count - closable);
             if (userId != HouseUserId && acct.Cash < reserve)
@@ -52,7 +52,7 @@ public sealed partial class Exchange
             var now = Now;
             var o = new Order
             {
-                OrderId = NewId(), UserId = userId, ClientOrderId = cid, Ticker = m.Ticker, Side = r.Side, YesPrice = r.Price,
+                OrderId = NewId(), UserId = userId, Subaccount = r.Subaccount, ClientOrderId = cid, Ticker = m.Ticker, Side = r.Side, YesPrice = r.Price,
                 InitialCount = r.Count, RemainingCount = count, Status = OrderStatus.Resting, TimeInForce = r.TimeInForce,
                 SelfTradePrevention = r.SelfTradePrevention, PostOnly = r.PostOnly, ReduceOnly = r.ReduceOnly,
                 CancelOrderOnPause = r.CancelOrderOnPause, OrderGroupId = r.OrderGroupId,
@@ -75,9 +75,10 @@ public sealed partial class Exchange
     }
 
 
-    private Order RequireOwnOrder(string userId, string orderId)
+    /// <summary>The user's order; with a subaccount it must also be that account's (Kalshi answers 404 otherwise).</summary>
+    private Order RequireOwnOrder(string userId, string orderId, int? subaccount = null)
     {
-        if (!_orders.TryGetValue(orderId, out var o) || o.UserId != userId)
+        if (!_orders.TryGetValue(orderId, out var o) || o.UserId != userId || (subaccount is { } n && o.Subaccount != n))
             throw new ExchangeException(404, "not_found", "order not found");
         return o;
     }
@@ -96,12 +97,12 @@ public sealed partial class Exchange
     }
 
     /// <summary>Cancels a resting order; returns the order and the count removed.</summary>
-    public (Order Order, decimal ReducedBy) CancelOrder(string userId, string orderId)
+    public (Order Order, decimal ReducedBy) CancelOrder(string userId, string orderId, int? subaccount = null)
     {
         lock (Gate)
         {
             ExpireDueLocked();
-            var o = RequireOwnOrder(userId, orderId);
+            var o = RequireOwnOrder(userId, orderId, subaccount);
             if (o.Status != OrderStatus.Resting) throw new ExchangeException(404, "not_found", "order is not resting");
             decimal reduced = o.RemainingCount;
             var m = _markets[o.Ticker];
@@ -113,26 +114,26 @@ public sealed partial class Exchange
     }
 
     /// <summary>Cancels all the user's resting orders (optionally in one market); returns how many.</summary>
-    public int CancelAll(string userId, string? ticker = null)
+    public int CancelAll(string userId, string? ticker = null, int? subaccount = null)
     {
         lock (Gate)
         {
             int n = 0;
-            foreach (var o in GetOrders(userId).Where(o => o.Status == OrderStatus.Resting && (ticker == null || o.Ticker == ticker)))
+            foreach (var o in GetOrders(userId).Where(o => o.Status == OrderStatus.Resting && (ticker == null || o.Ticker == ticker) && (subaccount == null || o.Subaccount == subaccount)))
             { CancelRestingLocked(_markets[o.Ticker], o, "Cancel"); n++; }
             return n;
         }
     }
 
     /// <summary>Decrease keeps queue priority. Exactly one of reduceBy / reduceTo.</summary>
-    public Order DecreaseOrder(string userId, string orderId, decimal? reduceBy, decimal? reduceTo)
+    public Order DecreaseOrder(string userId, string orderId, decimal? reduceBy, decimal? reduceTo, int? subaccount = null)
     {
         lock (Gate)
         {
             ExpireDueLocked();
             if ((reduceBy is null) == (reduceTo is null))
                 throw new ExchangeException(400, "invalid_parameters", "exactly one of reduce_by or reduce_to is required");
-            var o = RequireOwnOrder(userId, orderId);
+            var o = RequireOwnOrder(userId, orderId, subaccount);
             if (o.Status != OrderStatus.Resting) throw new ExchangeException(400, "invalid_parameters", "order is not resting");
             var m = _markets[o.Ticker];
             decimal target = reduceTo ?? o.RemainingCount - reduceBy!.Value;
@@ -156,13 +157,13 @@ public sealed partial class Exchange
     /// <summary>
     /// Amend price and/or total count (filled + resting). A price change or size increase loses priority and may trade.
     /// </summary>
-    public Order AmendOrder(string userId, string orderId, decimal newYesPrice, decimal newTotalCount, OrderSide? side = null, long? expirationTime = null)
+    public Order AmendOrder(string userId, string orderId, decimal newYesPrice, decimal newTotalCount, OrderSide? side = null, long? expirationTime = null, int? subaccount = null)
     {
         lock (Gate)
         {
             ExpireDueLocked();
             if (!TradingActive) throw new ExchangeException(400, "trading_paused", "trading is paused");
-            var o = RequireOwnOrder(userId, orderId);
+            var o = RequireOwnOrder(userId, orderId, subaccount);
             if (o.Status != OrderStatus.Resting) throw new ExchangeException(400, "invalid_parameters", "order is not resting");
             if (side is { } s && s != o.Side) throw new ExchangeException(400, "invalid_parameters", "side cannot be changed");
             var m = _markets[o.Ticker];
@@ -171,7 +172,7 @@ public sealed partial class Exchange
             decimal newRemaining = newTotalCount - o.FillCount;
             if (newRemaining <= 0) throw new ExchangeException(400, "invalid_count", "count must exceed the filled count");
             decimal newSidePrice = o.Side == OrderSide.Bid ? newYesPrice : 1m - newYesPrice;
-            var acct = GetOrCreateAccount(userId);
+            var acct = AccountOf(userId, o.Subaccount);
             decimal extra = newSidePrice * newRemaining - o.Reserved;
             if (extra > acct.Cash && userId != HouseUserId) throw new ExchangeException(400, "insufficient_balance", "insufficient balance");
             if (expirationTime is { } e) o.ExpirationTime = e == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(e);

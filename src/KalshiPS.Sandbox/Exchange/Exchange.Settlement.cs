@@ -41,7 +41,7 @@ public sealed partial class Exchange
             var now = Now;
             m.Status = "finalized"; m.Result = result; m.SettledTime = now; m.UpdatedTime = now;
             if (m.CloseTime > now) m.CloseTime = now;
-            foreach (var acct in _accounts.Values)
+            foreach (var acct in AllAccountsLocked())
             {
                 if (!acct.Positions.TryGetValue(ticker, out var p) || p.Quantity == 0) continue;
                 decimal yes = Math.Max(0m, p.Quantity), no = Math.Max(0m, -p.Quantity);
@@ -60,12 +60,12 @@ public sealed partial class Exchange
     }
 
     /// <summary>Value of the user's open positions at the last trade price (dollars).</summary>
-    public decimal PortfolioValue(string userId)
+    public decimal PortfolioValue(string userId, int subaccount = 0)
     {
         lock (Gate)
         {
             decimal v = 0;
-            foreach (var p in GetOrCreateAccount(userId).Positions.Values)
+            foreach (var p in AccountOf(userId, subaccount).Positions.Values)
             {
                 if (p.Quantity == 0 || !_markets.TryGetValue(p.Ticker, out var m)) continue;
                 decimal yes = m.LastPrice ?? 0.5m;

@@ -88,6 +88,8 @@ public sealed class Order
 {
     public required string OrderId { get; init; }
     public required string UserId { get; init; }
+    /// <summary>The user's account the order trades for: 0 primary, 1-63 a subaccount.</summary>
+    public int Subaccount { get; init; }
     public string ClientOrderId { get; init; } = "";
     public required string Ticker { get; init; }
     public OrderSide Side { get; set; }
@@ -121,7 +123,7 @@ public sealed class Order
 public sealed record Trade(string TradeId, string Ticker, decimal YesPrice, decimal Count, OrderSide TakerSide, DateTimeOffset CreatedTime);
 
 public sealed record Fill(string FillId, string TradeId, string OrderId, string? ClientOrderId, string UserId, string Ticker,
-    OrderSide Side, decimal YesPrice, decimal Count, bool IsTaker, decimal FeeCost, decimal PostPosition, DateTimeOffset CreatedTime);
+    OrderSide Side, decimal YesPrice, decimal Count, bool IsTaker, decimal FeeCost, decimal PostPosition, DateTimeOffset CreatedTime, int Subaccount = 0);
 
 public sealed record Settlement(string Ticker, string EventTicker, string MarketResult, decimal YesCount, decimal YesTotalCost,
     decimal NoCount, decimal NoTotalCost, decimal Revenue, decimal FeeCost, DateTimeOffset SettledTime);
@@ -130,6 +132,7 @@ public sealed class Position
 {
     public required string Ticker { get; init; }
     public required string EventTicker { get; init; }
+    public int Subaccount { get; init; }
     /// <summary>Signed: + YES contracts, - NO contracts.</summary>
     public decimal Quantity { get; set; }
     /// <summary>Cost basis of the open contracts (dollars).</summary>
@@ -144,6 +147,8 @@ public sealed class Position
 public sealed class Account
 {
     public required string UserId { get; init; }
+    /// <summary>0 = the user's primary account; 1-63 = a subaccount (Exchange.Subaccounts), with its own cash, positions and orders.</summary>
+    public int Subaccount { get; init; }
     /// <summary>Available cash (dollars); resting-order reservations are already deducted.</summary>
     public decimal Cash { get; set; }
     public DateTimeOffset UpdatedTime { get; set; }

@@ -16,6 +16,8 @@ public sealed class OrderRequest
     public bool ReduceOnly { get; set; }
     public bool CancelOrderOnPause { get; set; }
     public string? OrderGroupId { get; set; }
+    /// <summary>0 = primary account, 1-63 = a subaccount that must exist.</summary>
+    public int Subaccount { get; set; }
 }
 
 /// <summary>Outcome of a create: the order plus the flat numbers of the V2 create response.</summary>

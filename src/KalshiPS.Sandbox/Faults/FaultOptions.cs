@@ -29,6 +29,8 @@ public sealed class FaultOptions
     public int FailNextAmendAfterCommit { get; set; }
     /// <summary>The next N decreases are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
     public int FailNextDecreaseAfterCommit { get; set; }
+    /// <summary>The next N money writes (subaccount creates, transfers, netting and allocation changes) are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextTransferAfterCommit { get; set; }
     /// <summary>Share (0..1) of committed order writes (create, cancel, amend, decrease; single or batch) then answered with <see cref="AfterCommitMode"/> (deterministic RNG).</summary>
     public double AfterCommitRate { get; set; }
     /// <summary>The next N order-group writes (create, limit, trigger, reset, delete) commit, then fail (AfterCommitMode).</summary>
@@ -64,6 +66,7 @@ public sealed class FaultOptions
     internal bool TakeCreateAfterCommit() { lock (Gate) { if (FailNextCreateAfterCommit <= 0) return false; FailNextCreateAfterCommit--; return true; } }
     internal bool TakeCancelAfterCommit() { lock (Gate) { if (FailNextCancelAfterCommit <= 0) return false; FailNextCancelAfterCommit--; return true; } }
     internal bool TakeAmendAfterCommit() { lock (Gate) { if (FailNextAmendAfterCommit <= 0) return false; FailNextAmendAfterCommit--; return true; } }
+    internal bool TakeTransferAfterCommit() { lock (Gate) { if (FailNextTransferAfterCommit <= 0) return false; FailNextTransferAfterCommit--; return true; } }
     internal bool TakeDecreaseAfterCommit() { lock (Gate) { if (FailNextDecreaseAfterCommit <= 0) return false; FailNextDecreaseAfterCommit--; return true; } }
     internal bool TakeGroupWriteAfterCommit() { lock (Gate) { if (FailNextGroupWriteAfterCommit <= 0) return false; FailNextGroupWriteAfterCommit--; return true; } }
     internal bool TakeFailNextRead() { lock (Gate) { if (FailNextReads <= 0) return false; FailNextReads--; return true; } }

@@ -58,7 +58,7 @@ internal static class PortfolioEndpoints
             foreach (var item in arr.EnumerateArray())
             {
                 string id = Http.Str(item, "order_id") ?? "";
-                try { var (o, reduced) = ex.CancelOrder(user, id); results.Add(CancelResponse(o, reduced, ex)); }
+                try { var (o, reduced) = ex.CancelOrder(user, id, SubaccountEndpoints.BodySubaccount(item, "subaccount") ?? 0); results.Add(CancelResponse(o, reduced, ex)); }
                 catch (ExchangeException e) { results.Add(new { order_id = id, error = new { code = e.Code, message = e.Message } }); }
             }
             if (faults.TakeCancelAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
@@ -66,13 +66,13 @@ internal static class PortfolioEndpoints
         });
         api.MapDelete("/portfolio/events/orders", (HttpContext ctx) =>
         {
-            ex.CancelAll(Http.UserId(ctx), Http.Q(ctx, "ticker"));
+            ex.CancelAll(Http.UserId(ctx), Http.Q(ctx, "ticker"), SubaccountEndpoints.QuerySubaccount(ctx));
             if (faults.TakeCancelAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Results.StatusCode(204);
         });
         api.MapDelete("/portfolio/events/orders/{id}", (HttpContext ctx, string id) =>
         {
-            var (o, reduced) = ex.CancelOrder(Http.UserId(ctx), id);
+            var (o, reduced) = ex.CancelOrder(Http.UserId(ctx), id, SubaccountEndpoints.QuerySubaccount(ctx) ?? 0);
             if (faults.TakeCancelAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             return Http.Ok(CancelResponse(o, reduced, ex));
         });
@@ -83,7 +83,7 @@ internal static class PortfolioEndpoints
             var price = Http.Dec(b, "price", "invalid_price") ?? throw new ExchangeException(400, "invalid_parameters", "price is required");
             var count = Http.Dec(b, "count", "invalid_count") ?? throw new ExchangeException(400, "invalid_parameters", "count is required");
             OrderSide? side = Http.Str(b, "side") is { } s ? ParseSide(s) : null;
-            var o = ex.AmendOrder(user, id, price, count, side, Http.Long(b, "expiration_time"));
+            var o = ex.AmendOrder(user, id, price, count, side, Http.Long(b, "expiration_time"), SubaccountEndpoints.QuerySubaccount(ctx) ?? 0);
             if (faults.TakeAmendAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             lock (ex.Gate)
                 return Http.Ok(new
@@ -96,7 +96,7 @@ internal static class PortfolioEndpoints
         {
             var user = Http.UserId(ctx);
             var b = await Http.Body(ctx);
-            var o = ex.DecreaseOrder(user, id, Http.Dec(b, "reduce_by", "invalid_count"), Http.Dec(b, "reduce_to", "invalid_count"));
+            var o = ex.DecreaseOrder(user, id, Http.Dec(b, "reduce_by", "invalid_count"), Http.Dec(b, "reduce_to", "invalid_count"), SubaccountEndpoints.QuerySubaccount(ctx) ?? 0);
             if (faults.TakeDecreaseAfterCommit() || faults.RollAfterCommit()) return AfterCommit(ctx, faults);
             lock (ex.Gate)
                 return Http.Ok(new { order_id = o.OrderId, client_order_id = o.ClientOrderId, remaining_count = Fp.Count(o.RemainingCount), ts_ms = ex.Clock.GetUtcNow().ToUnixTimeMilliseconds() });
@@ -115,9 +115,10 @@ internal static class PortfolioEndpoints
             var ticker = Http.Q(ctx, "ticker"); var events = Http.QList(ctx, "event_ticker"); var status = Http.Q(ctx, "status");
             if (status is not (null or "" or "resting" or "canceled" or "executed")) throw new ExchangeException(400, "invalid_parameters", "status must be resting, canceled or executed");
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
+            var sub = SubaccountEndpoints.QuerySubaccount(ctx); // omitted: every account
             lock (ex.Gate)
             {
-                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrders(user), o => !ex.IsArchived(o) && (ticker == null || o.Ticker == ticker)
+                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrders(user), o => !ex.IsArchived(o) && (ticker == null || o.Ticker == ticker) && (sub == null || o.Subaccount == sub)
                     && (events == null || events.Contains(ex.GetMarket(o.Ticker)!.EventTicker))
                     && (string.IsNullOrEmpty(status) || WireNames.Of(o.Status) == status)
                     && (minTs == null || o.LastUpdateTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || o.LastUpdateTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
@@ -137,12 +138,13 @@ internal static class PortfolioEndpoints
         api.MapGet("/portfolio/balance", (HttpContext ctx) =>
         {
             var user = Http.UserId(ctx);
+            int sub = SubaccountEndpoints.QuerySubaccount(ctx) ?? 0;
             lock (ex.Gate)
             {
-                var a = ex.GetOrCreateAccount(user);
+                var a = ex.AccountOf(user, sub);
                 return Http.Ok(new
                 {
-                    balance = Fp.Cents(a.Cash), balance_dollars = Fp.Price(a.Cash), portfolio_value = Fp.Cents(ex.PortfolioValue(user)),
+                    balance = Fp.Cents(a.Cash), balance_dollars = Fp.Price(a.Cash), portfolio_value = Fp.Cents(ex.PortfolioValue(user, sub)),
                     updated_ts = a.UpdatedTime.ToUnixTimeSeconds(),
                 });
             }
@@ -152,9 +154,10 @@ internal static class PortfolioEndpoints
             var user = Http.UserId(ctx);
             var (limit, offset) = Http.Page(ctx, 100, 1000);
             var ticker = Http.Q(ctx, "ticker"); var ev = Http.Q(ctx, "event_ticker"); var filter = Http.QList(ctx, "count_filter");
+            int sub = SubaccountEndpoints.QuerySubaccount(ctx) ?? 0;
             lock (ex.Gate)
             {
-                var a = ex.GetOrCreateAccount(user);
+                var a = ex.AccountOf(user, sub);
                 var all = a.Positions.Values.Where(p => !ex.IsArchived(p) && (ticker == null || p.Ticker == ticker) && (ev == null || p.EventTicker == ev)
                     && (filter == null || (filter.Contains("position") && p.Quantity != 0) || (filter.Contains("total_traded") && p.TotalTraded != 0)))
                     .OrderBy(p => p.Ticker, StringComparer.Ordinal).ToList();
@@ -167,9 +170,10 @@ internal static class PortfolioEndpoints
             var user = Http.UserId(ctx);
             var ticker = Http.Q(ctx, "ticker"); var orderId = Http.Q(ctx, "order_id");
             long? minTs = Http.QLong(ctx, "min_ts"), maxTs = Http.QLong(ctx, "max_ts");
+            var sub = SubaccountEndpoints.QuerySubaccount(ctx); // omitted: every account
             lock (ex.Gate)
             {
-                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrCreateAccount(user).Fills, f => !ex.IsArchived(f) && (ticker == null || f.Ticker == ticker) && (orderId == null || f.OrderId == orderId)
+                var (items, cursor) = Http.NewestFirst(ctx, ex.FillsOf(user, sub), f => !ex.IsArchived(f) && (ticker == null || f.Ticker == ticker) && (orderId == null || f.OrderId == orderId)
                     && (minTs == null || f.CreatedTime.ToUnixTimeSeconds() >= minTs) && (maxTs == null || f.CreatedTime.ToUnixTimeSeconds() <= maxTs), 100, 1000);
                 return Http.Ok(new { fills = items.Select(WireObjects.Fill).ToArray(), cursor });
             }
@@ -178,9 +182,10 @@ internal static class PortfolioEndpoints
         {
             var user = Http.UserId(ctx);
             var ticker = Http.Q(ctx, "ticker"); var ev = Http.Q(ctx, "event_ticker");
+            var sub = SubaccountEndpoints.QuerySubaccount(ctx); // omitted: every account
             lock (ex.Gate)
             {
-                var (items, cursor) = Http.NewestFirst(ctx, ex.GetOrCreateAccount(user).Settlements,
+                var (items, cursor) = Http.NewestFirst(ctx, ex.SettlementsOf(user, sub),
                     s => (ticker == null || s.Ticker == ticker) && (ev == null || s.EventTicker == ev), 100, 1000);
                 return Http.Ok(new { settlements = items.Select(WireObjects.Settlement).ToArray(), cursor });
             }
@@ -247,6 +252,7 @@ internal static class PortfolioEndpoints
             ClientOrderId = Http.Str(b, "client_order_id"), ExpirationTime = Http.Long(b, "expiration_time"),
             PostOnly = Http.Bool(b, "post_only"), ReduceOnly = Http.Bool(b, "reduce_only"),
             CancelOrderOnPause = Http.Bool(b, "cancel_order_on_pause"), OrderGroupId = Http.Str(b, "order_group_id"),
+            Subaccount = SubaccountEndpoints.BodySubaccount(b, "subaccount") ?? 0,
         };
     }
 }

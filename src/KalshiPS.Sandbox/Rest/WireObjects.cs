@@ -131,7 +131,7 @@ internal static class WireObjects
         self_trade_prevention_type = WireNames.Of(o.SelfTradePrevention),
         order_group_id = o.OrderGroupId,
         cancel_order_on_pause = o.CancelOrderOnPause,
-        subaccount_number = 0,
+        subaccount_number = o.Subaccount,
         exchange_index = 0,
     };
 
@@ -152,7 +152,7 @@ internal static class WireObjects
         is_taker = f.IsTaker,
         created_time = Fp.Rfc3339(f.CreatedTime),
         fee_cost = Fp.Price(f.FeeCost),
-        subaccount_number = 0,
+        subaccount_number = f.Subaccount,
         ts = f.CreatedTime.ToUnixTimeSeconds(),
         exchange_index = 0,
     };

@@ -190,7 +190,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                                 fee_cost = Fp.Price(f.Fill.FeeCost), post_position_fp = Fp.Count(f.Fill.PostPosition),
                                 outcome_side = WireNames.OutcomeOf(f.Fill.Side), book_side = WireNames.Of(f.Fill.Side),
                                 side = WireNames.OutcomeOf(f.Fill.Side), action = "buy", purchased_side = WireNames.OutcomeOf(f.Fill.Side),
-                                ts = f.TsMs / 1000, ts_ms = f.TsMs, subaccount = 0,
+                                ts = f.TsMs / 1000, ts_ms = f.TsMs, subaccount = f.Fill.Subaccount,
                             },
                         });
                         break;
@@ -206,7 +206,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                                 user_id = userId, market_ticker = p.Position.Ticker, position_fp = Fp.Count(p.Position.Quantity),
                                 position_cost_dollars = Fp.Price(p.Position.Cost), realized_pnl_dollars = Fp.Price(p.Position.RealizedPnl),
                                 fees_paid_dollars = Fp.Price(p.Position.FeesPaid), position_fee_cost_dollars = Fp.Price(0m),
-                                volume_fp = Fp.Count(p.Position.Volume), subaccount = 0,
+                                volume_fp = Fp.Count(p.Position.Volume), subaccount = p.Position.Subaccount,
                             },
                         });
                         break;
@@ -269,7 +269,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         taker_fees_dollars = Fp.Price(o.TakerFees), maker_fees_dollars = Fp.Price(o.MakerFees), client_order_id = o.ClientOrderId,
         order_group_id = o.OrderGroupId, self_trade_prevention_type = WireNames.Of(o.SelfTradePrevention),
         created_ts_ms = o.CreatedTime.ToUnixTimeMilliseconds(), last_updated_ts_ms = o.LastUpdateTime.ToUnixTimeMilliseconds(),
-        expiration_ts_ms = o.ExpirationTime?.ToUnixTimeMilliseconds(), last_update_reason = o.LastUpdateReason, subaccount_number = 0,
+        expiration_ts_ms = o.ExpirationTime?.ToUnixTimeMilliseconds(), last_update_reason = o.LastUpdateReason, subaccount_number = o.Subaccount,
     };
 
     /// <summary>Sends orderbook_snapshot for each ticker on the sub (caller holds exchange gate and connection gate).</summary>

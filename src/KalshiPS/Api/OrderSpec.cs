@@ -28,6 +28,8 @@ namespace KalshiPS.Api
         public bool ClientOrderIdGenerated { get; set; }
         public string OrderGroupId { get; set; }
         public bool CancelOnPause { get; set; }
+        /// <summary>The account to place it in: 0 primary, 1-63 a subaccount; null = Kalshi's default (primary).</summary>
+        public int? Subaccount { get; set; }
 
         /// <summary>bid when buying Yes or selling No; ask otherwise.</summary>
         public string BookSide => (Side == KalshiSide.Yes) == (Action == KalshiAction.Buy) ? "bid" : "ask";
@@ -44,8 +46,8 @@ namespace KalshiPS.Api
         }
 
         /// <summary>"TICKER: Buy 10 Yes @ 0.45" — the -WhatIf/-Confirm target.</summary>
-        public string Describe() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} {3} @ {4} ({5})",
-            Ticker, Action, UserNumber.ExactCount(Count), Side, OrderValidation.Num(Price), TimeInForce);
+        public string Describe() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} {3} @ {4} ({5}){6}",
+            Ticker, Action, UserNumber.ExactCount(Count), Side, OrderValidation.Num(Price), TimeInForce, Subaccount.HasValue ? ", subaccount " + Subaccount.Value : "");
     }
 
     /// <summary>Checks made before anything is sent. Each failure names the valid values; nothing is rounded.</summary>

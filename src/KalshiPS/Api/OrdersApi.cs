@@ -22,6 +22,8 @@ namespace KalshiPS.Api
         public long? MaxTs { get; set; }
         /// <summary>Only orders under this client order id (filtered here; Kalshi's listing has no such filter).</summary>
         public string ClientOrderId { get; set; }
+        /// <summary>One account (0 primary, 1-63); null = every account (Kalshi's default for this listing).</summary>
+        public int? Subaccount { get; set; }
     }
 
     /// <summary>A per-item outcome of a batch: a value or the error for that item.</summary>
@@ -57,7 +59,7 @@ namespace KalshiPS.Api
             var pages = Pager.ReadAsync(Http, () => new KalshiRequest("GET", "/portfolio/orders")
                     .With("limit", pageSize).With("ticker", q.Ticker).With("event_ticker", q.EventTicker)
                     .With("status", q.Status.HasValue ? OrderRequestWire.OrderStatus(q.Status.Value) : null)
-                    .With("min_ts", q.MinTs).With("max_ts", q.MaxTs),
+                    .With("min_ts", q.MinTs).With("max_ts", q.MaxTs).With("subaccount", q.Subaccount),
                 "orders", PortfolioWire.Order, ct);
             return q.ClientOrderId == null ? pages : OnlyClientOrderId(pages, q.ClientOrderId);
         }
@@ -282,6 +284,7 @@ namespace KalshiPS.Api
             if (existing.BookSide != null && !string.Equals(existing.BookSide, o.BookSide, StringComparison.OrdinalIgnoreCase)) diffs.Add("book side " + existing.BookSide);
             if (existing.YesPrice.HasValue && existing.YesPrice.Value != o.YesPrice) diffs.Add("Yes price " + OrderValidation.Num(existing.YesPrice.Value));
             if (existing.Count.HasValue && existing.Count.Value != o.Count) diffs.Add("count " + OrderValidation.Num(existing.Count.Value));
+            if (existing.Subaccount.HasValue && existing.Subaccount.Value != (o.Subaccount ?? 0)) diffs.Add("subaccount " + existing.Subaccount.Value);
             return diffs.Count == 0 ? null : string.Join(", ", diffs);
         }
 
@@ -304,15 +307,19 @@ namespace KalshiPS.Api
 
         // ------------------------------------------------------------------ cancel
 
-        public async Task<KalshiOrderCancellation> CancelAsync(string orderId, string ticker, CancellationToken ct)
+        public async Task<KalshiOrderCancellation> CancelAsync(string orderId, string ticker, CancellationToken ct, int? subaccount = null)
         {
-            var request = new KalshiRequest("DELETE", ApiPath.Of(CreatePath + "/{0}", SegmentKind.OrderId, orderId, "OrderId")).With("market_ticker", ticker);
+            var request = new KalshiRequest("DELETE", ApiPath.Of(CreatePath + "/{0}", SegmentKind.OrderId, orderId, "OrderId")).With("market_ticker", ticker).With("subaccount", subaccount);
             request.RetrySafe = true; // cancelling twice cannot harm; a retry that finds it gone is checked below
             var outcomes = new ItemOutcome<KalshiOrderCancellation>[1];
             try
             {
                 using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
-                    return Cancellation(doc?.RootElement ?? default, orderId, ticker);
+                {
+                    var done = Cancellation(doc?.RootElement ?? default, orderId, ticker);
+                    done.Subaccount = subaccount;
+                    return done;
+                }
             }
             catch (KalshiApiException e) when (!ct.IsCancellationRequested && CancelMayHaveHappened(request, e, false))
             {
@@ -327,25 +334,25 @@ namespace KalshiPS.Api
         /// DELETE /portfolio/events/orders/batched: one outcome per id, in order, in batches that fit the write bucket
         /// (split again on 429). Items whose answer was unclear are settled by reading each order.
         /// </summary>
-        public async Task<IReadOnlyList<ItemOutcome<KalshiOrderCancellation>>> CancelBatchAsync(IReadOnlyList<KeyValuePair<string, string>> orders, CancellationToken ct)
+        public async Task<IReadOnlyList<ItemOutcome<KalshiOrderCancellation>>> CancelBatchAsync(IReadOnlyList<KeyValuePair<string, string>> orders, CancellationToken ct, int? subaccount = null)
         {
             var outcomes = new ItemOutcome<KalshiOrderCancellation>[orders.Count];
             var unsettled = new List<UnsettledWrite>();
             int size = _session.Limiter.ItemsThatFit("DELETE", BatchPath, MaxBatch);
             for (int start = 0; start < orders.Count; start += size)
                 await SendSplittingAsync(start, Math.Min(size, orders.Count - start), false, "cancels",
-                    (from, n, unclear) => SendCancelsAsync(orders, from, n, unclear, outcomes, unsettled, ct)).ConfigureAwait(false);
+                    (from, n, unclear) => SendCancelsAsync(orders, subaccount, from, n, unclear, outcomes, unsettled, ct)).ConfigureAwait(false);
             if (unsettled.Count > 0)
                 await SettleByStateAsync(outcomes, unsettled, (w, order) => IsCanceled(order, orders[w.Index].Value, w), ct).ConfigureAwait(false);
             return outcomes;
         }
 
         /// <summary>One batch request; returns it when it met 429 after every retry (to be split), else null.</summary>
-        private async Task<KalshiRequest> SendCancelsAsync(IReadOnlyList<KeyValuePair<string, string>> orders, int start, int count, bool priorUnclear,
+        private async Task<KalshiRequest> SendCancelsAsync(IReadOnlyList<KeyValuePair<string, string>> orders, int? subaccount, int start, int count, bool priorUnclear,
             ItemOutcome<KalshiOrderCancellation>[] outcomes, List<UnsettledWrite> unsettled, CancellationToken ct)
         {
             var chunk = orders.Skip(start).Take(count).ToList();
-            var request = new KalshiRequest("DELETE", BatchPath) { JsonBody = OrderRequestWire.CancelBatch(chunk), RetrySafe = true, Items = count };
+            var request = new KalshiRequest("DELETE", BatchPath) { JsonBody = OrderRequestWire.CancelBatch(chunk, subaccount), RetrySafe = true, Items = count };
             try
             {
                 using (var doc = await Http.SendAsync(request, ct).ConfigureAwait(false))
@@ -367,7 +374,13 @@ namespace KalshiPS.Api
                             continue;
                         }
                         var error = OrderRequestWire.ItemError(item);
-                        if (error == null) { outcomes[i] = new ItemOutcome<KalshiOrderCancellation>(Cancellation(item, id, orders[i].Value)); continue; }
+                        if (error == null)
+                        {
+                            var done = Cancellation(item, id, orders[i].Value);
+                            done.Subaccount = subaccount;
+                            outcomes[i] = new ItemOutcome<KalshiOrderCancellation>(done);
+                            continue;
+                        }
                         int status = StatusFor(error.Code);
                         var itemError = new KalshiApiException(KalshiApiException.KindFor(status), status, "DELETE", BatchPath, error);
                         outcomes[i] = new ItemOutcome<KalshiOrderCancellation>(itemError);
@@ -395,7 +408,7 @@ namespace KalshiPS.Api
         {
             if (order.Status != "Canceled") return new ItemOutcome<KalshiOrderCancellation>(WriteOutcomes.NotDone(w, $"order {w.OrderId} is {order.Status ?? "not canceled"}"));
             Verbose($"Order {w.OrderId} is canceled on the exchange (the cancel got no clear answer: {w.WriteError.Kind}).");
-            return new ItemOutcome<KalshiOrderCancellation>(new KalshiOrderCancellation { OrderId = w.OrderId, ClientOrderId = order.ClientOrderId, Ticker = order.Ticker ?? ticker });
+            return new ItemOutcome<KalshiOrderCancellation>(new KalshiOrderCancellation { OrderId = w.OrderId, ClientOrderId = order.ClientOrderId, Ticker = order.Ticker ?? ticker, Subaccount = order.Subaccount });
         }
 
         /// <summary>A cancel, amend or decrease of one order: settled by reading that order.</summary>
@@ -424,9 +437,12 @@ namespace KalshiPS.Api
 
         /// <summary>DELETE /portfolio/events/orders: every resting order of the account.</summary>
         /// <remarks>An unclear answer is settled by listing resting orders: none left means done.</remarks>
-        public async Task CancelAllAsync(CancellationToken ct)
+        public async Task CancelAllAsync(CancellationToken ct, int? subaccount = null)
         {
-            var request = new KalshiRequest("DELETE", CreatePath) { RetrySafe = true };
+            // With a subaccount only its orders are eligible; without one Kalshi cancels in every account.
+            var request = new KalshiRequest("DELETE", CreatePath).With("subaccount", subaccount);
+            request.RetrySafe = true;
+            var scope = subaccount.HasValue ? "subaccount " + subaccount.Value : "the account";
             var outcomes = new ItemOutcome<bool>[1];
             try
             {
@@ -437,10 +453,11 @@ namespace KalshiPS.Api
             {
                 outcomes[0] = new ItemOutcome<bool>(e);
             }
-            var write = new UnsettledWrite(0, (KalshiApiException)outcomes[0].Error, "canceled", "every resting order of the account", null, null, "Get-KalshiOrder -Status Resting");
+            var write = new UnsettledWrite(0, (KalshiApiException)outcomes[0].Error, "canceled", "every resting order of " + scope, null, null,
+                "Get-KalshiOrder -Status Resting" + (subaccount.HasValue ? " -Subaccount " + subaccount.Value : ""));
             await WriteOutcomes.SettleAsync(outcomes, new[] { write }, async (items, c) =>
             {
-                await foreach (var page in ListOrders(new OrderQuery { Status = KalshiOrderStatus.Resting }, 1, c).ConfigureAwait(false))
+                await foreach (var page in ListOrders(new OrderQuery { Status = KalshiOrderStatus.Resting, Subaccount = subaccount }, 1, c).ConfigureAwait(false))
                     return new Dictionary<int, ItemOutcome<bool>> { [0] = page.Items.Count == 0 ? new ItemOutcome<bool>(true)
                         : new ItemOutcome<bool>(WriteOutcomes.NotDone(write, "orders are still resting")) };
                 return new Dictionary<int, ItemOutcome<bool>> { [0] = new ItemOutcome<bool>(true) };
@@ -466,11 +483,9 @@ namespace KalshiPS.Api
         /// </summary>
         public async Task<KalshiOrder> AmendAsync(KalshiOrder current, decimal yesPrice, decimal totalCount, long? expirationUnix, CancellationToken ct)
         {
-            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/amend", SegmentKind.OrderId, current.OrderId, "OrderId"))
-            {
-                JsonBody = OrderRequestWire.Amend(current.Ticker, current.BookSide, yesPrice, totalCount, expirationUnix),
-                RetrySafe = true, // absolute price and count: sending it twice ends in the same state
-            };
+            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/amend", SegmentKind.OrderId, current.OrderId, "OrderId")).With("subaccount", current.Subaccount);
+            request.RetrySafe = true; // absolute price and count: sending it twice ends in the same state
+            request.JsonBody = OrderRequestWire.Amend(current.Ticker, current.BookSide, yesPrice, totalCount, expirationUnix);
             return await ChangeAsync(request, current, "amended", order =>
             {
                 var total = (order.FilledCount ?? 0m) + (order.RemainingCount ?? 0m);
@@ -487,11 +502,9 @@ namespace KalshiPS.Api
         /// </summary>
         public async Task<KalshiOrder> DecreaseAsync(KalshiOrder current, string ticker, decimal? reduceBy, decimal? reduceTo, CancellationToken ct)
         {
-            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/decrease", SegmentKind.OrderId, current.OrderId, "OrderId"))
-            {
-                JsonBody = OrderRequestWire.Decrease(ticker, reduceBy, reduceTo),
-                RetrySafe = reduceTo.HasValue,
-            };
+            var request = new KalshiRequest("POST", ApiPath.Of(CreatePath + "/{0}/decrease", SegmentKind.OrderId, current.OrderId, "OrderId")).With("subaccount", current.Subaccount);
+            request.JsonBody = OrderRequestWire.Decrease(ticker, reduceBy, reduceTo);
+            request.RetrySafe = reduceTo.HasValue;
             decimal filledBefore = current.FilledCount ?? 0m, restingBefore = current.RemainingCount ?? 0m;
             return await ChangeAsync(request, current, "decreased", order =>
             {

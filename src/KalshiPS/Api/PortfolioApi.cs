@@ -15,6 +15,8 @@ namespace KalshiPS.Api
         public string OrderId { get; set; }
         public long? MinTs { get; set; }
         public long? MaxTs { get; set; }
+        /// <summary>One account (0 primary, 1-63); null = every account (Kalshi's default for fills).</summary>
+        public int? Subaccount { get; set; }
     }
 
     /// <summary>Balance, positions, fills and settlements (all authenticated reads).</summary>
@@ -27,7 +29,7 @@ namespace KalshiPS.Api
         public IAsyncEnumerable<Page<KalshiFill>> ListFills(FillQuery q, int pageSize, CancellationToken ct) =>
             Pager.ReadAsync(Http, () => new KalshiRequest("GET", "/portfolio/fills")
                     .With("limit", pageSize).With("ticker", q.Ticker).With("order_id", q.OrderId)
-                    .With("min_ts", q.MinTs).With("max_ts", q.MaxTs),
+                    .With("min_ts", q.MinTs).With("max_ts", q.MaxTs).With("subaccount", q.Subaccount),
                 "fills", PortfolioWire.Fill, ct);
     }
 }

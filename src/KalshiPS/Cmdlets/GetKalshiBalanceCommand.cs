@@ -10,6 +10,12 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiBalance))]
     public sealed class GetKalshiBalanceCommand : KalshiCmdlet
     {
+        /// <summary>The account: 0 primary (the default), 1-63 a subaccount.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         /// <summary>Also read the total value of resting orders (GET /portfolio/summary/total_resting_order_value).</summary>
         [Parameter]
         public SwitchParameter IncludeRestingOrderValue { get; set; }
@@ -19,7 +25,7 @@ namespace KalshiPS.Cmdlets
             {
                 // Both reads travel together; Kalshi meant the resting total for FCM members, so it is asked for only on request.
                 var resting = IncludeRestingOrderValue ? Portfolio.GetRestingOrderValueAsync(ct) : Task.FromResult<decimal?>(null);
-                var balance = await Portfolio.GetBalanceAsync(ct).ConfigureAwait(false);
+                var balance = await Portfolio.GetBalanceAsync(Subaccount, ct).ConfigureAwait(false);
                 balance.RestingOrderValue = await resting.ConfigureAwait(false);
                 Emit(balance);
             });

@@ -35,6 +35,10 @@ namespace KalshiPS.Cmdlets
 
         private ArchiveReach _archive;
         private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+        /// <summary>Only fills of this account (0 primary, 1-63); every account when omitted.</summary>
+        [Parameter()]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -46,6 +50,7 @@ namespace KalshiPS.Cmdlets
                 OrderId = orderId,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+                Subaccount = Subaccount,
             };
             if (SkipListing()) return;
             RunAsync(async ct =>

@@ -57,6 +57,10 @@ namespace KalshiPS.Cmdlets
 
         private ArchiveReach _archive;
         private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+        /// <summary>Only orders of this account (0 primary, 1-63); every account when omitted.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -83,6 +87,7 @@ namespace KalshiPS.Cmdlets
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
                 ClientOrderId = string.IsNullOrWhiteSpace(ClientOrderId) ? null : ClientOrderId.Trim(),
+                Subaccount = Subaccount,
             };
             if (IncludeHistorical && eventTicker != null)
             {

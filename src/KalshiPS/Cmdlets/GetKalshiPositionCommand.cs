@@ -46,6 +46,10 @@ namespace KalshiPS.Cmdlets
 
         private ArchiveReach _archive;
         private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
+        /// <summary>The account: 0 primary (the default), 1-63 a subaccount.</summary>
+        [Parameter()]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -56,6 +60,7 @@ namespace KalshiPS.Cmdlets
                 Ticker = ticker,
                 EventTicker = eventTicker,
                 CountFilter = IncludeClosed ? null : "position",
+                Subaccount = Subaccount,
             };
             if (ByEvent && IncludeMarketValue)
             {

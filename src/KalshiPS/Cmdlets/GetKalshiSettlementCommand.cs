@@ -30,6 +30,11 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public DateTime? Until { get; set; }
 
+        /// <summary>Only settlements of this account (0 primary, 1-63); every account when omitted.</summary>
+        [Parameter()]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)
@@ -40,6 +45,7 @@ namespace KalshiPS.Cmdlets
                 EventTicker = eventTicker,
                 MinTs = Since.HasValue ? JsonFields.ToUnixSeconds(Since.Value) : (long?)null,
                 MaxTs = Until.HasValue ? JsonFields.ToUnixSeconds(Until.Value) : (long?)null,
+                Subaccount = Subaccount,
             };
             RunAsync(ct => StreamAsync(Portfolio.ListSettlements(query, PageSize, ct), ct));
         }

@@ -79,6 +79,12 @@ namespace KalshiPS.Cmdlets
         [TextSwitch]
         public SwitchParameter CancelOnPause { get; set; }
 
+        /// <summary>The account to trade in: 0 primary (the default), 1-63 a subaccount; its own cash pays for the order.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         protected override void ProcessRecord()
         {
             string ticker = null, clientOrderId = null, orderGroupId = null;
@@ -105,6 +111,7 @@ namespace KalshiPS.Cmdlets
                 ClientOrderId = clientOrderId,
                 OrderGroupId = orderGroupId,
                 CancelOnPause = CancelOnPause.IsPresent,
+                Subaccount = Subaccount,
             };
             var target = spec.Describe();
 

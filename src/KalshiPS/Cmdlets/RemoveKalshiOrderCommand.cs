@@ -30,7 +30,7 @@ namespace KalshiPS.Cmdlets
         private const string TickerSet = "ByTicker";
         private const string AllSet = "All";
         internal const int BatchSize = 20;
-        private readonly List<KeyValuePair<string, string>> _pending = new List<KeyValuePair<string, string>>();
+        private readonly List<Pending> _pending = new List<Pending>();
 
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString] // refused by the id check: a blank or '.' id must never reach the cancel path
@@ -53,6 +53,17 @@ namespace KalshiPS.Cmdlets
         [Parameter(ParameterSetName = AllSet)]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// The account the orders are in (0 primary, 1-63). With -OrderId it binds from piped orders; with -All it limits
+        /// the mass cancel to one account (every account when omitted); with -Ticker it cancels that account's orders.
+        /// </summary>
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = TickerSet)]
+        [Parameter(ParameterSetName = AllSet)]
+        [EmptyAsNull]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         /// <summary>Writes one KalshiOrderCancellation per canceled order.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -64,8 +75,8 @@ namespace KalshiPS.Cmdlets
             foreach (var raw in OrderId ?? new string[] { null })
             {
                 if (!TrySegment(SegmentKind.OrderId, raw, nameof(OrderId), out var id)) continue;
-                if (!ShouldProcess(ticker == null ? "order " + id : $"order {id} ({ticker})", "Cancel Kalshi order")) continue;
-                _pending.Add(new KeyValuePair<string, string>(id, ticker));
+                if (!ShouldProcess(Describe(id, ticker, Subaccount), "Cancel Kalshi order")) continue;
+                _pending.Add(new Pending(id, ticker, Subaccount));
             }
         }
 
@@ -74,29 +85,38 @@ namespace KalshiPS.Cmdlets
             switch (ParameterSetName)
             {
                 case AllSet:
-                    if (!ShouldProcess("every resting order of this account", "Cancel all Kalshi orders")) return;
-                    if (!ConfirmMassCancel("every resting order of this account")) return;
-                    RunAsync(ct => Orders.CancelAllAsync(ct));
+                {
+                    var scope = Subaccount.HasValue ? "every resting order of subaccount " + Subaccount.Value : "every resting order of this account";
+                    if (!ShouldProcess(scope, "Cancel all Kalshi orders")) return;
+                    if (!ConfirmMassCancel(scope)) return;
+                    RunAsync(ct => Orders.CancelAllAsync(ct, Subaccount));
                     return;
+                }
                 case TickerSet:
                 {
                     if (!TrySegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)) return;
                     var resting = RunAsync(async ct =>
                     {
                         var list = new List<KalshiOrder>();
-                        await foreach (var page in Orders.ListOrders(new OrderQuery { Ticker = ticker, Status = KalshiOrderStatus.Resting }, 1000, ct).ConfigureAwait(false))
+                        await foreach (var page in Orders.ListOrders(new OrderQuery { Ticker = ticker, Status = KalshiOrderStatus.Resting, Subaccount = Subaccount }, 1000, ct).ConfigureAwait(false))
                             list.AddRange(page.Items);
                         return list;
                     });
                     if (resting.Count == 0) { WriteVerbose($"No resting orders on {ticker}."); return; }
                     if (!ShouldProcess($"{resting.Count} resting order(s) on {ticker}", "Cancel Kalshi orders")) return;
                     if (!ConfirmMassCancel($"{resting.Count} resting order(s) on {ticker}")) return;
-                    _pending.AddRange(resting.Select(o => new KeyValuePair<string, string>(o.OrderId, ticker)));
+                    _pending.AddRange(resting.Select(o => new Pending(o.OrderId, ticker, o.Subaccount ?? Subaccount)));
                     break;
                 }
             }
-            for (int i = 0; i < _pending.Count; i += BatchSize)
-                CancelChunk(_pending.Skip(i).Take(BatchSize).ToList());
+            // A cancel names one account per request: consecutive orders of the same account share a batch.
+            for (int i = 0; i < _pending.Count;)
+            {
+                int n = 1;
+                while (n < BatchSize && i + n < _pending.Count && _pending[i + n].Subaccount == _pending[i].Subaccount) n++;
+                CancelChunk(_pending.GetRange(i, n).Select(p => new KeyValuePair<string, string>(p.OrderId, p.Ticker)).ToList(), _pending[i].Subaccount);
+                i += n;
+            }
             _pending.Clear();
         }
 
@@ -120,9 +140,22 @@ namespace KalshiPS.Cmdlets
             return value != null && System.Enum.TryParse(value.ToString(), true, out ConfirmImpact parsed) ? parsed : ConfirmImpact.High;
         }
 
-        private void CancelChunk(List<KeyValuePair<string, string>> chunk)
+        private static string Describe(string id, string ticker, int? subaccount) =>
+            "order " + id + (ticker == null && !subaccount.HasValue ? "" : " (" + string.Join(", ",
+                new[] { ticker, subaccount.HasValue ? "subaccount " + subaccount.Value : null }.Where(x => x != null)) + ")");
+
+        /// <summary>One order to cancel: its id, market (routing hint) and account.</summary>
+        private readonly struct Pending
         {
-            var outcomes = RunAsync(ct => CancelAsync(chunk, ct));
+            public Pending(string orderId, string ticker, int? subaccount) { OrderId = orderId; Ticker = ticker; Subaccount = subaccount; }
+            public string OrderId { get; }
+            public string Ticker { get; }
+            public int? Subaccount { get; }
+        }
+
+        private void CancelChunk(List<KeyValuePair<string, string>> chunk, int? subaccount)
+        {
+            var outcomes = RunAsync(ct => CancelAsync(chunk, subaccount, ct));
             for (int i = 0; i < chunk.Count; i++)
             {
                 if (outcomes[i].Error != null) WriteError(ErrorRecords.From(outcomes[i].Error, chunk[i].Key));
@@ -130,14 +163,14 @@ namespace KalshiPS.Cmdlets
             }
         }
 
-        private async Task<IReadOnlyList<ItemOutcome<KalshiOrderCancellation>>> CancelAsync(List<KeyValuePair<string, string>> chunk, CancellationToken ct)
+        private async Task<IReadOnlyList<ItemOutcome<KalshiOrderCancellation>>> CancelAsync(List<KeyValuePair<string, string>> chunk, int? subaccount, CancellationToken ct)
         {
             if (chunk.Count == 1)
             {
-                try { return new[] { new ItemOutcome<KalshiOrderCancellation>(await Orders.CancelAsync(chunk[0].Key, chunk[0].Value, ct).ConfigureAwait(false)) }; }
+                try { return new[] { new ItemOutcome<KalshiOrderCancellation>(await Orders.CancelAsync(chunk[0].Key, chunk[0].Value, ct, subaccount).ConfigureAwait(false)) }; }
                 catch (KalshiApiException e) when (!ct.IsCancellationRequested) { return new[] { new ItemOutcome<KalshiOrderCancellation>(e) }; }
             }
-            try { return await Orders.CancelBatchAsync(chunk, ct).ConfigureAwait(false); }
+            try { return await Orders.CancelBatchAsync(chunk, ct, subaccount).ConfigureAwait(false); }
             catch (KalshiApiException e) when (!ct.IsCancellationRequested) { return chunk.Select(_ => new ItemOutcome<KalshiOrderCancellation>(e)).ToList(); }
         }
     }

@@ -55,6 +55,12 @@ namespace KalshiPS.Cmdlets
         [InvariantDecimal]
         public decimal DecreaseTo { get; set; }
 
+        /// <summary>The order's account (0 primary, 1-63); read from the order when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         /// <summary>Writes the order as it is after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -78,6 +84,14 @@ namespace KalshiPS.Cmdlets
             if (current == null) { WriteError(ErrorRecords.From(readError, id)); return; }
             var ticker = givenTicker ?? current.Ticker;
             if (current.Ticker == null) current.Ticker = ticker;
+            if (Subaccount.HasValue && current.Subaccount.HasValue && Subaccount.Value != current.Subaccount.Value)
+            {
+                WriteError(ErrorRecords.From(new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
+                    "Order {0} belongs to subaccount {1}, not {2}; nothing was sent. Omit -Subaccount (it is read from the order) or pass -Subaccount {1}.",
+                    id, current.Subaccount.Value, Subaccount.Value), "Subaccount"), id));
+                return;
+            }
+            if (!current.Subaccount.HasValue) current.Subaccount = Subaccount; // the change is sent to the order's own account
 
             MarketRules rules = null;
             var rulesTicker = ticker;

@@ -12,6 +12,8 @@ namespace KalshiPS.Models
         public string OrderId { get; set; }
         public string ClientOrderId { get; set; }
         public string Ticker { get; set; }
+        /// <summary>The account the order belongs to: 0 primary, 1-63 a subaccount (null when Kalshi did not say).</summary>
+        public int? Subaccount { get; set; }
         public string Side { get; set; }
         public string Action { get; set; }
         /// <summary>Price of <see cref="Side"/> in dollars.</summary>
@@ -54,6 +56,8 @@ namespace KalshiPS.Models
         /// <summary>Only on streamed fills (REST fills carry no client order id).</summary>
         public string ClientOrderId { get; set; }
         public string Ticker { get; set; }
+        /// <summary>The account of the fill: 0 primary, 1-63 a subaccount (null when Kalshi did not say).</summary>
+        public int? Subaccount { get; set; }
         public string Side { get; set; }
         public string Action { get; set; }
         /// <summary>Price of <see cref="Side"/> in dollars.</summary>
@@ -73,6 +77,8 @@ namespace KalshiPS.Models
     public sealed class KalshiPosition
     {
         public string Ticker { get; set; }
+        /// <summary>The account holding it: 0 primary, 1-63 a subaccount.</summary>
+        public int? Subaccount { get; set; }
         /// <summary>Yes, No, or Flat.</summary>
         public string Side { get; set; }
         /// <summary>Contracts held, always positive.</summary>
@@ -113,6 +119,8 @@ namespace KalshiPS.Models
     /// <summary>Cash available and portfolio value, in dollars.</summary>
     public sealed class KalshiBalance
     {
+        /// <summary>The account this is the cash of: 0 primary, 1-63 a subaccount.</summary>
+        public int? Subaccount { get; set; }
         public decimal Balance { get; set; }
         public decimal? PortfolioValue { get; set; }
         /// <summary>Total value of your resting orders (dollars); with -IncludeRestingOrderValue only.</summary>

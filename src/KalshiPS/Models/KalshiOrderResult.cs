@@ -12,6 +12,8 @@ namespace KalshiPS.Models
         public string OrderId { get; set; }
         public string ClientOrderId { get; set; }
         public string Ticker { get; set; }
+        /// <summary>The account the order was placed in: 0 primary, 1-63 a subaccount.</summary>
+        public int? Subaccount { get; set; }
         public KalshiSide Side { get; set; }
         public KalshiAction Action { get; set; }
         /// <summary>Limit price of <see cref="Side"/> in dollars.</summary>
@@ -48,6 +50,8 @@ namespace KalshiPS.Models
         public string OrderId { get; set; }
         public string ClientOrderId { get; set; }
         public string Ticker { get; set; }
+        /// <summary>The account the order was canceled in (the one the cancel named; null when it named none).</summary>
+        public int? Subaccount { get; set; }
         /// <summary>Contracts that stopped resting; null when a retried cancel found the order already canceled.</summary>
         public decimal? ReducedBy { get; set; }
         public System.DateTime? Timestamp { get; set; }

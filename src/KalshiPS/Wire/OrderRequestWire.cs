@@ -53,6 +53,7 @@ namespace KalshiPS.Wire
             if (o.ReduceOnly) w.WriteBoolean("reduce_only", true);
             if (o.CancelOnPause) w.WriteBoolean("cancel_order_on_pause", true);
             if (!string.IsNullOrEmpty(o.OrderGroupId)) w.WriteString("order_group_id", o.OrderGroupId);
+            if (o.Subaccount.HasValue) w.WriteNumber("subaccount", o.Subaccount.Value);
             w.WriteEndObject();
         }
 
@@ -80,7 +81,7 @@ namespace KalshiPS.Wire
         });
 
         /// <summary>{"orders":[{order_id, market_ticker?}...]}</summary>
-        public static string CancelBatch(IEnumerable<KeyValuePair<string, string>> idsAndTickers) => Write(w =>
+        public static string CancelBatch(IEnumerable<KeyValuePair<string, string>> idsAndTickers, int? subaccount = null) => Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("orders");
@@ -89,6 +90,7 @@ namespace KalshiPS.Wire
                 w.WriteStartObject();
                 w.WriteString("order_id", kv.Key);
                 if (!string.IsNullOrEmpty(kv.Value)) w.WriteString("market_ticker", kv.Value);
+                if (subaccount.HasValue) w.WriteNumber("subaccount", subaccount.Value);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -122,6 +124,7 @@ namespace KalshiPS.Wire
                 Status = DeriveStatus(o.Count, filled, remaining, o.TimeInForce),
                 TimeInForce = o.TimeInForce,
                 Timestamp = r.TimeMs("ts_ms"),
+                Subaccount = o.Subaccount ?? 0,
             };
         }
 
@@ -158,6 +161,7 @@ namespace KalshiPS.Wire
                 Status = status,
                 TimeInForce = o.TimeInForce,
                 AlreadyExisted = true,
+                Subaccount = existing.Subaccount ?? o.Subaccount ?? 0,
                 Timestamp = existing.LastUpdateTime ?? existing.CreatedTime,
             };
         }

@@ -48,6 +48,7 @@ namespace KalshiPS.Wire
                     case "created_ts_ms": createdMs = r.TimeMs(); break;
                     case "last_update_time": updated = r.Time(); break;
                     case "last_updated_ts_ms": updatedMs = r.TimeMs(); break;
+                    case "subaccount_number": case "subaccount": o.Subaccount = Subaccount(ref r); break;
                     default: r.Skip(); break;
                 }
             }
@@ -90,6 +91,7 @@ namespace KalshiPS.Wire
                     case "created_time": created = r.Time(); break;
                     case "ts_ms": tsMs = r.TimeMs(); break;
                     case "ts": ts = r.Time(); break;
+                    case "subaccount_number": case "subaccount": f.Subaccount = Subaccount(ref r); break;
                     default: r.Skip(); break;
                 }
             }
@@ -122,6 +124,7 @@ namespace KalshiPS.Wire
                     case "total_traded_dollars": p.TotalTradedDollars = r.Dec(); break;
                     case "volume_fp": p.Volume = r.Dec(); break;
                     case "last_updated_ts": p.LastUpdated = r.Time(); break;
+                    case "subaccount_number": case "subaccount": p.Subaccount = Subaccount(ref r); break;
                     default: r.Skip(); break;
                 }
             var position = signed ?? 0m;
@@ -192,6 +195,13 @@ namespace KalshiPS.Wire
                 }
             s.Revenue = revenue ?? revenueCents / 100m;
             return s;
+        }
+
+        /// <summary>An account number (0-63) as Kalshi sends it; null for a missing, null or out-of-range value.</summary>
+        internal static int? Subaccount(ref Utf8JsonReader r)
+        {
+            var n = r.Long();
+            return n.HasValue && n.Value >= 0 && n.Value <= Api.SubaccountNumber.Max ? (int)n.Value : (int?)null;
         }
 
         // JsonElement entry points (stream payloads, tests): the same readers, so each model maps in one place.
