@@ -128,7 +128,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         SandboxServer? self = null;
         ControlEndpoints.Map(app, () => self!, ex);
-        var api = app.MapGroup("/trade-api/v2");
+        var api = app.MapGroup("/trade-api/v2").WithSegmentShapes();
         MarketDataEndpoints.Map(api, ex);
         PortfolioEndpoints.Map(api, ex, options.Faults);
         var cutoff = ex.Cutoff;
@@ -144,7 +144,9 @@ public sealed class SandboxServer : IAsyncDisposable
         CommunicationsEndpoints.Map(api, ex);
         ApiKeyEndpoints.Map(api, keys);
         if (options.RfqDesk) ex.OpenDesk(DefaultUserId);
-        app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
+        MultivariateEndpoints.Map(api, ex);
+        // Any path (dotted last segments too: "{*path:nonfile}", the default, would leave those an empty 404).
+        app.MapFallback("{*path}", () => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -25,17 +25,9 @@ public class WebSocketTests : IAsyncLifetime
         return ws;
     }
 
-    private static Task SendAsync(ClientWebSocket ws, object cmd) =>
-        ws.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cmd)), WebSocketMessageType.Text, true, CancellationToken.None);
+    private static Task SendAsync(ClientWebSocket ws, object cmd) => SandboxSocket.SendAsync(ws, cmd);
 
-    private static async Task<JsonElement> ReceiveAsync(ClientWebSocket ws)
-    {
-        using var cts = new CancellationTokenSource(5000);
-        var buf = new byte[1 << 16]; using var ms = new MemoryStream();
-        WebSocketReceiveResult r;
-        do { r = await ws.ReceiveAsync(buf, cts.Token); ms.Write(buf, 0, r.Count); } while (!r.EndOfMessage);
-        return JsonDocument.Parse(ms.ToArray()).RootElement.Clone();
-    }
+    private static Task<JsonElement> ReceiveAsync(ClientWebSocket ws) => SandboxSocket.ReceiveAsync(ws);
 
     private Market Active() => _s.Exchange.Markets.First(m => m.Status == "active" && m.PriceStructure == PriceLevelStructure.LinearCent && !m.FractionalTradingEnabled);
 

@@ -12,6 +12,10 @@ public sealed record PositionUpdateEvent(string UserId, Position Position, long 
 public sealed record TickerEvent(Market Market, decimal LastTradeSize, long TsMs) : ExchangeEvent(TsMs);
 /// <summary>event_type: created|activated|deactivated|close_date_updated|determined|settled.</summary>
 public sealed record MarketLifecycleEvent(Market Market, string EventType, long TsMs) : ExchangeEvent(TsMs);
+/// <summary>An event was created (event_lifecycle; on multivariate_market_lifecycle when the event is a combo).</summary>
+public sealed record EventLifecycleEvent(EventInfo Event, long TsMs) : ExchangeEvent(TsMs);
+/// <summary>An event's fee override changed (event_fee_update); nulls clear it.</summary>
+public sealed record EventFeeUpdateEvent(EventInfo Event, string? FeeTypeOverride, decimal? FeeMultiplierOverride, long TsMs) : ExchangeEvent(TsMs);
 
 /// <summary>In-process publish/subscribe for engine events. Handlers must be fast and must not call back into the exchange.</summary>
 public sealed class EventHub

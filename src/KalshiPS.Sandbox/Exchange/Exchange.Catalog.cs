@@ -4,12 +4,22 @@ namespace KalshiPS.Sandbox;
 public sealed partial class Exchange
 {
     public void AddSeries(SeriesInfo s) { lock (Gate) { _series[s.Ticker] = s; SeriesList.Add(s); } }
-    public void AddEvent(EventInfo e) { lock (Gate) { _events[e.EventTicker] = e; EventList.Add(e); } }
+    public void AddEvent(EventInfo e)
+    {
+        lock (Gate)
+        {
+            _events[e.EventTicker] = e;
+            if (e.IsMultivariate) MultivariateEventList.Add(e); else EventList.Add(e); // GET /events leaves combo events out
+            Events.Publish(new EventLifecycleEvent(e, NowMs));
+        }
+    }
+
     public void AddMarket(Market m)
     {
         lock (Gate)
         {
-            _markets[m.Ticker] = m; MarketList.Add(m);
+            _markets[m.Ticker] = m;
+            if (!m.IsMultivariate) MarketList.Add(m); // combo markets are reached through their event (and by ticker)
             if (_events.TryGetValue(m.EventTicker, out var e)) e.Markets.Add(m);
             Events.Publish(new MarketLifecycleEvent(m, "created", NowMs));
         }

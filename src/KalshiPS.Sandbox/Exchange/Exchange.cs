@@ -4,7 +4,8 @@ namespace KalshiPS.Sandbox;
 /// The exchange engine: markets, books, accounts, matching and settlement. All state is guarded by one lock
 /// (<see cref="Gate"/>); events are published while it is held so subscribers see commit order. Fees are zero.
 /// One engine in role files: Exchange.Catalog (listings), Exchange.Accounts (cash, positions, reads),
-/// Exchange.Orders (order lifecycle), Exchange.Matching (crossing and executions), Exchange.Settlement.
+/// Exchange.Orders (order lifecycle), Exchange.Matching (crossing and executions), Exchange.Settlement,
+/// Exchange.Multivariate (combo events and event fee overrides).
 /// </summary>
 public sealed partial class Exchange
 {
@@ -21,6 +22,7 @@ public sealed partial class Exchange
     private readonly Dictionary<string, Market> _markets = new(StringComparer.Ordinal);
     internal readonly List<Market> MarketList = new();
     internal readonly List<EventInfo> EventList = new();
+    internal readonly List<EventInfo> MultivariateEventList = new();
     internal readonly List<SeriesInfo> SeriesList = new();
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Order> _orders = new(StringComparer.Ordinal);

@@ -49,6 +49,12 @@ public sealed class EventInfo
     public required string SubTitle { get; init; }
     public DateTimeOffset StrikeDate { get; init; }
     public bool MutuallyExclusive { get; init; }
+    /// <summary>Set on multivariate (combo) events: the collection they were made from.</summary>
+    public string? CollectionTicker { get; init; }
+    public bool IsMultivariate => CollectionTicker != null;
+    /// <summary>Per-event fee override (null: the series' fee applies); changed by Exchange.SetEventFeeOverride.</summary>
+    public string? FeeTypeOverride { get; set; }
+    public decimal? FeeMultiplierOverride { get; set; }
     public List<Market> Markets { get; } = new();
 }
 
@@ -71,6 +77,8 @@ public sealed class Market
     public DateTimeOffset? SettledTime { get; set; }
     public PriceLevelStructure PriceStructure { get; init; }
     public bool FractionalTradingEnabled { get; init; }
+    /// <summary>A combo market of a multivariate event: announced on multivariate_market_lifecycle, not market_lifecycle_v2.</summary>
+    public bool IsMultivariate { get; init; }
     public string Result { get; set; } = "";
     public decimal? LastPrice { get; set; }
     public decimal PreviousPrice { get; set; }

@@ -73,6 +73,7 @@ public static class UniverseBuilder
                 if (status == "active") SeedBook(ex, m, rng, fair);
             }
         }
+        ex.SeedMultivariate(3);
         lock (ex.Gate)
         {
             // Keep the tape in time order so newest-first paging by insertion index is also by time.

@@ -69,6 +69,36 @@ internal static class MarketDataEndpoints
             return Http.Ok(new { orderbook_fp = WireObjects.Orderbook(ex.GetBook(ticker, Math.Max(0, depth))) });
         });
         api.MapGet("/series/{series}/markets/{ticker}/candlesticks", (HttpContext ctx, string series, string ticker) => Candles(ctx, ex, ticker));
+        // BatchGetMarketCandlesticksResponse: one entry per known market (unknown ones are left out), at most 100 tickers and 10,000 candles.
+        api.MapGet("/markets/candlesticks", (HttpContext ctx) =>
+        {
+            var tickers = (Http.Q(ctx, "market_tickers") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+            if (tickers.Count is 0 or > 100) throw new ExchangeException(400, "invalid_parameters", "market_tickers must list 1 to 100 markets");
+            var w = Window(ctx);
+            if (tickers.Count * ((w.End - w.Start) / (w.Period * 60) + 1) > 10000)
+                throw new ExchangeException(400, "invalid_parameters", "the request would return more than 10000 candlesticks");
+            lock (ex.Gate)
+            {
+                var markets = tickers.Select(ex.GetMarket).Where(m => m != null).Select(m => new { market_ticker = m!.Ticker, candlesticks = CandleList(ex, m, w) }).ToArray();
+                return Http.Ok(new { markets });
+            }
+        });
+        // GetEventCandlesticksResponse: market_tickers[i] owns market_candlesticks[i].
+        api.MapGet("/series/{series}/events/{eventTicker}/candlesticks", (HttpContext ctx, string series, string eventTicker) =>
+        {
+            var w = Window(ctx);
+            lock (ex.Gate)
+            {
+                var e = ex.GetEvent(eventTicker);
+                if (e == null || e.SeriesTicker != series) throw new ExchangeException(404, "not_found", "event not found");
+                return Http.Ok(new
+                {
+                    market_tickers = e.Markets.Select(m => m.Ticker).ToArray(),
+                    market_candlesticks = e.Markets.Select(m => CandleList(ex, m, w)).ToArray(),
+                    adjusted_end_ts = w.End,
+                });
+            }
+        });
         api.MapGet("/events", (HttpContext ctx) =>
         {
             var (limit, offset) = Http.Page(ctx, 200, 200);
@@ -120,43 +150,59 @@ internal static class MarketDataEndpoints
         return s.ToHashSet();
     }
 
-    private static IResult Candles(HttpContext ctx, Exchange ex, string ticker)
+    private readonly record struct CandleWindow(long Start, long End, long Period);
+
+    private static CandleWindow Window(HttpContext ctx)
     {
         long start = Http.QLong(ctx, "start_ts") ?? throw new ExchangeException(400, "invalid_parameters", "start_ts is required");
         long end = Http.QLong(ctx, "end_ts") ?? throw new ExchangeException(400, "invalid_parameters", "end_ts is required");
         long period = Http.QLong(ctx, "period_interval") ?? throw new ExchangeException(400, "invalid_parameters", "period_interval is required");
         if (period is not (1 or 60 or 1440)) throw new ExchangeException(400, "invalid_parameters", "period_interval must be 1, 60 or 1440");
         if (end < start) throw new ExchangeException(400, "invalid_parameters", "end_ts must not precede start_ts");
+        return new CandleWindow(start, end, period);
+    }
+
+    private static IResult Candles(HttpContext ctx, Exchange ex, string ticker)
+    {
+        var w = Window(ctx);
         lock (ex.Gate)
         {
             var m = ex.GetMarket(ticker) is { } x && !ex.IsArchived(x) ? x : throw new ExchangeException(404, "not_found", "market not found");
-            long secs = period * 60;
-            var bid = Exchange.BestYesBid(m)?.Price ?? 0m; var ask = Exchange.BestYesAsk(m)?.Price ?? 1m;
-            var candles = ex.GetTrades(ticker).Where(t => t.CreatedTime.ToUnixTimeSeconds() >= start - secs && t.CreatedTime.ToUnixTimeSeconds() <= end)
-                .GroupBy(t => (t.CreatedTime.ToUnixTimeSeconds() / secs + 1) * secs) // end of the period
-                .Where(g => g.Key >= start && g.Key - secs <= end)
-                .OrderBy(g => g.Key)
-                .Select(g =>
-                {
-                    var ts = g.OrderBy(t => t.CreatedTime).ToList();
-                    decimal vol = ts.Sum(t => t.Count);
-                    decimal mean = ts.Sum(t => t.YesPrice * t.Count) / vol;
-                    return new
-                    {
-                        end_period_ts = g.Key,
-                        yes_bid = new { open_dollars = Fp.Price(bid), low_dollars = Fp.Price(bid), high_dollars = Fp.Price(bid), close_dollars = Fp.Price(bid) },
-                        yes_ask = new { open_dollars = Fp.Price(ask), low_dollars = Fp.Price(ask), high_dollars = Fp.Price(ask), close_dollars = Fp.Price(ask) },
-                        price = new
-                        {
-                            open_dollars = Fp.Price(ts[0].YesPrice), low_dollars = Fp.Price(ts.Min(t => t.YesPrice)), high_dollars = Fp.Price(ts.Max(t => t.YesPrice)),
-                            close_dollars = Fp.Price(ts[^1].YesPrice), mean_dollars = Fp.Price(Math.Round(mean, 4)), previous_dollars = Fp.Price(ts[0].YesPrice),
-                            min_dollars = Fp.Price(ts.Min(t => t.YesPrice)), max_dollars = Fp.Price(ts.Max(t => t.YesPrice)),
-                        },
-                        volume_fp = Fp.Count(vol),
-                        open_interest_fp = Fp.Count(m.OpenInterest),
-                    };
-                }).ToArray();
-            return Http.Ok(new { ticker, candlesticks = candles });
+            return Http.Ok(new { ticker, candlesticks = CandleList(ex, m, w) });
         }
+    }
+
+    /// <summary>A market's candles from its trades (caller holds the exchange lock).</summary>
+    private static object[] CandleList(Exchange ex, Market m, CandleWindow w)
+    {
+        var (start, end, period) = w;
+        var ticker = m.Ticker;
+        long secs = period * 60;
+        var bid = Exchange.BestYesBid(m)?.Price ?? 0m; var ask = Exchange.BestYesAsk(m)?.Price ?? 1m;
+        var candles = ex.GetTrades(ticker).Where(t => t.CreatedTime.ToUnixTimeSeconds() >= start - secs && t.CreatedTime.ToUnixTimeSeconds() <= end)
+            .GroupBy(t => (t.CreatedTime.ToUnixTimeSeconds() / secs + 1) * secs) // end of the period
+            .Where(g => g.Key >= start && g.Key - secs <= end)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var ts = g.OrderBy(t => t.CreatedTime).ToList();
+                decimal vol = ts.Sum(t => t.Count);
+                decimal mean = ts.Sum(t => t.YesPrice * t.Count) / vol;
+                return new
+                {
+                    end_period_ts = g.Key,
+                    yes_bid = new { open_dollars = Fp.Price(bid), low_dollars = Fp.Price(bid), high_dollars = Fp.Price(bid), close_dollars = Fp.Price(bid) },
+                    yes_ask = new { open_dollars = Fp.Price(ask), low_dollars = Fp.Price(ask), high_dollars = Fp.Price(ask), close_dollars = Fp.Price(ask) },
+                    price = new
+                    {
+                        open_dollars = Fp.Price(ts[0].YesPrice), low_dollars = Fp.Price(ts.Min(t => t.YesPrice)), high_dollars = Fp.Price(ts.Max(t => t.YesPrice)),
+                        close_dollars = Fp.Price(ts[^1].YesPrice), mean_dollars = Fp.Price(Math.Round(mean, 4)), previous_dollars = Fp.Price(ts[0].YesPrice),
+                        min_dollars = Fp.Price(ts.Min(t => t.YesPrice)), max_dollars = Fp.Price(ts.Max(t => t.YesPrice)),
+                    },
+                    volume_fp = Fp.Count(vol),
+                    open_interest_fp = Fp.Count(m.OpenInterest),
+                };
+            }).ToArray();
+        return candles;
     }
 }

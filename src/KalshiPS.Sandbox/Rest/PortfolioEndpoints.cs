@@ -15,10 +15,10 @@ internal static class PortfolioEndpoints
         api.MapPost("/portfolio/orders", Gone);
         api.MapPost("/portfolio/orders/batched", Gone);
         api.MapDelete("/portfolio/orders/batched", Gone);
-        api.MapDelete("/portfolio/orders/{id}", (string id) => Gone());
-        api.MapPost("/portfolio/orders/{id}/amend", (string id) => Gone());
-        api.MapPut("/portfolio/orders/{id}/amend", (string id) => Gone());
-        api.MapPost("/portfolio/orders/{id}/decrease", (string id) => Gone());
+        api.MapDelete("/portfolio/orders/{id}", (string id) => Gone()).WithMetadata(RouteShapes.AnyShape);
+        api.MapPost("/portfolio/orders/{id}/amend", (string id) => Gone()).WithMetadata(RouteShapes.AnyShape);
+        api.MapPut("/portfolio/orders/{id}/amend", (string id) => Gone()).WithMetadata(RouteShapes.AnyShape);
+        api.MapPost("/portfolio/orders/{id}/decrease", (string id) => Gone()).WithMetadata(RouteShapes.AnyShape);
 
         // ---- V2 writes
         api.MapPost("/portfolio/events/orders", async (HttpContext ctx) =>
@@ -205,7 +205,7 @@ internal static class PortfolioEndpoints
         client_order_id = r.Order.ClientOrderId,
         fill_count = Fp.Count(r.FillCount),
         remaining_count = Fp.Count(r.RemainingCount),
-        status = WireNames.Of(r.Order.Status),
+        // No status: the exchange's create answer has none (CreateOrderV2Response); counts tell the outcome.
         average_fill_price = r.AverageFillPrice is { } p ? Fp.Price(p) : null,
         average_fee_paid = r.AverageFeePaid is { } f ? Fp.Price(f) : null,
         ts_ms = r.TsMs,

@@ -45,6 +45,7 @@ internal static class WireObjects
             open_interest_fp = Fp.Count(m.OpenInterest),
             result = m.Result,
             settlement_value_dollars = m.Result == "" ? null : Fp.Price(m.Result == "yes" ? 1m : 0m),
+            expiration_value = ExpirationValue(m),
             can_close_early = true,
             strike_type = m.StrikeType,
             floor_strike = m.FloorStrike,
@@ -57,6 +58,13 @@ internal static class WireObjects
             exchange_index = 0,
         };
     }
+
+    /// <summary>The value the market settled on ("" before settlement), as Kalshi reports it.</summary>
+    private static string ExpirationValue(Market m) =>
+        m.Result == "" ? "" : m.FloorStrike is { } f ? f.ToString(System.Globalization.CultureInfo.InvariantCulture) : m.Result;
+
+    private static object[] SettlementSources(string seriesTicker) =>
+        new object[] { new { name = "KalshiPS Sandbox", url = $"https://kalshi.com/sandbox/sources/{seriesTicker}" } };
 
     public static object Orderbook(BookSnapshot b) => new
     {
@@ -73,6 +81,9 @@ internal static class WireObjects
         collateral_return_type = e.MutuallyExclusive ? "MECNET" : "",
         mutually_exclusive = e.MutuallyExclusive,
         strike_date = Fp.Rfc3339(e.StrikeDate),
+        settlement_sources = SettlementSources(e.SeriesTicker),
+        fee_type_override = e.FeeTypeOverride,
+        fee_multiplier_override = e.FeeMultiplierOverride,
         markets = nested ? e.Markets.Select(Market).ToArray() : null,
         exchange_index = 0,
     };
@@ -83,9 +94,12 @@ internal static class WireObjects
         frequency = s.Frequency,
         title = s.Title,
         category = s.Category,
+        categories = new[] { s.Category },
         tags = Array.Empty<string>(),
-        settlement_sources = Array.Empty<object>(),
+        settlement_sources = SettlementSources(s.Ticker),
         contract_url = "https://kalshi.com/sandbox",
+        contract_terms_url = $"https://kalshi.com/sandbox/terms/{s.Ticker}",
+        additional_prohibitions = Array.Empty<string>(),
         fee_type = "quadratic",
         fee_multiplier = 0,
     };

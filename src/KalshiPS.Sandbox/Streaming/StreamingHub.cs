@@ -59,7 +59,7 @@ internal sealed class WsSubscription(int sid, string channel, HashSet<string>? t
 /// </summary>
 internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults, int maxSubscriptions)
 {
-    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "order_group_updates", "communications" };
+    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "multivariate_market_lifecycle", "order_group_updates", "communications" };
     private readonly object _gate = new();
     private readonly Dictionary<int, WsSubscription> _subs = new();
     private readonly Channel<string> _out = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -121,10 +121,17 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         }
     }
 
-    private void Send(object message) { Interlocked.Increment(ref _pending); _out.Writer.TryWrite(JsonSerializer.Serialize(message, Http.Json)); }
+    private static readonly JsonSerializerOptions KeepNulls = new(Http.Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never };
+
+    private void Send(object message, bool keepNulls = false)
+    {
+        Interlocked.Increment(ref _pending);
+        _out.Writer.TryWrite(JsonSerializer.Serialize(message, keepNulls ? KeepNulls : Http.Json));
+    }
 
     /// <summary>Queues a data message for a subscription, or overflows it (error 25, subscription dropped).</summary>
-    private void SendData(WsSubscription sub, object message)
+    /// <param name="keepNulls">Write null fields (event_fee_update: a null override means "cleared").</param>
+    private void SendData(WsSubscription sub, object message, bool keepNulls = false)
     {
         if (faults.TakeWsOverflow() || Volatile.Read(ref _pending) >= faults.WsQueueCapacity)
         {
@@ -132,7 +139,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
             Send(new { id = 0, type = "error", msg = new { code = 25, msg = "Subscription buffer overflow", sid = sub.Sid } });
             return;
         }
-        Send(message);
+        Send(message, keepNulls);
     }
 
     private static long Ms(ExchangeEvent e) => e.TsMs;
@@ -224,27 +231,47 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                     case CommunicationsEvent c when sub.Channel == "communications" && CommunicationsMessages.For(c, userId) is { } msg:
                         SendData(sub, new { type = c.Type, sid = sub.Sid, seq = ++sub.Seq, msg });
                         break;
-                    case MarketLifecycleEvent l when sub.Channel == "market_lifecycle_v2":
+                    // Combo markets and events go to multivariate_market_lifecycle only; the others to market_lifecycle_v2.
+                    case MarketLifecycleEvent l when sub.Channel == LifecycleChannel(l.Market.IsMultivariate):
+                        SendData(sub, new { type = l.Market.IsMultivariate ? "multivariate_market_lifecycle" : "market_lifecycle_v2", sid = sub.Sid, seq = ++sub.Seq, msg = LifecycleMsg(l) });
+                        break;
+                    case EventLifecycleEvent el when sub.Channel == LifecycleChannel(el.Event.IsMultivariate):
                         SendData(sub, new
                         {
-                            type = "market_lifecycle_v2", sid = sub.Sid, seq = ++sub.Seq,
+                            type = "event_lifecycle", sid = sub.Sid, seq = ++sub.Seq,
                             msg = new
                             {
-                                market_ticker = l.Market.Ticker, event_type = l.EventType,
-                                open_ts = l.Market.OpenTime.ToUnixTimeSeconds(), close_ts = l.Market.CloseTime.ToUnixTimeSeconds(),
-                                result = l.EventType is "determined" or "settled" ? l.Market.Result : null,
-                                settlement_value = l.EventType is "determined" or "settled" ? Fp.Price(l.Market.Result == "yes" ? 1m : 0m) : null,
-                                settled_ts = l.EventType == "settled" ? l.Market.SettledTime?.ToUnixTimeSeconds() : null,
-                                determination_ts = l.EventType == "determined" ? l.Market.SettledTime?.ToUnixTimeSeconds() : null,
-                                is_deactivated = l.EventType == "deactivated" ? true : (bool?)null,
-                                price_level_structure = WireNames.Of(l.Market.PriceStructure),
+                                event_ticker = el.Event.EventTicker, exchange_index = 0, title = el.Event.Title, subtitle = el.Event.SubTitle,
+                                collateral_return_type = el.Event.MutuallyExclusive ? "MECNET" : "", series_ticker = el.Event.SeriesTicker,
+                                strike_date = el.Event.StrikeDate.ToUnixTimeSeconds(),
                             },
                         });
+                        break;
+                    case EventFeeUpdateEvent fe when sub.Channel == "market_lifecycle_v2":
+                        SendData(sub, new
+                        {
+                            type = "event_fee_update", sid = sub.Sid, seq = ++sub.Seq,
+                            msg = new { event_ticker = fe.Event.EventTicker, fee_type_override = fe.FeeTypeOverride, fee_multiplier_override = fe.FeeMultiplierOverride },
+                        }, keepNulls: true);
                         break;
                 }
             }
         }
     }
+
+    private static string LifecycleChannel(bool multivariate) => multivariate ? "multivariate_market_lifecycle" : "market_lifecycle_v2";
+
+    private static object LifecycleMsg(MarketLifecycleEvent l) => new
+    {
+        market_ticker = l.Market.Ticker, event_type = l.EventType,
+        open_ts = l.Market.OpenTime.ToUnixTimeSeconds(), close_ts = l.Market.CloseTime.ToUnixTimeSeconds(),
+        result = l.EventType is "determined" or "settled" ? l.Market.Result : null,
+        settlement_value = l.EventType is "determined" or "settled" ? Fp.Price(l.Market.Result == "yes" ? 1m : 0m) : null,
+        settled_ts = l.EventType == "settled" ? l.Market.SettledTime?.ToUnixTimeSeconds() : null,
+        determination_ts = l.EventType == "determined" ? l.Market.SettledTime?.ToUnixTimeSeconds() : null,
+        is_deactivated = l.EventType == "deactivated" ? true : (bool?)null,
+        price_level_structure = WireNames.Of(l.Market.PriceStructure),
+    };
 
     private static object TickerMsg(Market m, decimal lastSize, long ms)
     {
@@ -360,7 +387,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                 }
                 foreach (var c in channels)
                 {
-                    var sub = new WsSubscription(++_nextSid, c, tickers == null || c is "market_lifecycle_v2" or "communications" ? null : tickers.ToHashSet());
+                    var sub = new WsSubscription(++_nextSid, c, tickers == null || c is "market_lifecycle_v2" or "multivariate_market_lifecycle" or "communications" ? null : tickers.ToHashSet());
                     _subs[sub.Sid] = sub;
                     Send(new { id, type = "subscribed", msg = new { channel = c, sid = sub.Sid } });
                     if (c == "orderbook_delta") SendSnapshots(sub, tickers!);

@@ -5,7 +5,7 @@ using System.Text;
 namespace KalshiPS.Api
 {
     /// <summary>The kinds of user value that become a path segment (or a name the wire carries verbatim).</summary>
-    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId }
+    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId, CollectionTicker }
 
     /// <summary>
     /// A user value checked against the shape Kalshi gives it: tickers are letters, digits, '-', '.', '_' starting
@@ -105,6 +105,7 @@ namespace KalshiPS.Api
                 case SegmentKind.MarketTicker: return "market ticker";
                 case SegmentKind.EventTicker: return "event ticker";
                 case SegmentKind.SeriesTicker: return "series ticker";
+                case SegmentKind.CollectionTicker: return "collection ticker";
                 case SegmentKind.OrderId: return "order id";
                 case SegmentKind.OrderGroupId: return "order group id";
                 case SegmentKind.RfqId: return "RFQ id";

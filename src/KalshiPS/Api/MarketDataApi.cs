@@ -59,6 +59,15 @@ namespace KalshiPS.Api
                     .With("with_nested_markets", withMarkets ? true : (bool?)null),
                 "events", Event, ct);
 
+        /// <summary>GET /events/multivariate: combo events made from multivariate event collections (GET /events leaves them out).</summary>
+        public IAsyncEnumerable<Page<KalshiEvent>> ListMultivariateEvents(string seriesTicker, string collectionTicker, bool withMarkets, int pageSize, CancellationToken ct) =>
+            Pager.ReadAsync(Http, () => new KalshiRequest("GET", "/events/multivariate")
+                    .With("limit", pageSize)
+                    .With("series_ticker", seriesTicker)
+                    .With("collection_ticker", collectionTicker)
+                    .With("with_nested_markets", withMarkets ? true : (bool?)null),
+                "events", Event, ct);
+
         public async Task<KalshiEvent> GetEventAsync(string eventTicker, bool withMarkets, CancellationToken ct)
         {
             var request = new KalshiRequest("GET", ApiPath.Of("/events/{0}", SegmentKind.EventTicker, eventTicker, "EventTicker")).With("with_nested_markets", withMarkets);
@@ -86,6 +95,27 @@ namespace KalshiPS.Api
                 .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
             return await Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("candlesticks", (ref Utf8JsonReader c) => MarketDataWire.Candle(ref c, ticker, periodMinutes)), ct).ConfigureAwait(false)
                 ?? new List<KalshiCandlestick>();
+        }
+
+        /// <summary>Kalshi's batch limits (GET /markets/candlesticks): 100 tickers and 10,000 candles per request.</summary>
+        internal const int CandleBatchTickers = 100, CandleBatchCandles = 10000;
+
+        /// <summary>Candles of several markets in one request (no series needed); the caller keeps within the batch limits.</summary>
+        public async Task<MarketDataWire.CandleBatchAnswer> GetCandlesticksBatchAsync(IReadOnlyList<string> tickers, long startTs, long endTs, int periodMinutes, CancellationToken ct)
+        {
+            var request = new KalshiRequest("GET", "/markets/candlesticks").With("market_tickers", string.Join(",", tickers))
+                .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
+            return await Http.SendAsync(request, (ref Utf8JsonReader r) => MarketDataWire.CandleBatch(ref r, periodMinutes), ct).ConfigureAwait(false)
+                ?? new MarketDataWire.CandleBatchAnswer();
+        }
+
+        /// <summary>The candles of every market of an event (GET /series/{s}/events/{e}/candlesticks).</summary>
+        public Task<MarketDataWire.EventCandles> GetEventCandlesticksAsync(string seriesTicker, string eventTicker, long startTs, long endTs, int periodMinutes, CancellationToken ct)
+        {
+            var request = new KalshiRequest("GET", ApiPath.Of("/series/{0}/events/{1}/candlesticks",
+                    Segment.Parse(SegmentKind.SeriesTicker, seriesTicker, "SeriesTicker"), Segment.Parse(SegmentKind.EventTicker, eventTicker, "EventTicker")))
+                .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
+            return Http.SendAsync(request, (ref Utf8JsonReader r) => MarketDataWire.EventCandlesticks(ref r, eventTicker, periodMinutes), ct);
         }
 
         public async Task<KalshiOrderbook> GetOrderbookAsync(string ticker, int depth, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using KalshiPS.Api;
@@ -12,14 +13,16 @@ namespace KalshiPS.Cmdlets
     /// <summary>
     /// Lists events or gets events by ticker; -IncludeMarkets adds each event's markets. Strings from the pipeline are
     /// event tickers; markets bind their EventTicker, series their SeriesTicker (listing that series' events).
+    /// -Multivariate lists combo events (GET /events/multivariate), which the plain listing leaves out.
     /// </summary>
-    [KalshiOperation("GetEvents", "GetEvent")]
+    [KalshiOperation("GetEvents", "GetEvent", "GetMultivariateEvents")]
     [Cmdlet(VerbsCommon.Get, "KalshiEvent", HelpUri = HelpUris.Root + "Get-KalshiEvent.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiEvent))]
     public sealed class GetKalshiEventCommand : KalshiMarketDataCmdlet
     {
         private const string ListSet = "List";
         private const string TickerSet = "ByTicker";
+        private const string MultivariateSet = "Multivariate";
 
         [Parameter(ParameterSetName = TickerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(EventTickerCompleter))]
@@ -27,8 +30,17 @@ namespace KalshiPS.Cmdlets
         public string[] EventTicker { get; set; }
 
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MultivariateSet)] // not from the pipeline: a piped series lists its ordinary events
         [ArgumentCompleter(typeof(SeriesTickerCompleter))]
         public string SeriesTicker { get; set; }
+
+        /// <summary>List multivariate (combo) events instead of the ordinary ones.</summary>
+        [Parameter(ParameterSetName = MultivariateSet, Mandatory = true)]
+        public SwitchParameter Multivariate { get; set; }
+
+        /// <summary>Only the combo events of this multivariate event collection (not together with -SeriesTicker).</summary>
+        [Parameter(ParameterSetName = MultivariateSet)]
+        public string CollectionTicker { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         public MarketStatusFilter Status { get; set; }
@@ -60,6 +72,15 @@ namespace KalshiPS.Cmdlets
             }
             if (SkipListing()) return;
             if (!TryOptionalSegment(SegmentKind.SeriesTicker, SeriesTicker, nameof(SeriesTicker), out var seriesTicker)) return;
+            if (Multivariate)
+            {
+                if (!TryOptionalSegment(SegmentKind.CollectionTicker, CollectionTicker, nameof(CollectionTicker), out var collection)) return;
+                if (seriesTicker != null && collection != null)
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -SeriesTicker or -CollectionTicker, not both: Kalshi filters multivariate events by one of them."),
+                        "KalshiInvalidArgument", ErrorCategory.InvalidArgument, CollectionTicker));
+                RunAsync(ct => EmitPagesAsync(MarketData.ListMultivariateEvents(seriesTicker, collection, IncludeMarkets, PageSize, ct), "Get-KalshiEvent -Multivariate"));
+                return;
+            }
             var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status.ToString().ToLowerInvariant() : null;
             RunAsync(ct => ListAsync(status, seriesTicker, ct));
         }

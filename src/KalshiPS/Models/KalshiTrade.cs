@@ -21,6 +21,8 @@ namespace KalshiPS.Models
     public sealed class KalshiCandlestick
     {
         public string Ticker { get; set; }
+        /// <summary>Set on event candlesticks (Get-KalshiCandlestick -EventTicker); null otherwise.</summary>
+        public string EventTicker { get; set; }
         public DateTime? EndTime { get; set; }
         public int PeriodMinutes { get; set; }
         public decimal? Open { get; set; }

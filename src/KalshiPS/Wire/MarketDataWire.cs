@@ -226,6 +226,85 @@ namespace KalshiPS.Wire
             return c;
         }
 
+        /// <summary>GET /markets/candlesticks: {markets:[{market_ticker, candlesticks:[...]}]}, flattened in answer order.</summary>
+        public static CandleBatchAnswer CandleBatch(ref Utf8JsonReader r, int periodMinutes)
+        {
+            var answer = new CandleBatchAnswer();
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return answer; }
+            while (r.NextProperty(out var field))
+            {
+                if (!field.SequenceEqual("markets".AsSpan())) { r.Skip(); continue; }
+                r.Objects((ref Utf8JsonReader m) => CandleMarket(ref m, periodMinutes, answer));
+            }
+            return answer;
+        }
+
+        internal sealed class CandleBatchAnswer
+        {
+            public readonly List<KalshiCandlestick> Candles = new List<KalshiCandlestick>();
+            /// <summary>The markets the answer has an entry for (with or without candles).</summary>
+            public readonly HashSet<string> Markets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        // One {market_ticker, candlesticks} entry; the ticker may follow the candles, so it is applied at the end.
+        private static bool CandleMarket(ref Utf8JsonReader r, int periodMinutes, CandleBatchAnswer answer)
+        {
+            var into = answer.Candles;
+            string ticker = null;
+            int first = into.Count;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "market_ticker": ticker = r.Str(); break;
+                    case "ticker": ticker = ticker ?? r.Str(); break;
+                    case "candlesticks":
+                        var candles = r.Objects((ref Utf8JsonReader c) => Candle(ref c, null, periodMinutes));
+                        if (candles != null) into.AddRange(candles);
+                        break;
+                    default: r.Skip(); break;
+                }
+            for (int i = first; i < into.Count; i++) into[i].Ticker = ticker;
+            if (ticker != null) answer.Markets.Add(ticker);
+            return true;
+        }
+
+        /// <summary>
+        /// GET /series/{s}/events/{e}/candlesticks: market_tickers[i] names the candles in market_candlesticks[i];
+        /// adjusted_end_ts is where Kalshi cut the window when it was too large.
+        /// </summary>
+        public static EventCandles EventCandlesticks(ref Utf8JsonReader r, string eventTicker, int periodMinutes)
+        {
+            var answer = new EventCandles();
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return answer; }
+            List<string> tickers = null;
+            List<List<KalshiCandlestick>> perMarket = null;
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "market_tickers": tickers = r.List((ref Utf8JsonReader t) => t.Str()); break;
+                    case "market_candlesticks":
+                        perMarket = r.List((ref Utf8JsonReader a) => a.Objects((ref Utf8JsonReader c) => Candle(ref c, null, periodMinutes)) ?? new List<KalshiCandlestick>());
+                        break;
+                    case "adjusted_end_ts": answer.AdjustedEndTs = r.Long(); break;
+                    default: r.Skip(); break;
+                }
+            if (perMarket == null) return answer;
+            for (int i = 0; i < perMarket.Count; i++)
+                foreach (var c in perMarket[i])
+                {
+                    c.Ticker = tickers != null && i < tickers.Count ? tickers[i] : null;
+                    c.EventTicker = eventTicker;
+                    answer.Candles.Add(c);
+                }
+            return answer;
+        }
+
+        internal sealed class EventCandles
+        {
+            public readonly List<KalshiCandlestick> Candles = new List<KalshiCandlestick>();
+            public long? AdjustedEndTs;
+        }
+
         private static bool CandlePrice(ref Utf8JsonReader r, KalshiCandlestick c)
         {
             while (r.NextProperty(out var field))
