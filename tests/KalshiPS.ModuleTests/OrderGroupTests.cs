@@ -270,6 +270,26 @@ public sealed class OrderGroupTests : ConnectedSandboxTest
         Assert.Equal("Triggered", only.S("EventType"));
     }
 
+    [Fact]
+    public void Order_group_ids_complete_from_what_the_session_created_or_read_and_deleted_ones_are_forgotten()
+    {
+        List<string> Complete(string input) =>
+            _host.Run("(TabExpansion2 -inputScript $in -cursorColumn $in.Length).CompletionMatches | ForEach-Object CompletionText",
+                new Dictionary<string, object?> { ["in"] = input }).Output.Select(o => o.ToString()).ToList();
+        var a = NewGroup(5);
+        var b = Ex.CreateOrderGroup(User, 5m);                                   // made elsewhere: unknown until read
+        Assert.Equal(new[] { a.Id }, Complete("Stop-KalshiOrderGroup -OrderGroupId "));
+
+        _host.Run("Get-KalshiOrderGroup");
+        int requests = _s.RequestLog.Count;
+        Assert.Equal(new[] { a.Id, b.Id }.OrderBy(x => x, StringComparer.OrdinalIgnoreCase), Complete("Get-KalshiOrderGroup -OrderGroupId "));
+        Assert.Equal(new[] { b.Id }, Complete($"Watch-KalshiOrderGroup {b.Id[..4]}"));
+        Assert.Equal(requests, _s.RequestLog.Count);                             // completion sends nothing
+
+        _host.Run($"Remove-KalshiOrderGroup -OrderGroupId {a.Id} -Confirm:$false");
+        Assert.Equal(new[] { b.Id }, Complete("Set-KalshiOrderGroup -OrderGroupId "));
+    }
+
     private static void WaitFor(Func<bool> condition, TimeSpan timeout)
     {
         var sw = Stopwatch.StartNew();
