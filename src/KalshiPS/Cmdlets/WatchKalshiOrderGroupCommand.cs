@@ -39,9 +39,15 @@ namespace KalshiPS.Cmdlets
         {
             // Every given id was invalid: nothing to watch (never "all groups" by accident).
             if (OrderGroupId != null && OrderGroupId.Length > 0 && _ids.Count == 0) return;
-            // The group filter rides on the handler's client-side market filter (the channel ignores filters).
-            RunStream(outbox => new MessageHandler<KalshiOrderGroupUpdate>("order_group_updates", new[] { "order_group_updates" }, _ids, false,
-                m => OrderGroupWire.Update(m.Msg), x => x.OrderGroupId, x => outbox.Add(x, StreamStopping)));
+            RunStream(outbox => Handler(_ids, x => outbox.Add(x, StreamStopping)));
         }
+
+        /// <summary>
+        /// The channel's handler: sequenced (a gap is a warning), and the group filter rides on the handler's
+        /// client-side market filter, since the channel ignores filters (nothing of it reaches the subscribe command).
+        /// </summary>
+        internal static ChannelHandler Handler(IReadOnlyList<string> orderGroupIds, System.Action<KalshiOrderGroupUpdate> emit) =>
+            new MessageHandler<KalshiOrderGroupUpdate>("order_group_updates", new[] { "order_group_updates" }, orderGroupIds, false,
+                m => OrderGroupWire.Update(m.Msg), x => x.OrderGroupId, emit);
     }
 }
