@@ -171,9 +171,20 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("$g = New-KalshiOrderGroup -ContractsLimit 50; Get-KalshiOrderGroup; Get-KalshiOrderGroup -OrderGroupId $g.OrderGroupId");
             Collect(@"[KalshiPS.Models.KalshiOrderGroupUpdate]@{ OrderGroupId = '0f8fad5b-d9cb-469f-a165-70867728950e'; EventType = 'LimitUpdated';
                 ContractsLimit = 25.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
+            // RFQs (one by contracts, one by cost), the house desk's quotes on them (one accepted), block trades, API keys.
+            Ps.Assert(Host.Run($"New-KalshiRfq -Ticker {filled} -Contracts 5 | Out-Null; New-KalshiRfq -Ticker {subPenny} -TargetCost 12.5 | Out-Null; " +
+                "Get-KalshiQuote -OnMyRfq -First 1 | Approve-KalshiQuote -Side Yes"));
+            Collect("Get-KalshiRfq -Mine");
+            Collect("Get-KalshiQuote -OnMyRfq");
+            Collect("Get-KalshiBlockTrade -First 3");
+            Collect("Get-KalshiApiKey");
             // Stream-only types, shaped as the wire parses them (fixed-point scale, UTC times).
             Collect($@"[KalshiPS.Models.KalshiTickerUpdate]@{{ Ticker = '{filled}'; LastPrice = 0.5700; YesBid = 0.5600; YesAsk = 0.5800;
                 Volume = 1250.00; OpenInterest = 300.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
+            Collect($@"[KalshiPS.Models.KalshiRfqEvent]@{{ EventType = 'RfqCreated'; Ticker = '{filled}'; Contracts = 10.00;
+                Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
+            Collect($@"[KalshiPS.Models.KalshiRfqEvent]@{{ EventType = 'QuoteAccepted'; Ticker = '{filled}'; YesBid = 0.4100; NoBid = 0.5500;
+                AcceptedSide = 'Yes'; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 34, [DateTimeKind]::Utc) }}");
             Collect($@"[KalshiPS.Models.KalshiLifecycleEvent]@{{ Ticker = '{settled}'; EventType = 'Settled'; Result = 'Yes';
                 Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
         }

@@ -23,6 +23,6 @@ namespace KalshiPS.Cmdlets
 
         public static string Num(decimal d) => d.ToString("0.######", CultureInfo.InvariantCulture);
 
-        public static ArgumentException Invalid(string message, string parameter) => new OrderValidationException(message, parameter);
+        public static ArgumentException Invalid(string message, string parameter) => new ArgumentException(message); // the text names the parameter
     }
 }
