@@ -5,7 +5,7 @@ using System.Text;
 namespace KalshiPS.Api
 {
     /// <summary>The kinds of user value that become a path segment (or a name the wire carries verbatim).</summary>
-    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId }
+    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, TransferId, ClientTransferId }
 
     /// <summary>
     /// A user value checked against the shape Kalshi gives it: tickers are letters, digits, '-', '.', '_' starting
@@ -53,6 +53,10 @@ namespace KalshiPS.Api
                     segment = new Segment(kind, text.ToLowerInvariant());
                     return true;
                 case SegmentKind.ClientOrderId:
+                case SegmentKind.ClientTransferId:
+                case SegmentKind.TransferId:
+                    // Kalshi does not say what shape a transfer id has: id text that cannot be '.', '..' or empty.
+                    if (kind == SegmentKind.TransferId && !IsAsciiLetterOrDigit(text[0])) { problem = "it does not start with a letter or digit"; return false; }
                     if (text.Length > MaxClientOrderIdLength) { problem = $"it is {text.Length} characters long (at most {MaxClientOrderIdLength})"; return false; }
                     if (!IsIdText(text, out problem)) return false;
                     segment = new Segment(kind, text);
@@ -76,6 +80,10 @@ namespace KalshiPS.Api
                     return "an order group id is a UUID as Kalshi returns it, e.g. 0f8fad5b-d9cb-469f-a165-70867728950e";
                 case SegmentKind.ClientOrderId:
                     return $"a client order id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' (omit it and a GUID is generated)";
+                case SegmentKind.ClientTransferId:
+                    return $"a client transfer id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' (omit it and a GUID is generated)";
+                case SegmentKind.TransferId:
+                    return $"a transfer id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' starting with a letter or digit, as Move-KalshiBalance or Get-KalshiTransfer shows it";
                 default:
                     return $"a {Describe(kind)} is 1-{MaxTickerLength} ASCII letters, digits, '-', '.' or '_', starting with a letter or digit, e.g. KXHIGHNY-26NOV24-B45";
             }
@@ -90,6 +98,8 @@ namespace KalshiPS.Api
                 case SegmentKind.SeriesTicker: return "series ticker";
                 case SegmentKind.OrderId: return "order id";
                 case SegmentKind.OrderGroupId: return "order group id";
+                case SegmentKind.TransferId: return "transfer id";
+                case SegmentKind.ClientTransferId: return "client transfer id";
                 default: return "client order id";
             }
         }

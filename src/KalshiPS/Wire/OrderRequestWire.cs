@@ -190,7 +190,7 @@ namespace KalshiPS.Wire
             return null;
         }
 
-        private static string Write(Action<Utf8JsonWriter> body)
+        internal static string Write(Action<Utf8JsonWriter> body)
         {
             using (var stream = new MemoryStream())
             {
