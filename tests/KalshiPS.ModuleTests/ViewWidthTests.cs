@@ -20,7 +20,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     private static readonly HashSet<string> CountProperties = new()
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
-        "FeeMultiplier", "Forecast", // a plain factor and a forecast value, shown like counts
+        "FeeMultiplier", "Forecast", "Percent", // a plain factor, a forecast value and a share, shown like counts
         "ContractsLimit", "TrailingVolume", "EarnVolume", "KeepVolume", // contracts
         "ReadRate", "ReadCapacity", "WriteRate", "WriteCapacity", // rate-limit tokens, shown like counts
     };
@@ -178,6 +178,10 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Get-KalshiQuote -OnMyRfq");
             Collect("Get-KalshiBlockTrade -First 3");
             Collect("Get-KalshiApiKey");
+            Collect("New-KalshiSubaccount -Confirm:$false; Move-KalshiBalance -Amount 25 -From 0 -To 1 -Confirm:$false");
+            Collect("Move-KalshiBalance -Amount 1.2345 -FromInstance EventContract -ToInstance Margined -Confirm:$false");
+            Collect("Get-KalshiSubaccount; Get-KalshiTransfer; Get-KalshiSubaccountNetting");
+            Collect("Set-KalshiBalanceAllocation -Allocation @{0 = 100} -RestingMarginReservation Max -Confirm:$false -PassThru");
             // Stream-only types, shaped as the wire parses them (fixed-point scale, UTC times).
             Collect($@"[KalshiPS.Models.KalshiTickerUpdate]@{{ Ticker = '{filled}'; LastPrice = 0.5700; YesBid = 0.5600; YesAsk = 0.5800;
                 Volume = 1250.00; OpenInterest = 300.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");

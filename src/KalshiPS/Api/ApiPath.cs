@@ -5,7 +5,7 @@ using System.Text;
 namespace KalshiPS.Api
 {
     /// <summary>The kinds of user value that become a path segment (or a name the wire carries verbatim).</summary>
-    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId, CollectionTicker }
+    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId, CollectionTicker, TransferId, ClientTransferId }
 
     /// <summary>
     /// A user value checked against the shape Kalshi gives it: tickers are letters, digits, '-', '.', '_' starting
@@ -62,6 +62,10 @@ namespace KalshiPS.Api
                     segment = new Segment(kind, text);
                     return true;
                 case SegmentKind.ClientOrderId:
+                case SegmentKind.ClientTransferId:
+                case SegmentKind.TransferId:
+                    // Kalshi does not say what shape a transfer id has: id text that cannot be '.', '..' or empty.
+                    if (kind == SegmentKind.TransferId && !IsAsciiLetterOrDigit(text[0])) { problem = "it does not start with a letter or digit"; return false; }
                     if (text.Length > MaxClientOrderIdLength) { problem = $"it is {text.Length} characters long (at most {MaxClientOrderIdLength})"; return false; }
                     if (!IsIdText(text, out problem)) return false;
                     segment = new Segment(kind, text);
@@ -93,6 +97,10 @@ namespace KalshiPS.Api
                     return $"a block trade proposal id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' starting with a letter or digit (copy it from Get-KalshiBlockTrade output)";
                 case SegmentKind.ClientOrderId:
                     return $"a client order id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' (omit it and a GUID is generated)";
+                case SegmentKind.ClientTransferId:
+                    return $"a client transfer id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' (omit it and a GUID is generated)";
+                case SegmentKind.TransferId:
+                    return $"a transfer id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' starting with a letter or digit, as Move-KalshiBalance or Get-KalshiTransfer shows it";
                 default:
                     return $"a {Describe(kind)} is 1-{MaxTickerLength} ASCII letters, digits, '-', '.' or '_', starting with a letter or digit, e.g. KXHIGHNY-26NOV24-B45";
             }
@@ -112,6 +120,8 @@ namespace KalshiPS.Api
                 case SegmentKind.QuoteId: return "quote id";
                 case SegmentKind.ApiKeyId: return "API key id";
                 case SegmentKind.BlockTradeId: return "block trade proposal id";
+                case SegmentKind.TransferId: return "transfer id";
+                case SegmentKind.ClientTransferId: return "client transfer id";
                 default: return "client order id";
             }
         }
