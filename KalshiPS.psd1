@@ -49,6 +49,22 @@
         'Get-KalshiPosition'
         'Get-KalshiFill'
         'Get-KalshiSettlement'
+        'Get-KalshiFcmOrder'
+        'Get-KalshiFcmPosition'
+        'Get-KalshiIncentiveProgram'
+        'Get-KalshiLiveData'
+        'Get-KalshiMilestone'
+        'Get-KalshiMultivariateCollection'
+        'Get-KalshiSearchFilter'
+        'Get-KalshiSearchTag'
+        'Get-KalshiStructuredTarget'
+        'Get-KalshiSubtrader'
+        'Get-KalshiSubtraderCap'
+        'New-KalshiMultivariateMarket'
+        'New-KalshiSubtrader'
+        'Remove-KalshiSubtraderCap'
+        'Set-KalshiSubtraderCap'
+        'Watch-KalshiIndexValue'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
