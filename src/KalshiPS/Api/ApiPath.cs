@@ -5,7 +5,8 @@ using System.Text;
 namespace KalshiPS.Api
 {
     /// <summary>The kinds of user value that become a path segment (or a name the wire carries verbatim).</summary>
-    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId, CollectionTicker, TransferId, ClientTransferId }
+    internal enum SegmentKind { MarketTicker, EventTicker, SeriesTicker, OrderId, OrderGroupId, ClientOrderId, RfqId, QuoteId, ApiKeyId, BlockTradeId,
+        CollectionTicker, TransferId, ClientTransferId, MilestoneId, StructuredTargetId, SubtraderId, LiveDataType, City }
 
     /// <summary>
     /// A user value checked against the shape Kalshi gives it: tickers are letters, digits, '-', '.', '_' starting
@@ -70,6 +71,16 @@ namespace KalshiPS.Api
                     if (!IsIdText(text, out problem)) return false;
                     segment = new Segment(kind, text);
                     return true;
+                case SegmentKind.MilestoneId:
+                case SegmentKind.StructuredTargetId:
+                case SegmentKind.SubtraderId:
+                case SegmentKind.LiveDataType:
+                case SegmentKind.City:
+                    // Data-service ids and names: kept as typed (Kalshi's are lower case), same character rules as ids.
+                    if (text.Length > MaxTickerLength) { problem = $"it is {text.Length} characters long (at most {MaxTickerLength})"; return false; }
+                    if (!IsIdText(text, out problem)) return false;
+                    segment = new Segment(kind, text);
+                    return true;
                 default:
                     if (text.Length > MaxTickerLength) { problem = $"it is {text.Length} characters long (at most {MaxTickerLength})"; return false; }
                     if (!IsTickerText(text, out problem)) return false;
@@ -95,6 +106,12 @@ namespace KalshiPS.Api
                     return "an API key id is a UUID as Kalshi returns it (Get-KalshiApiKey lists yours)";
                 case SegmentKind.BlockTradeId:
                     return $"a block trade proposal id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' starting with a letter or digit (copy it from Get-KalshiBlockTrade output)";
+                case SegmentKind.MilestoneId:
+                case SegmentKind.StructuredTargetId:
+                case SegmentKind.SubtraderId:
+                case SegmentKind.LiveDataType:
+                case SegmentKind.City:
+                    return $"a {Describe(kind)} is 1-{MaxTickerLength} ASCII letters, digits, '-', '_', '.' or ':' as Kalshi returns it (e.g. from {Source(kind)})";
                 case SegmentKind.ClientOrderId:
                     return $"a client order id is 1-{MaxClientOrderIdLength} ASCII letters, digits, '-', '_', '.' or ':' (omit it and a GUID is generated)";
                 case SegmentKind.ClientTransferId:
@@ -122,7 +139,24 @@ namespace KalshiPS.Api
                 case SegmentKind.BlockTradeId: return "block trade proposal id";
                 case SegmentKind.TransferId: return "transfer id";
                 case SegmentKind.ClientTransferId: return "client transfer id";
+                case SegmentKind.MilestoneId: return "milestone id";
+                case SegmentKind.StructuredTargetId: return "structured target id";
+                case SegmentKind.SubtraderId: return "subtrader id";
+                case SegmentKind.LiveDataType: return "live data type";
+                case SegmentKind.City: return "weather index city id";
                 default: return "client order id";
+            }
+        }
+
+        private static string Source(SegmentKind kind)
+        {
+            switch (kind)
+            {
+                case SegmentKind.MilestoneId: return "Get-KalshiMilestone, e.g. 5b7c0f7e-3f0e-4d3b-9c1a-2a5f0e8d9b11";
+                case SegmentKind.StructuredTargetId: return "Get-KalshiStructuredTarget";
+                case SegmentKind.SubtraderId: return "Get-KalshiSubtrader, e.g. acct123_desk1";
+                case SegmentKind.LiveDataType: return "a milestone's Type, e.g. football_game";
+                default: return "Kalshi's weather markets, e.g. miami";
             }
         }
 

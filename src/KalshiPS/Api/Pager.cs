@@ -86,7 +86,7 @@ namespace KalshiPS.Api
             while (r.NextProperty(out var field))
             {
                 if (field.SequenceEqual(itemsField.AsSpan())) page.Items = r.Objects(read);
-                else if (field.SequenceEqual("cursor".AsSpan())) page.Cursor = r.Str();
+                else if (field.SequenceEqual("cursor".AsSpan()) || field.SequenceEqual("next_cursor".AsSpan())) page.Cursor = r.Str(); // next_cursor: incentive programs
                 else r.Skip();
             }
             return page;

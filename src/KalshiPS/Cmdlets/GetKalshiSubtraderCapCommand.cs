@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using KalshiPS.Api;
+using KalshiPS.Http;
+using KalshiPS.Models;
+
+namespace KalshiPS.Cmdlets
+{
+    /// <summary>Subtraders' daily event-contract caps and today's use of them (FCM members only); binds from piped subtraders.</summary>
+    [KalshiOperation("GetFCMEventContractDailyCap")]
+    [Cmdlet(VerbsCommon.Get, "KalshiSubtraderCap", HelpUri = HelpUris.Root + "Get-KalshiSubtraderCap.md")]
+    [OutputType(typeof(KalshiSubtraderCap))]
+    public sealed class GetKalshiSubtraderCapCommand : KalshiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString] // refused by the id check
+        public string[] SubtraderId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var ids = new List<string>();
+            foreach (var raw in SubtraderId ?? new string[] { null })
+                if (TrySegment(SegmentKind.SubtraderId, raw, nameof(SubtraderId), out var id)) ids.Add(id);
+            if (ids.Count == 0) return;
+            var api = new FcmApi(ActiveSession);
+            RunAsync(async ct =>
+            {
+                foreach (var id in ids)
+                {
+                    try { Emit(await api.GetCapAsync(id, ct).ConfigureAwait(false)); }
+                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, id); }
+                }
+            });
+        }
+    }
+}
