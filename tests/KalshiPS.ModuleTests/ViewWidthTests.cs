@@ -21,6 +21,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
         "FeeMultiplier", "Forecast", // a plain factor and a forecast value, shown like counts
+        "QueuePosition",
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
