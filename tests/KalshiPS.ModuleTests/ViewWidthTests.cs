@@ -23,6 +23,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
         "FeeMultiplier", "Forecast", "Percent", // a plain factor, a forecast value and a share, shown like counts
         "ContractsLimit", "TrailingVolume", "EarnVolume", "KeepVolume", // contracts
         "ReadRate", "ReadCapacity", "WriteRate", "WriteCapacity", // rate-limit tokens, shown like counts
+        "QueuePosition",
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
