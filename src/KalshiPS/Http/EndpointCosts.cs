@@ -21,7 +21,8 @@ namespace KalshiPS.Http
             .Add("DELETE", "/portfolio/events/orders/{order_id}", RateLimits.CancelCost)
             .Add("DELETE", "/portfolio/events/orders/batched", RateLimits.CancelCost)
             .Add("DELETE", "/portfolio/events/orders", RateLimits.CancelCost)
-            .Add("GET", "/portfolio/orders/{order_id}", 2);
+            .Add("GET", "/portfolio/orders/{order_id}", 2)
+            .Add("POST", "/account/api_usage_level/upgrade", 30);
 
         public EndpointCosts Add(string method, string pathTemplate, int cost)
         {
