@@ -72,7 +72,9 @@ namespace KalshiPS.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string ClientOrderId { get; set; }
 
+        /// <summary>The order group the order joins (New-KalshiOrderGroup); its matches count against the group's limit.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(OrderGroupIdCompleter))]
         public string OrderGroupId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

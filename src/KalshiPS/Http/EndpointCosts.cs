@@ -24,7 +24,8 @@ namespace KalshiPS.Http
             .Add("GET", "/portfolio/orders/{order_id}", 2)
             .Add("POST", "/communications/quotes", 2)
             .Add("DELETE", "/communications/quotes/{quote_id}", 2)
-            .Add("DELETE", "/communications/rfqs/{rfq_id}/quotes/{quote_id}", 2);
+            .Add("DELETE", "/communications/rfqs/{rfq_id}/quotes/{quote_id}", 2)
+            .Add("POST", "/account/api_usage_level/upgrade", 30);
 
         public EndpointCosts Add(string method, string pathTemplate, int cost)
         {
