@@ -41,6 +41,7 @@
         'Watch-KalshiOrder'
         'Watch-KalshiPosition'
         'Watch-KalshiMarketLifecycle'
+        'Watch-KalshiMultivariateLifecycle'
         'New-KalshiOrder'
         'Get-KalshiOrder'
         'Set-KalshiOrder'

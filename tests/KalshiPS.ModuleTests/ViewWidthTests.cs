@@ -20,7 +20,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     private static readonly HashSet<string> CountProperties = new()
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
-        "FeeMultiplier", "Forecast", // a plain factor and a forecast value, shown like counts
+        "FeeMultiplier", "FeeMultiplierOverride", "Forecast", // a plain factor and a forecast value, shown like counts
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
@@ -161,6 +161,10 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
                 Volume = 1250.00; OpenInterest = 300.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
             Collect($@"[KalshiPS.Models.KalshiLifecycleEvent]@{{ Ticker = '{settled}'; EventType = 'Settled'; Result = 'Yes';
                 Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
+            Collect(@"[KalshiPS.Models.KalshiEventLifecycle]@{ EventTicker = 'KXHIGHNY-26DEC02'; SeriesTicker = 'KXHIGHNY';
+                Title = 'Highest temperature in NYC on Dec 2, 2026'; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
+            Collect(@"[KalshiPS.Models.KalshiEventFeeUpdate]@{ EventTicker = 'KXHIGHNY-26DEC02'; FeeTypeOverride = 'quadratic_with_maker_fees';
+                FeeMultiplierOverride = 0.5; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
         }
 
         private void Collect(string script)
