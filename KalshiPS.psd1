@@ -95,6 +95,7 @@
         'Watch-KalshiFill'
         'Watch-KalshiIndexValue'
         'Watch-KalshiMarketLifecycle'
+        'Watch-KalshiMultivariateLifecycle'
         'Watch-KalshiOrder'
         'Watch-KalshiOrderGroup'
         'Watch-KalshiOrderbook'

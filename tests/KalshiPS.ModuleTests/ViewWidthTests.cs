@@ -20,7 +20,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
     private static readonly HashSet<string> CountProperties = new()
     {
         "Volume", "Count", "RemainingCount", "FilledCount", "Contracts", "Size", "OpenInterest", "YesCount", "NoCount", "ReducedBy",
-        "FeeMultiplier", "Forecast", "Percent", // a plain factor, a forecast value and a share, shown like counts
+        "FeeMultiplier", "FeeMultiplierOverride", "Forecast", "Percent", // a plain factor, a forecast value and a share, shown like counts
         "ContractsLimit", "TrailingVolume", "EarnVolume", "KeepVolume", // contracts
         "ReadRate", "ReadCapacity", "WriteRate", "WriteCapacity", // rate-limit tokens, shown like counts
         "QueuePosition",
@@ -192,6 +192,10 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
                 AcceptedSide = 'Yes'; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 34, [DateTimeKind]::Utc) }}");
             Collect($@"[KalshiPS.Models.KalshiLifecycleEvent]@{{ Ticker = '{settled}'; EventType = 'Settled'; Result = 'Yes';
                 Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
+            Collect(@"[KalshiPS.Models.KalshiEventLifecycle]@{ EventTicker = 'KXHIGHNY-26DEC02'; SeriesTicker = 'KXHIGHNY';
+                Title = 'Highest temperature in NYC on Dec 2, 2026'; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
+            Collect(@"[KalshiPS.Models.KalshiEventFeeUpdate]@{ EventTicker = 'KXHIGHNY-26DEC02'; FeeTypeOverride = 'quadratic_with_maker_fees';
+                FeeMultiplierOverride = 0.5; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
         }
 
         private void Collect(string script)

@@ -3,8 +3,8 @@ namespace KalshiPS.Sandbox;
 // Multivariate (combo) events made from a collection, and per-event fee overrides.
 public sealed partial class Exchange
 {
-    public const string ComboSeries = "KXMVECROSSCATEGORY";
-    public const string ComboCollection = "KXMVECROSSCATEGORY-R";
+    public const string ComboSeries = "KXMVECOMBO";
+    public const string ComboCollection = "KXMVECOMBO-R";
 
     /// <summary>Combo events (GET /events/multivariate), oldest first.</summary>
     public IReadOnlyList<EventInfo> MultivariateEvents { get { lock (Gate) return MultivariateEventList.ToArray(); } }

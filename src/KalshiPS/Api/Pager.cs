@@ -36,6 +36,14 @@ namespace KalshiPS.Api
     /// </summary>
     internal static class Pager
     {
+        /// <summary>Every item of every page, in order (for reads that need the whole list, e.g. stream reconciliation).</summary>
+        public static async Task<IReadOnlyList<T>> AllAsync<T>(IAsyncEnumerable<Page<T>> pages)
+        {
+            var all = new List<T>();
+            await foreach (var page in pages.ConfigureAwait(false)) all.AddRange(page.Items);
+            return all;
+        }
+
         public static async IAsyncEnumerable<Page<T>> ReadAsync<T>(
             KalshiHttpPipeline http,
             Func<KalshiRequest> newRequest,

@@ -35,13 +35,7 @@ namespace KalshiPS.Cmdlets
             string single = tickers.Count == 1 ? tickers[0] : null;
             var started = session.Time.GetUtcNow().UtcDateTime;
             RunStream(outbox => new FillHandler(tickers, started,
-                async (minTs, ct) =>
-                {
-                    var all = new List<KalshiFill>();
-                    await foreach (var page in portfolio.ListFills(new FillQuery { MinTs = minTs, Ticker = single }, 200, ct).ConfigureAwait(false))
-                        all.AddRange(page.Items);
-                    return all;
-                },
+                (minTs, ct) => Pager.AllAsync(portfolio.ListFills(new FillQuery { MinTs = minTs, Ticker = single }, 200, ct)),
                 f => outbox.Add(f, StreamStopping)));
         }
     }

@@ -1,12 +1,16 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
 using KalshiPS.Wire;
 
 namespace KalshiPS.Cmdlets
 {
-    /// <summary>Streams updates to your orders (user_orders). Updates are never dropped: a slow consumer slows the reader.</summary>
+    /// <summary>
+    /// Streams updates to your orders (user_orders). Updates are never dropped: a slow consumer slows the reader; after a
+    /// reconnect the orders that changed meanwhile are read from /portfolio/orders and written once.
+    /// </summary>
     [KalshiChannel("user_orders")]
     [Cmdlet(VerbsCommon.Watch, "KalshiOrder", HelpUri = HelpUris.Root + "Watch-KalshiOrder.md")]
     [OutputType(typeof(KalshiOrder))]
@@ -16,8 +20,17 @@ namespace KalshiPS.Cmdlets
         internal override bool AccountData => true;
         internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiOrder shows each order's current state.";
 
-        internal override void Run(List<string> tickers) =>
-            RunStream(outbox => new MessageHandler<KalshiOrder>("user_orders", new[] { "user_order" }, tickers, true, StreamWire.Order, x => x.Ticker,
-                x => outbox.Add(x, StreamStopping)));
+        internal override void Run(List<string> tickers)
+        {
+            var session = ActiveSession;
+            var orders = new OrdersApi(session);
+            string single = tickers.Count == 1 ? tickers[0] : null;
+            RunStream(outbox => new StateReconcilingHandler<KalshiOrder>("user_orders", "user_order", tickers, StreamWire.Order,
+                o => o.OrderId, o => o.Ticker,
+                o => StateReconcilingHandler<KalshiOrder>.Fingerprint(o.Status, o.Count, o.FilledCount, o.RemainingCount, o.YesPrice),
+                o => o.LastUpdateTime,
+                ct => Pager.AllAsync(orders.ListOrders(new OrderQuery { Ticker = single }, 200, ct)),
+                "Get-KalshiOrder (/portfolio/orders)", o => outbox.Add(o, StreamStopping)));
+        }
     }
 }

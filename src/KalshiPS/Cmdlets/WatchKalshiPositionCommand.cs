@@ -1,12 +1,16 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KalshiPS.Api;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
 using KalshiPS.Wire;
 
 namespace KalshiPS.Cmdlets
 {
-    /// <summary>Streams changes to your market positions (market_positions).</summary>
+    /// <summary>
+    /// Streams changes to your market positions (market_positions); after a reconnect the positions that changed
+    /// meanwhile are read from /portfolio/positions and written once.
+    /// </summary>
     [KalshiChannel("market_positions")]
     [Cmdlet(VerbsCommon.Watch, "KalshiPosition", HelpUri = HelpUris.Root + "Watch-KalshiPosition.md")]
     [OutputType(typeof(KalshiPosition))]
@@ -16,8 +20,18 @@ namespace KalshiPS.Cmdlets
         internal override bool AccountData => true;
         internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiPosition shows the current positions.";
 
-        internal override void Run(List<string> tickers) =>
-            RunStream(outbox => new MessageHandler<KalshiPosition>("market_positions", new[] { "market_position" }, tickers, true, StreamWire.Position, x => x.Ticker,
-                x => outbox.Add(x, StreamStopping)));
+        internal override void Run(List<string> tickers)
+        {
+            var session = ActiveSession;
+            var portfolio = new PortfolioApi(session);
+            string single = tickers.Count == 1 ? tickers[0] : null;
+            // Exposure is left out of the state: the stream sends position cost, REST market exposure.
+            RunStream(outbox => new StateReconcilingHandler<KalshiPosition>("market_positions", "market_position", tickers, StreamWire.Position,
+                p => p.Ticker, p => p.Ticker,
+                p => StateReconcilingHandler<KalshiPosition>.Fingerprint(p.Position, p.RealizedPnl, p.FeesPaid),
+                p => p.LastUpdated,
+                ct => Pager.AllAsync(portfolio.ListPositions(new PositionQuery { Ticker = single }, 200, ct)),
+                "Get-KalshiPosition (/portfolio/positions)", p => outbox.Add(p, StreamStopping)));
+        }
     }
 }

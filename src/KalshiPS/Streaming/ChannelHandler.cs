@@ -135,6 +135,17 @@ namespace KalshiPS.Streaming
         /// <summary>An error reply to a command the subclass sent; true if handled.</summary>
         protected virtual Task<bool> OnCommandErrorAsync(IStreamContext ctx, StreamMessage m, CancellationToken ct) => Task.FromResult(false);
 
+        /// <summary>
+        /// A REST read that makes up for messages missed while the subscription was down: its summary goes to verbose;
+        /// a failure is a warning (<paramref name="failure"/> with {0} = the reason), never the end of the stream.
+        /// </summary>
+        protected static async Task ReconcileAsync(IStreamContext ctx, Func<Task<string>> run, string failure, CancellationToken ct)
+        {
+            try { ctx.Verbose(await run().ConfigureAwait(false)); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+            catch (Exception e) { ctx.Warn(string.Format(System.Globalization.CultureInfo.InvariantCulture, failure, e.Message)); }
+        }
+
         /// <summary>Drops the live subscription and subscribes again (fresh sid, fresh snapshots).</summary>
         protected async Task ResubscribeAsync(IStreamContext ctx, CancellationToken ct)
         {

@@ -19,15 +19,18 @@ namespace KalshiPS.Streaming
         private readonly Func<T, string> _tickerOf;
         private readonly Action<T> _emit;
         private readonly HashSet<string> _filter;
+        private readonly Func<T, bool> _accept;
 
+        /// <param name="accept">Replaces the ticker filter when given (e.g. lifecycle messages that name an event, not a market).</param>
         public MessageHandler(string channel, IEnumerable<string> messageTypes, IReadOnlyList<string> tickers, bool tickerFilterSupported,
-            Func<StreamMessage, T> map, Func<T, string> tickerOf, Action<T> emit)
+            Func<StreamMessage, T> map, Func<T, string> tickerOf, Action<T> emit, Func<T, bool> accept = null)
             : base(channel, tickers, tickerFilterSupported)
         {
             _types = new HashSet<string>(messageTypes, StringComparer.Ordinal);
             _map = map;
             _tickerOf = tickerOf;
             _emit = emit;
+            _accept = accept;
             _filter = Tickers == null ? null : new HashSet<string>(Tickers, StringComparer.OrdinalIgnoreCase);
         }
 
@@ -43,7 +46,7 @@ namespace KalshiPS.Streaming
                 return Task.CompletedTask;
             }
             if (item == null) return Task.CompletedTask;
-            if (_filter != null && !_filter.Contains(_tickerOf(item) ?? "")) return Task.CompletedTask;
+            if (_accept != null ? !_accept(item) : _filter != null && !_filter.Contains(_tickerOf(item) ?? "")) return Task.CompletedTask;
             _emit(item);
             return Task.CompletedTask;
         }
@@ -106,20 +109,15 @@ namespace KalshiPS.Streaming
             if (!resubscribed || _fetch == null) return;
             // Seconds resolution: start one second early; duplicates are dropped by id.
             long minTs = new DateTimeOffset(DateTime.SpecifyKind(_since, DateTimeKind.Utc)).ToUnixTimeSeconds() - 1;
-            try
+            await ReconcileAsync(ctx, async () =>
             {
                 var fills = await _fetch(minTs, ct).ConfigureAwait(false);
                 int n = 0;
                 foreach (var f in fills.OrderBy(f => f.CreatedTime ?? DateTime.MinValue))
                     if (Offer(f)) n++;
                 Reconciled += n;
-                ctx.Verbose($"Kalshi stream: reconciled fills since {_since:o} from /portfolio/fills: {n} missed fill(s) recovered.");
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
-            catch (Exception e)
-            {
-                ctx.Warn($"Kalshi stream: could not reconcile fills after the reconnect ({e.Message}); fills during the outage may be missing. Check Get-KalshiFill.");
-            }
+                return $"Kalshi stream: reconciled fills since {_since:o} from /portfolio/fills: {n} missed fill(s) recovered.";
+            }, "Kalshi stream: could not reconcile fills after the reconnect ({0}); fills during the outage may be missing. Check Get-KalshiFill.", ct).ConfigureAwait(false);
         }
     }
 }

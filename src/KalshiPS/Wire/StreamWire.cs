@@ -82,23 +82,84 @@ namespace KalshiPS.Wire
             };
         }
 
-        public static KalshiLifecycleEvent Lifecycle(StreamMessage m)
+        /// <summary>
+        /// A lifecycle channel's message by its type: market_lifecycle_v2 / multivariate_market_lifecycle (a market),
+        /// event_lifecycle (an event), event_fee_update (an event's fee override); null for any other type.
+        /// </summary>
+        public static KalshiLifecycleMessage Lifecycle(StreamMessage m)
         {
-            var l = m.Msg;
-            return new KalshiLifecycleEvent
+            KalshiLifecycleMessage item;
+            switch (m.Type)
             {
-                Ticker = l.Str("market_ticker"),
-                EventType = l.Str("event_type"),
-                Result = MarketDataWire.Outcome(l.Str("result")),
-                SettlementValue = l.Dec("settlement_value"),
-                OpenTime = l.Time("open_ts"),
-                CloseTime = l.Time("close_ts"),
-                DeterminationTime = l.Time("determination_ts"),
-                SettledTime = l.Time("settled_ts"),
-                IsDeactivated = l.Bool("is_deactivated"),
-                PriceLevelStructure = l.Str("price_level_structure"),
-                Timestamp = m.ReceivedAt,
-            };
+                case "market_lifecycle_v2": item = ReadMsg(m, (ref Utf8JsonReader r) => MarketLifecycle(ref r, LifecycleMessageType.MarketLifecycle)); break;
+                case "multivariate_market_lifecycle": item = ReadMsg(m, (ref Utf8JsonReader r) => MarketLifecycle(ref r, LifecycleMessageType.MultivariateMarketLifecycle)); break;
+                case "event_lifecycle": item = ReadMsg(m, EventLifecycle); break;
+                case "event_fee_update": item = ReadMsg(m, EventFeeUpdate); break;
+                default: return null;
+            }
+            if (item != null) item.Timestamp = m.ReceivedAt;
+            return item;
+        }
+
+        /// <summary>The frame's msg object through <paramref name="read"/> (null when msg is missing or not an object).</summary>
+        private static T ReadMsg<T>(StreamMessage m, ReadValue<T> read) where T : class
+        {
+            if (m.MsgUtf8 == null) return null;
+            var r = new Utf8JsonReader(m.MsgUtf8);
+            return r.Read() ? r.Object(read) : null;
+        }
+
+        public static KalshiLifecycleEvent MarketLifecycle(ref Utf8JsonReader r, LifecycleMessageType type)
+        {
+            var l = new KalshiLifecycleEvent(type);
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "market_ticker": l.Ticker = r.Str(); break;
+                    case "event_type": l.EventType = r.Repeated(); break;
+                    case "result": l.Result = MarketDataWire.Outcome(r.Str()); break;
+                    case "settlement_value": l.SettlementValue = r.Dec(); break;
+                    case "open_ts": l.OpenTime = r.Time(); break;
+                    case "close_ts": l.CloseTime = r.Time(); break;
+                    case "determination_ts": l.DeterminationTime = r.Time(); break;
+                    case "settled_ts": l.SettledTime = r.Time(); break;
+                    case "is_deactivated": l.IsDeactivated = r.Bool(); break;
+                    case "price_level_structure": l.PriceLevelStructure = r.Repeated(); break;
+                    default: r.Skip(); break;
+                }
+            return l;
+        }
+
+        public static KalshiEventLifecycle EventLifecycle(ref Utf8JsonReader r)
+        {
+            var e = new KalshiEventLifecycle();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "event_ticker": e.EventTicker = r.Str(); break;
+                    case "series_ticker": e.SeriesTicker = r.Repeated(); break;
+                    case "title": e.Title = r.Str(); break;
+                    case "subtitle": e.Subtitle = r.Str(); break;
+                    case "collateral_return_type": e.CollateralReturnType = MarketDataWire.NullIfEmpty(r.Repeated()); break;
+                    case "strike_date": e.StrikeDate = r.Time(); break;
+                    case "strike_period": e.StrikePeriod = MarketDataWire.NullIfEmpty(r.Str()); break;
+                    default: r.Skip(); break;
+                }
+            return e;
+        }
+
+        public static KalshiEventFeeUpdate EventFeeUpdate(ref Utf8JsonReader r)
+        {
+            var f = new KalshiEventFeeUpdate();
+            while (r.NextProperty(out var field))
+                switch (field)
+                {
+                    case "event_ticker": f.EventTicker = r.Str(); break;
+                    case "fee_type_override": f.FeeTypeOverride = r.Repeated(); break;
+                    case "fee_multiplier_override": f.FeeMultiplierOverride = r.Dec(); break;
+                    default: r.Skip(); break;
+                }
+            return f;
         }
 
         public static KalshiTrade Trade(StreamMessage m) => MarketDataWire.Trade(m.Msg);
