@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -13,6 +14,7 @@ namespace KalshiPS.Wire
         public static KalshiMarket Market(ref Utf8JsonReader r) => Market(ref r, out _);
 
         /// <summary>A market object; <paramref name="grid"/> is its price grid (for the session's catalog).</summary>
+        [MethodImpl(WireReader.Optimized)]
         public static KalshiMarket Market(ref Utf8JsonReader r, out PriceGrid grid)
         {
             var m = new KalshiMarket();
@@ -182,6 +184,7 @@ namespace KalshiPS.Wire
             return First(sourceName, url);
         }
 
+        [MethodImpl(WireReader.Optimized)]
         public static KalshiTrade Trade(ref Utf8JsonReader r)
         {
             var t = new KalshiTrade();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Linq;
 using System.Text.Json;
@@ -11,6 +12,7 @@ namespace KalshiPS.Wire
     /// </summary>
     internal static class PortfolioWire
     {
+        [MethodImpl(WireReader.Optimized)]
         public static KalshiOrder Order(ref Utf8JsonReader r)
         {
             var o = new KalshiOrder();
@@ -64,6 +66,7 @@ namespace KalshiPS.Wire
             return o;
         }
 
+        [MethodImpl(WireReader.Optimized)]
         public static KalshiFill Fill(ref Utf8JsonReader r)
         {
             var f = new KalshiFill();
@@ -106,6 +109,7 @@ namespace KalshiPS.Wire
             return f;
         }
 
+        [MethodImpl(WireReader.Optimized)]
         public static KalshiPosition Position(ref Utf8JsonReader r)
         {
             var p = new KalshiPosition();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -13,6 +14,7 @@ namespace KalshiPS.Wire
         private const int MaxLength = 96, MaxEntries = 4096;
         [ThreadStatic] private static Dictionary<ulong, string> t_cache;
 
+        [MethodImpl(WireReader.Optimized)]
         public static string Get(ReadOnlySpan<byte> utf8)
         {
             if (utf8.Length > MaxLength) return Decode(utf8);

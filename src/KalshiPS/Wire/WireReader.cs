@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -17,6 +18,13 @@ namespace KalshiPS.Wire
     /// </summary>
     internal static class WireReader
     {
+        /// <summary>
+        /// MethodImplOptions.AggressiveOptimization (netstandard2.0 cannot name it; .NET Framework ignores it): the
+        /// per-item readers are compiled optimized once, by WireWarmup when a session is made, instead of running a
+        /// listing's first pages as unoptimized tier-0 code and being recompiled while pwsh keeps the JIT busy.
+        /// </summary>
+        internal const MethodImplOptions Optimized = (MethodImplOptions)512;
+
         /// <summary>Longer property names are compared through a string (none of Kalshi's are that long).</summary>
         public const int MaxName = 48;
 
@@ -27,6 +35,7 @@ namespace KalshiPS.Wire
         /// The name (ASCII widened; anything else simply matches no case) is valid until the next call on this thread,
         /// which is all a switch needs.
         /// </summary>
+        [MethodImpl(WireReader.Optimized)]
         public static bool NextProperty(this ref Utf8JsonReader r, out ReadOnlySpan<char> name)
         {
             if (!r.Read() || r.TokenType != JsonTokenType.PropertyName) { name = default; return false; }
@@ -63,6 +72,7 @@ namespace KalshiPS.Wire
         }
 
         /// <summary>Each object of the array at the reader through <paramref name="read"/>; other elements are dropped.</summary>
+        [MethodImpl(WireReader.Optimized)]
         public static List<T> Objects<T>(this ref Utf8JsonReader r, ReadValue<T> read)
         {
             if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return null; }
@@ -97,6 +107,7 @@ namespace KalshiPS.Wire
             return read(ref r);
         }
 
+        [MethodImpl(WireReader.Optimized)]
         public static string Str(this ref Utf8JsonReader r)
         {
             switch (r.TokenType)
@@ -113,10 +124,12 @@ namespace KalshiPS.Wire
         /// A string that repeats across the items of a listing (status, event ticker, title, side...): decoded once per
         /// thread and shared (see Utf8Strings), which spares the collector thousands of copies per page. Not for ids.
         /// </summary>
+        [MethodImpl(WireReader.Optimized)]
         public static string Repeated(this ref Utf8JsonReader r) =>
             r.TokenType == JsonTokenType.String && !r.ValueIsEscaped ? Utf8Strings.Get(r.ValueSpan) : r.Str();
 
         /// <summary>A fixed-point string ("0.5600") or a JSON number, as decimal: exact, from the bytes, scale kept.</summary>
+        [MethodImpl(WireReader.Optimized)]
         public static decimal? Dec(this ref Utf8JsonReader r)
         {
             switch (r.TokenType)
@@ -129,6 +142,7 @@ namespace KalshiPS.Wire
             }
         }
 
+        [MethodImpl(WireReader.Optimized)]
         public static long? Long(this ref Utf8JsonReader r)
         {
             switch (r.TokenType)
@@ -140,6 +154,7 @@ namespace KalshiPS.Wire
             }
         }
 
+        [MethodImpl(WireReader.Optimized)]
         public static bool? Bool(this ref Utf8JsonReader r)
         {
             switch (r.TokenType)
@@ -152,6 +167,7 @@ namespace KalshiPS.Wire
         }
 
         /// <summary>An RFC 3339 string, or Unix seconds, as a UTC DateTime.</summary>
+        [MethodImpl(WireReader.Optimized)]
         public static DateTime? Time(this ref Utf8JsonReader r)
         {
             switch (r.TokenType)
@@ -178,6 +194,7 @@ namespace KalshiPS.Wire
         /// Plain fixed point ("-12.3400": optional minus, digits, optional dot and digits, at most 18 digits) straight
         /// to decimal with the same scale decimal.Parse gives. Anything else returns false for the text path to judge.
         /// </summary>
+        [MethodImpl(WireReader.Optimized)]
         internal static bool TryParseFixed(ReadOnlySpan<byte> s, out decimal value)
         {
             value = 0m;
