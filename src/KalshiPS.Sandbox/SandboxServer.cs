@@ -131,8 +131,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
-        CommunicationsEndpoints.Map(api, ex);
-        ApiKeyEndpoints.Map(api, keys);
+        CommunicationsEndpoints.Map(api, ex, options.Faults);
+        ApiKeyEndpoints.Map(api, keys, options.Faults);
         if (options.RfqDesk) ex.OpenDesk(DefaultUserId);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 

@@ -29,6 +29,8 @@ public sealed class FaultOptions
     public int FailNextAmendAfterCommit { get; set; }
     /// <summary>The next N decreases are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
     public int FailNextDecreaseAfterCommit { get; set; }
+    /// <summary>The next N RFQ, quote, block trade and API key writes are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextCommunicationsAfterCommit { get; set; }
     /// <summary>Share (0..1) of committed order writes (create, cancel, amend, decrease; single or batch) then answered with <see cref="AfterCommitMode"/> (deterministic RNG).</summary>
     public double AfterCommitRate { get; set; }
     /// <summary>The next N GET requests get 503 before processing (writes pass), e.g. to fail the lookups after a write.</summary>
@@ -63,6 +65,7 @@ public sealed class FaultOptions
     internal bool TakeCancelAfterCommit() { lock (Gate) { if (FailNextCancelAfterCommit <= 0) return false; FailNextCancelAfterCommit--; return true; } }
     internal bool TakeAmendAfterCommit() { lock (Gate) { if (FailNextAmendAfterCommit <= 0) return false; FailNextAmendAfterCommit--; return true; } }
     internal bool TakeDecreaseAfterCommit() { lock (Gate) { if (FailNextDecreaseAfterCommit <= 0) return false; FailNextDecreaseAfterCommit--; return true; } }
+    internal bool TakeCommunicationsAfterCommit() { lock (Gate) { if (FailNextCommunicationsAfterCommit <= 0) return false; FailNextCommunicationsAfterCommit--; return true; } }
     internal bool TakeFailNextRead() { lock (Gate) { if (FailNextReads <= 0) return false; FailNextReads--; return true; } }
     private readonly Random _afterCommitRng = new(0xAC0);
     /// <summary>Rolls <see cref="AfterCommitRate"/> for one committed write.</summary>

@@ -225,7 +225,7 @@ internal static class PortfolioEndpoints
     }
 
     /// <summary>The order was committed; the client sees a 503 or a reset connection.</summary>
-    private static IResult AfterCommit(HttpContext ctx, FaultOptions faults)
+    internal static IResult AfterCommit(HttpContext ctx, FaultOptions faults)
     {
         if (faults.AfterCommitMode == AfterCommitFailure.ConnectionReset) { ctx.Abort(); return Results.Empty; }
         return Http.Error(503, "service_unavailable", "service unavailable (sandbox fault injected after commit)");
