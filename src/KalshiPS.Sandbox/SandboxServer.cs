@@ -141,8 +141,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
-        CommunicationsEndpoints.Map(api, ex);
-        ApiKeyEndpoints.Map(api, keys);
+        CommunicationsEndpoints.Map(api, ex, options.Faults);
+        ApiKeyEndpoints.Map(api, keys, options.Faults);
         if (options.RfqDesk) ex.OpenDesk(DefaultUserId);
         MultivariateEndpoints.Map(api, ex);
         // Any path (dotted last segments too: "{*path:nonfile}", the default, would leave those an empty 404).

@@ -151,7 +151,10 @@ public class CommunicationsEngineTests
         _ex.OpenDesk(Alice, rfqs: 1, blockTrades: 1);
         var houseRfq = _ex.Rfqs.Single(r => r.CreatorUserId == Exchange.HouseUserId && r.Status == "open");
         var mine = _ex.CreateRfq(Alice, T, 3m, null);
-        Assert.Contains(_ex.QuotesVisibleTo(Alice), q => q.RfqId == mine.Id && q.CreatorUserId == Exchange.HouseUserId);
+        var desk = _ex.QuotesVisibleTo(Alice).Single(q => q.RfqId == mine.Id && q.CreatorUserId == Exchange.HouseUserId);
+        _ex.AcceptQuote(Alice, desk.Id, "no");
+        Assert.Equal("executed", desk.Status); // the desk confirms at once
+        Assert.Equal(3m, _ex.GetPosition(Alice, T));
         var quote = _ex.CreateQuote(Bob, houseRfq.Id, 0.20m, 0.70m);
         Assert.Equal("accepted", quote.Status);
         _ex.ConfirmQuote(Bob, quote.Id);

@@ -5,8 +5,9 @@ namespace KalshiPS.Sandbox;
 
 // RFQs, quotes and block trades between users: RFQ -> quote -> accept (RFQ creator) -> confirm (quoter) -> execution
 // as one trade through the matching engine's Execute (fills and positions for both), all under Gate. The house
-// "desk" (RfqDesk) quotes users' RFQs, keeps RFQs of its own open for users to quote, accepts quotes on them, and
-// accepts its side of block trades, so a single user can run the whole flow.
+// "desk" (RfqDesk) quotes users' RFQs and confirms its quotes as soon as they are accepted, keeps RFQs of its own
+// open for users to quote, accepts quotes on them, and accepts its side of block trades, so a single user can run
+// the whole flow.
 public sealed partial class Exchange
 {
     public const int MaxOpenRfqs = 100;
@@ -174,6 +175,11 @@ public sealed partial class Exchange
         var now = Now;
         q.Status = "accepted"; q.AcceptedSide = side; q.AcceptedTime = now; q.UpdatedTime = now;
         Events.Publish(new CommunicationsEvent("quote_accepted", rfq, q, NowMs));
+        if (RfqDesk && q.CreatorUserId == HouseUserId && userId != HouseUserId)
+        {
+            try { ConfirmQuoteLocked(q); } // the desk's last look is instant
+            catch (ExchangeException) { } // e.g. the user cannot pay: the quote stays accepted, as on Kalshi when a maker does not confirm
+        }
     }
 
     /// <summary>The quoter confirms an accepted quote: it executes now as one trade (the sandbox has no execution delay).</summary>
@@ -183,6 +189,14 @@ public sealed partial class Exchange
         {
             var q = VisibleQuote(userId, quoteId, rfqId);
             if (q.CreatorUserId != userId) throw new ExchangeException(403, "forbidden", "only the quote's creator can confirm it");
+            ConfirmQuoteLocked(q);
+            return q;
+        }
+    }
+
+    private void ConfirmQuoteLocked(Quote q)
+    {
+        {
             if (q.Status != "accepted") throw new ExchangeException(400, "quote_not_accepted", $"quote is {q.Status}");
             var rfq = _rfqs[q.RfqId];
             var m = _markets[q.Ticker];
@@ -200,7 +214,6 @@ public sealed partial class Exchange
             foreach (var other in _quoteList.Where(x => x.RfqId == rfq.Id && x != q && x.Status is "open" or "accepted")) CancelQuoteLocked(other, "rfq_executed");
             Events.Publish(new CommunicationsEvent("quote_executed", rfq, q, NowMs));
             if (RfqDesk && rfq.CreatorUserId == HouseUserId) CreateRfq(HouseUserId, rfq.Ticker, rfq.Contracts ?? 10m, null); // keep one open to quote
-            return q;
         }
     }
 

@@ -31,6 +31,8 @@ public sealed class FaultOptions
     public int FailNextDecreaseAfterCommit { get; set; }
     /// <summary>The next N money writes (subaccount creates, transfers, netting and allocation changes) are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
     public int FailNextTransferAfterCommit { get; set; }
+    /// <summary>The next N RFQ, quote, block trade and API key writes are committed, then answered with <see cref="AfterCommitMode"/>.</summary>
+    public int FailNextCommunicationsAfterCommit { get; set; }
     /// <summary>Share (0..1) of committed order writes (create, cancel, amend, decrease; single or batch) then answered with <see cref="AfterCommitMode"/> (deterministic RNG).</summary>
     public double AfterCommitRate { get; set; }
     /// <summary>The next N order-group writes (create, limit, trigger, reset, delete) commit, then fail (AfterCommitMode).</summary>
@@ -69,6 +71,7 @@ public sealed class FaultOptions
     internal bool TakeTransferAfterCommit() { lock (Gate) { if (FailNextTransferAfterCommit <= 0) return false; FailNextTransferAfterCommit--; return true; } }
     internal bool TakeDecreaseAfterCommit() { lock (Gate) { if (FailNextDecreaseAfterCommit <= 0) return false; FailNextDecreaseAfterCommit--; return true; } }
     internal bool TakeGroupWriteAfterCommit() { lock (Gate) { if (FailNextGroupWriteAfterCommit <= 0) return false; FailNextGroupWriteAfterCommit--; return true; } }
+    internal bool TakeCommunicationsAfterCommit() { lock (Gate) { if (FailNextCommunicationsAfterCommit <= 0) return false; FailNextCommunicationsAfterCommit--; return true; } }
     internal bool TakeFailNextRead() { lock (Gate) { if (FailNextReads <= 0) return false; FailNextReads--; return true; } }
     private readonly Random _afterCommitRng = new(0xAC0);
     /// <summary>Rolls <see cref="AfterCommitRate"/> for one committed write.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KalshiPS.Sandbox;
 
-/// <summary>/api_keys: list, register a public key, generate a key pair (the private half is answered once), delete.</summary>
+/// <summary>/api_keys: list, register a public key, generate a key pair (the private half is answered once), delete. Writes honour FailNextCommunicationsAfterCommit.</summary>
 internal static class ApiKeyEndpoints
 {
     private static readonly HashSet<string> Scopes = new(StringComparer.Ordinal)
@@ -14,7 +14,7 @@ internal static class ApiKeyEndpoints
         "read", "write", "read::block_trade_accept", "read::portfolio_balance", "write::trade", "write::transfer", "write::block_trade_accept",
     };
 
-    public static void Map(RouteGroupBuilder api, KeyStore keys)
+    public static void Map(RouteGroupBuilder api, KeyStore keys, FaultOptions faults)
     {
         api.MapGet("/api_keys", (HttpContext ctx) =>
         {
@@ -34,7 +34,7 @@ internal static class ApiKeyEndpoints
             string id;
             try { id = keys.Register(pem, user, null, name, scopes, subaccount); }
             catch (Exception e) when (e is ArgumentException or CryptographicException) { throw new ExchangeException(400, "invalid_parameters", "public_key is not an RSA public key in PEM format"); }
-            return Http.Ok(new { api_key_id = id }, 201);
+            return faults.TakeCommunicationsAfterCommit() ? PortfolioEndpoints.AfterCommit(ctx, faults) : Http.Ok(new { api_key_id = id }, 201);
         });
         api.MapPost("/api_keys/generate", async (HttpContext ctx) =>
         {
@@ -43,12 +43,12 @@ internal static class ApiKeyEndpoints
             var (name, scopes, subaccount) = Common(b);
             var (privatePem, publicPem) = KeyStore.GenerateKeyPair();
             var id = keys.Register(publicPem, user, null, name, scopes, subaccount);
-            return Http.Ok(new { api_key_id = id, private_key = privatePem }, 201);
+            return faults.TakeCommunicationsAfterCommit() ? PortfolioEndpoints.AfterCommit(ctx, faults) : Http.Ok(new { api_key_id = id, private_key = privatePem }, 201);
         });
         api.MapDelete("/api_keys/{api_key}", (HttpContext ctx, string api_key) =>
         {
             if (!keys.Remove(api_key, Http.UserId(ctx))) throw new ExchangeException(404, "not_found", "api key not found");
-            return Results.StatusCode(204);
+            return faults.TakeCommunicationsAfterCommit() ? PortfolioEndpoints.AfterCommit(ctx, faults) : Results.StatusCode(204);
         });
     }
 

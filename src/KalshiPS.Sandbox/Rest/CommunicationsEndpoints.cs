@@ -8,7 +8,7 @@ namespace KalshiPS.Sandbox;
 /// <summary>/communications/*: RFQs, quotes (RFQ-scoped and the deprecated flat paths) and block trade proposals.</summary>
 internal static class CommunicationsEndpoints
 {
-    public static void Map(RouteGroupBuilder api, Exchange ex)
+    public static void Map(RouteGroupBuilder api, Exchange ex, FaultOptions faults)
     {
         api.MapGet("/communications/id", (HttpContext ctx) => Http.Ok(new { communications_id = Exchange.CommunicationsId(Http.UserId(ctx)) }));
 
@@ -27,7 +27,7 @@ internal static class CommunicationsEndpoints
             decimal? cost = Http.Dec(b, "target_cost_dollars", "invalid_parameters") ?? (Http.Long(b, "target_cost_centi_cents") is { } cc ? cc / 10000m : null);
             var rfq = ex.CreateRfq(user, ticker, contracts, cost, Http.Bool(b, "target_cost_excludes_fees"), Http.Bool(b, "rest_remainder"),
                 Http.Bool(b, "replace_existing"), (int?)Http.Long(b, "subaccount"));
-            return Http.Ok(new { id = rfq.Id }, 201);
+            return Answer(ctx, faults, Http.Ok(new { id = rfq.Id }, 201));
         });
         api.MapGet("/communications/rfqs", (HttpContext ctx) =>
         {
@@ -52,7 +52,7 @@ internal static class CommunicationsEndpoints
         api.MapDelete("/communications/rfqs/{id}", (HttpContext ctx, string id) =>
         {
             ex.DeleteRfq(Http.UserId(ctx), id);
-            return Results.StatusCode(204);
+            return Answer(ctx, faults, Results.StatusCode(204));
         });
 
         // ---- quotes
@@ -64,7 +64,7 @@ internal static class CommunicationsEndpoints
             var yes = Http.Dec(b, "yes_bid", "invalid_price") ?? throw new ExchangeException(400, "invalid_parameters", "yes_bid is required");
             var no = Http.Dec(b, "no_bid", "invalid_price") ?? throw new ExchangeException(400, "invalid_parameters", "no_bid is required");
             var q = ex.CreateQuote(user, rfqId, yes, no, Http.Bool(b, "rest_remainder"), Http.Bool(b, "post_only"));
-            return Http.Ok(new { id = q.Id }, 201);
+            return Answer(ctx, faults, Http.Ok(new { id = q.Id }, 201));
         });
         api.MapGet("/communications/quotes", (HttpContext ctx) =>
         {
@@ -94,19 +94,19 @@ internal static class CommunicationsEndpoints
             api.MapDelete(prefix, (HttpContext ctx, string quote_id) =>
             {
                 ex.DeleteQuote(Http.UserId(ctx), quote_id, RfqOf(ctx, scoped));
-                return Results.StatusCode(204);
+                return Answer(ctx, faults, Results.StatusCode(204));
             });
             api.MapPut(prefix + "/accept", async (HttpContext ctx, string quote_id) =>
             {
                 var user = Http.UserId(ctx);
                 var b = await Http.Body(ctx);
                 ex.AcceptQuote(user, quote_id, Http.Str(b, "accepted_side") ?? throw new ExchangeException(400, "invalid_parameters", "accepted_side is required"), RfqOf(ctx, scoped));
-                return Results.StatusCode(204);
+                return Answer(ctx, faults, Results.StatusCode(204));
             });
             api.MapPut(prefix + "/confirm", (HttpContext ctx, string quote_id) =>
             {
                 ex.ConfirmQuote(Http.UserId(ctx), quote_id, RfqOf(ctx, scoped));
-                return Results.StatusCode(204);
+                return Answer(ctx, faults, Results.StatusCode(204));
             });
         }
 
@@ -121,7 +121,7 @@ internal static class CommunicationsEndpoints
                 throw new ExchangeException(400, "invalid_parameters", "expiration_ts is not a timestamp");
             var p = ex.ProposeBlockTrade(user, Need("buyer_user_id"), Need("seller_user_id"), Need("market_ticker"), NeedLong("price_centi_cents") / 10000m,
                 NeedLong("centicount") / 100m, Need("maker_side"), expiration, (int?)Http.Long(b, "buyer_subaccount"), (int?)Http.Long(b, "seller_subaccount"));
-            return Http.Ok(new { block_trade_proposal_id = p.Id }, 201);
+            return Answer(ctx, faults, Http.Ok(new { block_trade_proposal_id = p.Id }, 201));
         });
         api.MapGet("/communications/block-trade-proposals", (HttpContext ctx) =>
         {
@@ -140,9 +140,13 @@ internal static class CommunicationsEndpoints
             var user = Http.UserId(ctx);
             await Http.Body(ctx);
             ex.AcceptBlockTrade(user, id);
-            return Results.StatusCode(204);
+            return Answer(ctx, faults, Results.StatusCode(204));
         });
     }
+
+    /// <summary>A committed write answered as if it failed, when the fault is armed (the client must settle it).</summary>
+    private static IResult Answer(HttpContext ctx, FaultOptions faults, IResult ok) =>
+        faults.TakeCommunicationsAfterCommit() ? PortfolioEndpoints.AfterCommit(ctx, faults) : ok;
 
     private static string? RfqOf(HttpContext ctx, bool scoped) => scoped ? ctx.Request.RouteValues["rfq_id"]?.ToString() : null;
 
