@@ -18,6 +18,11 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiFill))]
     public sealed class WatchKalshiFillCommand : WatchKalshiTickerFilteredCmdlet
     {
+        /// <summary>Only this account's updates (0 primary, 1-63): Kalshi streams every account's, so they are filtered here.</summary>
+        [Parameter]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         internal override string ItemNoun => "fills";
         internal override bool AccountData => true;
 
@@ -34,9 +39,10 @@ namespace KalshiPS.Cmdlets
             var portfolio = new PortfolioApi(session);
             string single = tickers.Count == 1 ? tickers[0] : null;
             var started = session.Time.GetUtcNow().UtcDateTime;
+            var only = Subaccount;
             RunStream(outbox => new FillHandler(tickers, started,
-                (minTs, ct) => Pager.AllAsync(portfolio.ListFills(new FillQuery { MinTs = minTs, Ticker = single }, 200, ct)),
-                f => outbox.Add(f, StreamStopping)));
+                (minTs, ct) => Pager.AllAsync(portfolio.ListFills(new FillQuery { MinTs = minTs, Ticker = single, Subaccount = only }, 200, ct)),
+                f => { if (!only.HasValue || (f.Subaccount ?? 0) == only.Value) outbox.Add(f, StreamStopping); }));
         }
     }
 }

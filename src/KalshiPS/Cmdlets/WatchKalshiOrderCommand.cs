@@ -16,6 +16,11 @@ namespace KalshiPS.Cmdlets
     [OutputType(typeof(KalshiOrder))]
     public sealed class WatchKalshiOrderCommand : WatchKalshiTickerFilteredCmdlet
     {
+        /// <summary>Only this account's updates (0 primary, 1-63): Kalshi streams every account's, so they are filtered here.</summary>
+        [Parameter]
+        [ValidateSubaccount]
+        public int? Subaccount { get; set; }
+
         internal override string ItemNoun => "order updates";
         internal override bool AccountData => true;
         internal override string UnwrittenHint(IReadOnlyList<object> unwritten) => "Get-KalshiOrder shows each order's current state.";
@@ -25,12 +30,13 @@ namespace KalshiPS.Cmdlets
             var session = ActiveSession;
             var orders = new OrdersApi(session);
             string single = tickers.Count == 1 ? tickers[0] : null;
+            var only = Subaccount;
             RunStream(outbox => new StateReconcilingHandler<KalshiOrder>("user_orders", "user_order", tickers, StreamWire.Order,
                 o => o.OrderId, o => o.Ticker,
                 o => StateReconcilingHandler<KalshiOrder>.Fingerprint(o.Status, o.Count, o.FilledCount, o.RemainingCount, o.YesPrice),
                 o => o.LastUpdateTime,
-                ct => Pager.AllAsync(orders.ListOrders(new OrderQuery { Ticker = single }, 200, ct)),
-                "Get-KalshiOrder (/portfolio/orders)", o => outbox.Add(o, StreamStopping)));
+                ct => Pager.AllAsync(orders.ListOrders(new OrderQuery { Ticker = single, Subaccount = only }, 200, ct)),
+                "Get-KalshiOrder (/portfolio/orders)", o => { if (!only.HasValue || (o.Subaccount ?? 0) == only.Value) outbox.Add(o, StreamStopping); }));
         }
     }
 }
