@@ -131,6 +131,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var fees = FeeChanges.Seed(ex.AllSeries, ex.AllEvents, clock.GetUtcNow(), options.Seed);
         ReferenceDataEndpoints.Map(api, ex, fees);
         ForecastEndpoints.Map(api, ex);
+        MultivariateEndpoints.Map(api, ex);
+        DataServiceEndpoints.Map(api, ex);
+        FcmEndpoints.Map(api, ex);
         app.MapFallback(() => Http.Error(404, "not_found", "route not found"));
 
         await app.StartAsync(ct);
@@ -140,6 +143,7 @@ public sealed class SandboxServer : IAsyncDisposable
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
+        server._timers.Add(IndexFeed.Start(ex, options.Seed));
         if (options.BackgroundTraders) server._timers.Add(BackgroundTraders.Start(ex, options.Seed, options.BackgroundTraderInterval));
         return server;
     }
@@ -148,7 +152,9 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var rest = path["/trade-api/v2".Length..];
         return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange")
-            || rest == "/historical/cutoff";
+            || rest == "/historical/cutoff"
+            || rest.StartsWith("/multivariate_event_collections") || rest.StartsWith("/milestones") || rest.StartsWith("/structured_targets")
+            || rest.StartsWith("/live_data") || rest.StartsWith("/incentive_programs") || rest.StartsWith("/search/");
     }
 
     /// <summary>Registers an extra key. A null userId creates a new user with the starting balance. Returns the key id.</summary>

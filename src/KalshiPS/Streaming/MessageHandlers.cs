@@ -18,7 +18,6 @@ namespace KalshiPS.Streaming
         private readonly Func<StreamMessage, T> _map;
         private readonly Func<T, string> _tickerOf;
         private readonly Action<T> _emit;
-        private readonly HashSet<string> _filter;
 
         public MessageHandler(string channel, IEnumerable<string> messageTypes, IReadOnlyList<string> tickers, bool tickerFilterSupported,
             Func<StreamMessage, T> map, Func<T, string> tickerOf, Action<T> emit)
@@ -28,7 +27,6 @@ namespace KalshiPS.Streaming
             _map = map;
             _tickerOf = tickerOf;
             _emit = emit;
-            _filter = Tickers == null ? null : new HashSet<string>(Tickers, StringComparer.OrdinalIgnoreCase);
         }
 
         protected override Task OnDataAsync(IStreamContext ctx, StreamMessage m, bool gap, CancellationToken ct)
@@ -43,7 +41,7 @@ namespace KalshiPS.Streaming
                 return Task.CompletedTask;
             }
             if (item == null) return Task.CompletedTask;
-            if (_filter != null && !_filter.Contains(_tickerOf(item) ?? "")) return Task.CompletedTask;
+            if (!Watches(_tickerOf(item))) return Task.CompletedTask;
             _emit(item);
             return Task.CompletedTask;
         }
@@ -67,7 +65,6 @@ namespace KalshiPS.Streaming
         private readonly RecentIdSet _seen;
         private readonly FetchFills _fetch;
         private readonly Action<KalshiFill> _emit;
-        private readonly HashSet<string> _filter;
         private DateTime _since;
 
         public FillHandler(IReadOnlyList<string> tickers, DateTime startedAt, FetchFills fetch, Action<KalshiFill> emit, int dedupeCapacity = 10000)
@@ -77,7 +74,6 @@ namespace KalshiPS.Streaming
             _fetch = fetch;
             _emit = emit;
             _since = startedAt;
-            _filter = Tickers == null ? null : new HashSet<string>(Tickers, StringComparer.OrdinalIgnoreCase);
         }
 
         public int Reconciled { get; private set; }
@@ -94,7 +90,7 @@ namespace KalshiPS.Streaming
         private bool Offer(KalshiFill f)
         {
             if (f == null) return false;
-            if (_filter != null && !_filter.Contains(f.Ticker ?? "")) return false;
+            if (!Watches(f.Ticker)) return false;
             if (!_seen.Add(KeyOf(f))) return false;
             if (f.CreatedTime.HasValue && f.CreatedTime.Value > _since) _since = f.CreatedTime.Value;
             _emit(f);
