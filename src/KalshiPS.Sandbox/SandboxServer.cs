@@ -144,7 +144,10 @@ public sealed class SandboxServer : IAsyncDisposable
         CommunicationsEndpoints.Map(api, ex, options.Faults);
         ApiKeyEndpoints.Map(api, keys, options.Faults);
         if (options.RfqDesk) ex.OpenDesk(DefaultUserId);
-        MultivariateEndpoints.Map(api, ex);
+        MultivariateEventEndpoints.Map(api, ex);
+        MultivariateCollectionEndpoints.Map(api, ex);
+        DataServiceEndpoints.Map(api, ex);
+        FcmEndpoints.Map(api, ex);
         // Any path (dotted last segments too: "{*path:nonfile}", the default, would leave those an empty 404).
         app.MapFallback("{*path}", () => Http.Error(404, "not_found", "route not found"));
 
@@ -155,6 +158,7 @@ public sealed class SandboxServer : IAsyncDisposable
         server._hub = hub;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
+        server._timers.Add(IndexFeed.Start(ex, options.Seed));
         if (options.BackgroundTraders) server._timers.Add(BackgroundTraders.Start(ex, options.Seed, options.BackgroundTraderInterval));
         return server;
     }
@@ -163,7 +167,9 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var rest = path["/trade-api/v2".Length..];
         return rest.StartsWith("/markets") || rest.StartsWith("/events") || rest.StartsWith("/series") || rest.StartsWith("/exchange")
-            || rest == "/historical/cutoff" || rest.StartsWith("/historical/markets") || rest.StartsWith("/historical/trades");
+            || rest == "/historical/cutoff" || rest.StartsWith("/historical/markets") || rest.StartsWith("/historical/trades")
+            || rest.StartsWith("/multivariate_event_collections") || rest.StartsWith("/milestones") || rest.StartsWith("/structured_targets")
+            || rest.StartsWith("/live_data") || rest.StartsWith("/incentive_programs") || rest.StartsWith("/search/");
     }
 
     /// <summary>Registers an extra key. A null userId creates a new user with the starting balance. Returns the key id.</summary>

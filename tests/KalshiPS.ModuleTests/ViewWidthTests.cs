@@ -183,6 +183,12 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
             Collect("Move-KalshiBalance -Amount 1.2345 -FromInstance EventContract -ToInstance Margined -Confirm:$false");
             Collect("Get-KalshiSubaccount; Get-KalshiTransfer; Get-KalshiSubaccountNetting");
             Collect("Set-KalshiBalanceAllocation -Allocation @{0 = 100} -RestingMarginReservation Max -Confirm:$false -PassThru");
+            Collect("Get-KalshiMultivariateCollection");
+            Collect("Get-KalshiMilestone");
+            Collect("Get-KalshiIncentiveProgram");
+            Collect("Get-KalshiSearchTag");
+            Collect("Get-KalshiSubtrader");
+            Collect("$desk = Get-KalshiSubtrader | Select-Object -First 1; Set-KalshiSubtraderCap -SubtraderId $desk.SubtraderId -Limit 250.5 -PassThru");
             // Stream-only types, shaped as the wire parses them (fixed-point scale, UTC times).
             Collect($@"[KalshiPS.Models.KalshiTickerUpdate]@{{ Ticker = '{filled}'; LastPrice = 0.5700; YesBid = 0.5600; YesAsk = 0.5800;
                 Volume = 1250.00; OpenInterest = 300.00; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");

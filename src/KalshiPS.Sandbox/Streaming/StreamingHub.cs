@@ -59,7 +59,7 @@ internal sealed class WsSubscription(int sid, string channel, HashSet<string>? t
 /// </summary>
 internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex, FaultOptions faults, int maxSubscriptions)
 {
-    private static readonly HashSet<string> Channels = new() { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "multivariate_market_lifecycle", "order_group_updates", "communications" };
+    private static readonly HashSet<string> Channels = new(new[] { "orderbook_delta", "ticker", "trade", "fill", "market_positions", "user_orders", "market_lifecycle_v2", "multivariate_market_lifecycle", "order_group_updates", "communications" }.Concat(IndexFeed.Channels));
     private readonly object _gate = new();
     private readonly Dictionary<int, WsSubscription> _subs = new();
     private readonly Channel<string> _out = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -217,6 +217,9 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                             },
                         });
                         break;
+                    case IndexValueEvent v when sub.Channel == v.Channel && sub.Matches(v.IndexId):
+                        SendData(sub, IndexFeed.Message(v, sub.Sid, ++sub.Seq));
+                        break;
                     case OrderGroupEvent g when sub.Channel == "order_group_updates" && g.UserId == userId:
                         SendData(sub, new
                         {
@@ -369,6 +372,7 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
         if (both) { Error(id, 11, "market_ticker and market_tickers are mutually exclusive"); return; }
         var channels = ch.EnumerateArray().Select(e => e.GetString() ?? "").ToList();
         foreach (var c in channels) if (!Channels.Contains(c)) { Error(id, 8, $"Unknown channel name: {c}"); return; }
+        if (channels.Any(IndexFeed.IsIndexChannel)) { SubscribeIndices(id, p, channels); return; }
         if (channels.Contains("orderbook_delta") && (tickers == null || tickers.Count == 0)) { Error(id, 14, "Market ticker required"); return; }
         lock (ex.Gate)
             lock (_gate)
@@ -393,6 +397,28 @@ internal sealed class WsConnection(WebSocket socket, string userId, Exchange ex,
                     if (c == "orderbook_delta") SendSnapshots(sub, tickers!);
                 }
             }
+    }
+
+    /// <summary>
+    /// Index channels name indices (index_ids, or underlying_tickers for pyth_value), not markets: ["all"] is every
+    /// index, none at all a subscription that sends nothing until indices are added.
+    /// </summary>
+    private void SubscribeIndices(long id, JsonElement p, List<string> channels)
+    {
+        lock (_gate)
+        {
+            if (_subs.Count + channels.Count > maxSubscriptions) { Error(id, 26, $"Subscription limit exceeded: at most {maxSubscriptions} subscriptions per connection"); return; }
+            foreach (var c in channels)
+            {
+                var field = IndexFeed.FilterField(c);
+                var ids = p.TryGetProperty(field, out var arr) && arr.ValueKind == JsonValueKind.Array
+                    ? arr.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal)
+                    : new HashSet<string>(StringComparer.Ordinal);
+                var sub = new WsSubscription(++_nextSid, c, ids.Contains("all") ? null : ids);
+                _subs[sub.Sid] = sub;
+                Send(new { id, type = "subscribed", msg = new { channel = c, sid = sub.Sid } });
+            }
+        }
     }
 
     /// <summary>Sends an error naming each ticker the exchange does not list; returns the others. Caller holds the exchange gate.</summary>

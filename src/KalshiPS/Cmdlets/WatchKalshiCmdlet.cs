@@ -87,6 +87,7 @@ namespace KalshiPS.Cmdlets
             _streamStop = cts.Token;
             var outbox = new StreamOutbox(QueueCapacity, interval);
             var handler = createHandler(outbox);
+            if (LiveTickers != null && handler is ChannelHandler channel) channel.Follow(LiveTickers);
             KalshiStream stream;
             try { stream = new KalshiStream(StreamSettings.From(session), handler, n => outbox.Notify(n)); }
             catch (KalshiStreamException e)
@@ -163,6 +164,9 @@ namespace KalshiPS.Cmdlets
         }
 
         private enum StreamEnd { Stream, Duration, First, NothingToWatch }
+
+        /// <summary>The live ticker source the stream follows (-TickerSource), if any.</summary>
+        internal TickerFeed LiveTickers { get; set; }
 
         /// <summary>What this cmdlet streams, plural, for messages ("fills").</summary>
         internal virtual string ItemNoun => "items";
@@ -306,6 +310,13 @@ namespace KalshiPS.Cmdlets
         [ArgumentCompleter(typeof(Completion.MarketTickerCompleter))]
         public string[] Ticker { get; set; }
 
+        /// <summary>
+        /// A live collection of tickers (a KalshiTickerSet, or an ObservableCollection[string]) the stream follows:
+        /// adding or removing a ticker from any runspace changes the running subscription, on the same connection.
+        /// </summary>
+        [Parameter]
+        public System.Collections.Specialized.INotifyCollectionChanged TickerSource { get; set; }
+
         protected override void ProcessRecord()
         {
             if (Ticker != null) _tickers.AddRange(Ticker);
@@ -322,7 +333,19 @@ namespace KalshiPS.Cmdlets
                 tickers = KnownTickers(tickers);
                 if (tickers.Count == 0) return;
             }
-            Run(tickers);
+            if (TickerSource == null) { Run(tickers); return; }
+            if (!(TickerSource is System.Collections.IEnumerable))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-TickerSource must be a collection of tickers: a KalshiTickerSet or an ObservableCollection[string]."),
+                    "KalshiInvalidArgument", ErrorCategory.InvalidArgument, TickerSource));
+                return;
+            }
+            using (var feed = new TickerFeed(TickerSource))
+            {
+                LiveTickers = feed;
+                try { Run(tickers); }
+                finally { LiveTickers = null; }
+            }
         }
 
         internal abstract void Run(List<string> tickers);

@@ -18,14 +18,31 @@ namespace KalshiPS.Streaming
         private readonly SequenceTracker _seq = new SequenceTracker();
         private long? _subscribeCommand;
         private bool _everSubscribed;
-        private readonly List<string> _tickers;
+        private List<string> _tickers;
+        private HashSet<string> _watched;
 
         protected ChannelHandler(string channel, IReadOnlyList<string> tickers, bool tickerFilterSupported = true)
         {
             Channel = channel;
             _tickers = tickers != null && tickers.Count > 0 ? new List<string>(tickers) : null;
+            _watched = _tickers == null ? null : new HashSet<string>(_tickers, StringComparer.OrdinalIgnoreCase);
             TickerFilterSupported = tickerFilterSupported;
         }
+
+        /// <summary>A live ticker source (-TickerSource): its changes update the subscription on the running connection.</summary>
+        public TickerFeed Feed { get; private set; }
+
+        /// <summary>Follows <paramref name="feed"/>: the filter becomes its tickers (plus the given ones) and may start empty.</summary>
+        public void Follow(TickerFeed feed)
+        {
+            Feed = feed;
+            _tickers = _tickers ?? new List<string>();
+            foreach (var t in feed.Initial) if (!_tickers.Contains(t, StringComparer.OrdinalIgnoreCase)) _tickers.Add(t);
+            _watched = new HashSet<string>(_tickers, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Is this market in the filter (always, without one)? Follows live changes.</summary>
+        protected bool Watches(string ticker) => _watched == null || _watched.Contains(ticker ?? "");
 
         public string Channel { get; }
         /// <summary>Market filter (less the markets the server refused); null = all markets.</summary>
@@ -56,7 +73,8 @@ namespace KalshiPS.Streaming
         protected async Task SubscribeAsync(IStreamContext ctx, CancellationToken ct)
         {
             Sid = null;
-            if (NothingToWatch) return; // an empty filter must never become "all markets"
+            // An empty filter must never become "all markets" (channels filtered here subscribe anyway: nothing passes).
+            if (NothingToWatch && TickerFilterSupported) { _subscribeCommand = null; return; }
             _subscribeCommand = await ctx.SendCommandAsync("subscribe", SubscribeParameters(), ct).ConfigureAwait(false);
         }
 
@@ -99,8 +117,9 @@ namespace KalshiPS.Streaming
                 int at = refused == null || _tickers == null ? -1 : _tickers.FindIndex(t => string.Equals(t, refused, StringComparison.OrdinalIgnoreCase));
                 if (at < 0) throw new KalshiStreamException($"Kalshi rejected the {Channel} subscription: {text}.", code);
                 _tickers.RemoveAt(at);
+                _watched?.Remove(refused);
                 OnTickerRefused(refused);
-                ctx.Notify(new StreamRefusal(refused, text, NothingToWatch));
+                ctx.Notify(new StreamRefusal(refused, text, NothingToWatch && Feed == null)); // a live source may add markets later
                 return;
             }
             if ((code == 10 || code == 25) && (m.Sid == null || m.Sid == Sid))
@@ -127,6 +146,63 @@ namespace KalshiPS.Streaming
 
         /// <summary>Periodic call from the receive loop (see <see cref="StreamSettings.TickInterval"/>).</summary>
         public virtual Task OnTickAsync(IStreamContext ctx, CancellationToken ct) => Task.CompletedTask;
+
+        async Task IStreamHandler.OnTickAsync(IStreamContext ctx, CancellationToken ct)
+        {
+            if (Feed != null) await ApplyFeedAsync(ctx, ct).ConfigureAwait(false);
+            await OnTickAsync(ctx, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Applies the live source's changes on the receive loop: the filter changes at once (client-side filtering
+        /// follows), and a live subscription gets update_subscription add_markets / delete_markets on the same
+        /// connection. With no subscription yet, the next subscribe carries the new list (a first market subscribes;
+        /// removing the last unsubscribes, since an empty market list would mean every market).
+        /// </summary>
+        private async Task ApplyFeedAsync(IStreamContext ctx, CancellationToken ct)
+        {
+            while (Feed.TryTakeRejected(out var text)) ctx.Warn(text);
+            // A subscribe in flight carries the list as it was: changes wait for its answer, then go as updates.
+            if (TickerFilterSupported && Sid == null && _subscribeCommand != null) return;
+            while (Feed.TryTake(out var change))
+            {
+                var removed = change.Replace != null ? _tickers.Where(t => !change.Replace.Contains(t, StringComparer.OrdinalIgnoreCase)).ToArray()
+                    : change.Removed.Where(t => _watched.Contains(t)).ToArray();
+                var added = (change.Replace ?? change.Added).Where(t => !_watched.Contains(t)).ToArray();
+                bool hadNone = _tickers.Count == 0;
+                foreach (var t in removed) { _tickers.RemoveAll(x => string.Equals(x, t, StringComparison.OrdinalIgnoreCase)); _watched.Remove(t); }
+                foreach (var t in added) { _tickers.Add(t); _watched.Add(t); }
+                if (added.Length > 0) OnTickersAdded(added);
+                if (added.Length > 0) ctx.Verbose($"Kalshi stream: {Channel} now also watches {string.Join(", ", added)}.");
+                if (removed.Length > 0) ctx.Verbose($"Kalshi stream: {Channel} no longer watches {string.Join(", ", removed)}.");
+                if (!TickerFilterSupported) continue; // the channel has no server-side filter: filtering here is all there is
+                if (Sid.HasValue)
+                {
+                    if (_tickers.Count == 0)
+                    {
+                        await ctx.SendCommandAsync("unsubscribe", new Dictionary<string, object> { ["sids"] = new[] { Sid.Value } }, ct).ConfigureAwait(false);
+                        Sid = null;
+                        _subscribeCommand = null;
+                        _seq.Reset();
+                        continue;
+                    }
+                    if (removed.Length > 0) await UpdateAsync(ctx, "delete_markets", removed, ct).ConfigureAwait(false);
+                    if (added.Length > 0) await UpdateAsync(ctx, "add_markets", added, ct).ConfigureAwait(false);
+                }
+                else if (hadNone && _tickers.Count > 0) await SubscribeAsync(ctx, ct).ConfigureAwait(false);
+            }
+        }
+
+        private Task<long> UpdateAsync(IStreamContext ctx, string action, string[] tickers, CancellationToken ct) =>
+            ctx.SendCommandAsync("update_subscription", new Dictionary<string, object>
+            {
+                ["sids"] = new[] { Sid.Value },
+                ["action"] = action,
+                ["market_tickers"] = tickers,
+            }, ct);
+
+        /// <summary>Markets the live source added (e.g. to expect their snapshots).</summary>
+        protected virtual void OnTickersAdded(IReadOnlyList<string> tickers) { }
 
         protected abstract Task OnDataAsync(IStreamContext ctx, StreamMessage m, bool gap, CancellationToken ct);
 

@@ -18,7 +18,6 @@ namespace KalshiPS.Streaming
         private readonly Func<StreamMessage, T> _map;
         private readonly Func<T, string> _tickerOf;
         private readonly Action<T> _emit;
-        private readonly HashSet<string> _filter;
         private readonly Func<T, bool> _accept;
 
         /// <param name="accept">Replaces the ticker filter when given (e.g. lifecycle messages that name an event, not a market).</param>
@@ -31,7 +30,6 @@ namespace KalshiPS.Streaming
             _tickerOf = tickerOf;
             _emit = emit;
             _accept = accept;
-            _filter = Tickers == null ? null : new HashSet<string>(Tickers, StringComparer.OrdinalIgnoreCase);
         }
 
         protected override Task OnDataAsync(IStreamContext ctx, StreamMessage m, bool gap, CancellationToken ct)
@@ -46,7 +44,7 @@ namespace KalshiPS.Streaming
                 return Task.CompletedTask;
             }
             if (item == null) return Task.CompletedTask;
-            if (_accept != null ? !_accept(item) : _filter != null && !_filter.Contains(_tickerOf(item) ?? "")) return Task.CompletedTask;
+            if (_accept != null ? !_accept(item) : !Watches(_tickerOf(item))) return Task.CompletedTask;
             _emit(item);
             return Task.CompletedTask;
         }
@@ -70,7 +68,6 @@ namespace KalshiPS.Streaming
         private readonly RecentIdSet _seen;
         private readonly FetchFills _fetch;
         private readonly Action<KalshiFill> _emit;
-        private readonly HashSet<string> _filter;
         private DateTime _since;
 
         public FillHandler(IReadOnlyList<string> tickers, DateTime startedAt, FetchFills fetch, Action<KalshiFill> emit, int dedupeCapacity = 10000)
@@ -80,7 +77,6 @@ namespace KalshiPS.Streaming
             _fetch = fetch;
             _emit = emit;
             _since = startedAt;
-            _filter = Tickers == null ? null : new HashSet<string>(Tickers, StringComparer.OrdinalIgnoreCase);
         }
 
         public int Reconciled { get; private set; }
@@ -97,7 +93,7 @@ namespace KalshiPS.Streaming
         private bool Offer(KalshiFill f)
         {
             if (f == null) return false;
-            if (_filter != null && !_filter.Contains(f.Ticker ?? "")) return false;
+            if (!Watches(f.Ticker)) return false;
             if (!_seen.Add(KeyOf(f))) return false;
             if (f.CreatedTime.HasValue && f.CreatedTime.Value > _since) _since = f.CreatedTime.Value;
             _emit(f);

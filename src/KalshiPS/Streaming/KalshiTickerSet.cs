@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 
-namespace KalshiPS.Models
+namespace KalshiPS.Streaming
 {
     /// <summary>
     /// A thread-safe set of market tickers that a running Watch-* stream follows (-TickerSource): Add and Remove from

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace KalshiPS.Sandbox;
 
 /// <summary>GET /events/multivariate: combo events (GetMultivariateEventsResponse {events, cursor}).</summary>
-internal static class MultivariateEndpoints
+internal static class MultivariateEventEndpoints
 {
     public static void Map(RouteGroupBuilder api, Exchange ex)
     {
