@@ -215,18 +215,38 @@ public sealed class OrderGroupTests : ConnectedSandboxTest
     }
 
     [Fact]
-    public void Create_whose_answer_is_lost_is_reported_unknown_with_the_command_that_settles_it()
+    public void Create_whose_answer_is_lost_is_settled_from_the_groups_that_exist_and_never_sent_twice()
     {
-        _s.Faults.FailNextGroupWriteAfterCommit = 1; // created, then 503
+        NewGroup(3);                                                          // an older group is not mistaken for the new one
+        _s.Faults.FailNextGroupWriteAfterCommit = 1;                          // created, then 503
 
         var r = _host.Run("New-KalshiOrderGroup -ContractsLimit 12");
 
-        var e = Assert.Single(r.Errors);
-        Assert.StartsWith("KalshiOutcomeUnknown", e.FullyQualifiedErrorId);
-        Assert.Contains("Get-KalshiOrderGroup", e.Exception.Message);
-        Assert.Equal("Get-KalshiOrderGroup", (string)e.Exception.GetType().GetProperty("SettleCommand")!.GetValue(e.Exception)!);
+        Assert.Empty(r.Errors);
+        var made = Ex.GetOrderGroups(User).Single(g => g.ContractsLimit == 12m);
+        Assert.Equal(made.Id, r.One().S("OrderGroupId"));
+        Assert.Equal(2, Seen("POST", Groups + "/create"));                     // the first NewGroup and this one: never repeated
+    }
+
+    [Fact]
+    public void Create_whose_answer_is_lost_and_cannot_be_read_is_unknown_with_the_command_that_settles_it()
+    {
+        Ps.Assert(_host.Run($"Connect-Kalshi -ApiKeyId '{_s.ApiKeyId}' -PrivateKeyPath '{_s.PrivateKeyPath}' -BaseUri '{_s.RestUri}' -RetryDelay 0.05 -MaxRetries 1 -SkipValidation"));
+        _s.Faults.FailNextGroupWriteAfterCommit = 1;                          // created, then 503
+        _s.Faults.FailNextReads = 100;                                        // and no list of groups can be read
+        try
+        {
+            var r = _host.Run("New-KalshiOrderGroup -ContractsLimit 13");
+
+            var e = Assert.Single(r.Errors);
+            Assert.StartsWith("KalshiOutcomeUnknown", e.FullyQualifiedErrorId);
+            Assert.Contains("unknown", e.Exception.Message);
+            Assert.Contains("Get-KalshiOrderGroup", e.Exception.Message);
+            Assert.Equal("Get-KalshiOrderGroup", (string)e.Exception.GetType().GetProperty("SettleCommand")!.GetValue(e.Exception)!);
+        }
+        finally { _s.Faults.FailNextReads = 0; }
+        Assert.Equal(13m, Assert.Single(Ex.GetOrderGroups(User)).ContractsLimit); // it did happen, and the error did not say otherwise
         Assert.Equal(1, Seen("POST", Groups + "/create"));                     // never sent twice
-        Assert.Equal(12m, Assert.Single(Ex.GetOrderGroups(User)).ContractsLimit); // it did happen, and the error did not say otherwise
     }
 
     [Fact]

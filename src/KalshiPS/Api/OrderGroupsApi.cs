@@ -10,7 +10,7 @@ namespace KalshiPS.Api
 {
     /// <summary>
     /// /portfolio/order_groups* (the spec's OrderGroups tag). Limit, trigger, reset and delete are idempotent, so the
-    /// pipeline may repeat them; a create is not, and one without a clear answer is reported as unknown.
+    /// pipeline may repeat them; a create is not, and one without a clear answer is settled from the list of groups.
     /// </summary>
     internal sealed class OrderGroupsApi
     {
@@ -45,17 +45,25 @@ namespace KalshiPS.Api
             return g;
         }
 
+        /// <summary>
+        /// Creates a group. A create is not repeated (a second one would be a second group), so the groups that exist
+        /// are read first: when the answer is lost, the groups read again tell the outcome (exactly one new group with
+        /// this limit: done; none: not done); anything else, or a failed read, is unknown with the command to look.
+        /// </summary>
         public async Task<KalshiOrderGroup> CreateAsync(decimal contractsLimit, CancellationToken ct)
         {
+            HashSet<string> before = null;
+            try { before = Ids(await ListAsync(ct).ConfigureAwait(false)); }
+            catch (KalshiApiException) when (!ct.IsCancellationRequested) { /* the create goes ahead; only settling a lost answer needs this */ }
+
             var request = new KalshiRequest("POST", Base + "/create") { JsonBody = OrderGroupWire.LimitBody(contractsLimit) };
             KalshiOrderGroup g;
             try { g = await _session.Http.SendAsync(request, OrderGroupWire.Group, ct).ConfigureAwait(false); }
             catch (KalshiApiException e) when (!ct.IsCancellationRequested && (request.MayHaveCommitted || WriteOutcomes.IsUnclear(e)))
             {
-                // A group may have been made; nothing tells it apart from the others, so say so and how to look.
-                throw WriteOutcomes.Unknown(new UnsettledWrite(0, e, "created", $"an order group with a limit of {FixedPoint.Count(contractsLimit)} contracts",
-                    null, null, "Get-KalshiOrderGroup")
-                { Repeat = "; Remove-KalshiOrderGroup removes a group you do not want" });
+                var w = new UnsettledWrite(0, e, "created", $"an order group with a limit of {FixedPoint.Count(contractsLimit)} contracts", null, null, "Get-KalshiOrderGroup")
+                { Repeat = "; Remove-KalshiOrderGroup removes a group you do not want" };
+                return await SettleCreateAsync(w, before, contractsLimit, ct).ConfigureAwait(false);
             }
             if (g == null || string.IsNullOrEmpty(g.OrderGroupId))
                 throw new KalshiApiException(KalshiErrorKind.OutcomeUnknown, 200, request.Method, request.Path,
@@ -63,6 +71,25 @@ namespace KalshiPS.Api
             if (!g.ContractsLimit.HasValue) g.ContractsLimit = contractsLimit;
             _session.Markets.RememberOrderGroup(g.OrderGroupId);
             return g;
+        }
+
+        private async Task<KalshiOrderGroup> SettleCreateAsync(UnsettledWrite w, HashSet<string> before, decimal contractsLimit, CancellationToken ct)
+        {
+            if (before == null) throw WriteOutcomes.Unknown(w); // nothing to compare with
+            List<KalshiOrderGroup> after;
+            try { after = await ListAsync(ct).ConfigureAwait(false); }
+            catch (KalshiApiException lookup) when (!ct.IsCancellationRequested) { w.LookupError = lookup; throw WriteOutcomes.Unknown(w); }
+            var fresh = after.FindAll(x => x.OrderGroupId != null && !before.Contains(x.OrderGroupId));
+            if (fresh.Count == 0) throw WriteOutcomes.NotDone(w, "no new order group exists");
+            if (fresh.Count == 1 && fresh[0].ContractsLimit == contractsLimit) return fresh[0];
+            throw WriteOutcomes.Unknown(w); // several new groups (another client at work?): which is this one cannot be told
+        }
+
+        private static HashSet<string> Ids(List<KalshiOrderGroup> groups)
+        {
+            var ids = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var g in groups) if (g.OrderGroupId != null) ids.Add(g.OrderGroupId);
+            return ids;
         }
 
         /// <summary>A new limit; an unclear end is settled by reading the group's limit back.</summary>
