@@ -28,7 +28,7 @@ public class ArchiveWireTests
              "price":{"open":"0.4200","low":"0.4100","high":"0.4500","close":"0.4400","mean":"0.4325","previous":null},
              "volume":"120.00","open_interest":"75.50","later_field":{"x":1}}
             """;
-        var c = Read(json, (ref Utf8JsonReader r) => HistoricalWire.Candle(ref r, "KXT-1", 60));
+        var c = Read(json, (ref Utf8JsonReader r) => MarketDataWire.Candle(ref r, "KXT-1", 60));
         Assert.Equal(("KXT-1", 60), (c.Ticker, c.PeriodMinutes));
         Assert.Equal(new DateTime(2025, 12, 2, 0, 0, 0, DateTimeKind.Utc), c.EndTime);
         Assert.Equal((0.4200m, 0.4500m, 0.4100m, 0.4400m, 0.4325m), (c.Open!.Value, c.High!.Value, c.Low!.Value, c.Close!.Value, c.Mean!.Value));
@@ -36,7 +36,7 @@ public class ArchiveWireTests
         Assert.Equal((120.00m, 75.50m), (c.Volume!.Value, c.OpenInterest!.Value));
         Assert.Equal("0.4325", c.Mean.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)); // scale kept
 
-        var empty = Read("""{"end_period_ts":1764633600,"price":{"open":null,"close":null},"volume":"0.00"}""", (ref Utf8JsonReader r) => HistoricalWire.Candle(ref r, "KXT-1", 1));
+        var empty = Read("""{"end_period_ts":1764633600,"price":{"open":null,"close":null},"volume":"0.00"}""", (ref Utf8JsonReader r) => MarketDataWire.Candle(ref r, "KXT-1", 1));
         Assert.Null(empty.Open);
         Assert.Null(empty.Close);
     }

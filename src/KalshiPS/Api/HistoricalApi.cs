@@ -62,7 +62,7 @@ namespace KalshiPS.Api
         {
             var request = new KalshiRequest("GET", ApiPath.Of("/historical/markets/{0}/candlesticks", SegmentKind.MarketTicker, ticker, "Ticker"))
                 .With("start_ts", startTs).With("end_ts", endTs).With("period_interval", periodMinutes);
-            return await Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("candlesticks", (ref Utf8JsonReader c) => HistoricalWire.Candle(ref c, ticker, periodMinutes)), ct).ConfigureAwait(false)
+            return await Http.SendAsync(request, (ref Utf8JsonReader r) => r.Field("candlesticks", (ref Utf8JsonReader c) => MarketDataWire.Candle(ref c, ticker, periodMinutes)), ct).ConfigureAwait(false)
                 ?? new List<KalshiCandlestick>();
         }
 

@@ -29,7 +29,7 @@ namespace KalshiPS.Cmdlets
         {
             if (Interlocked.Exchange(ref _warned, 1) == 1) return;
             var when = cutoff.HasValue ? cutoff.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "the historical cutoff";
-            _warn($"{records} before {when} are only in Kalshi's historical archive, which this command reads only with -IncludeHistorical; add it to include them.");
+            _warn($"{records} before {when} are only in Kalshi's archive: add -IncludeHistorical.");
         }
 
         /// <summary>

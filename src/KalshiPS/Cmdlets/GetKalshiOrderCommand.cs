@@ -102,7 +102,7 @@ namespace KalshiPS.Cmdlets
                 // Resting orders are never archived; the archive has no status or client-order-id filter (applied here).
                 var archive = query.Status == KalshiOrderStatus.Resting ? null
                     : (Func<IAsyncEnumerable<Page<KalshiOrder>>>)(() => new HistoricalApi(ActiveSession).ListOrders(ticker, query.MinTs, query.MaxTs, PageSize, ct));
-                var pages = await Archive.WindowAsync(IncludeHistorical, query.MinTs, query.MaxTs, c => c.OrdersUpdatedBefore, "Canceled and executed orders last updated",
+                var pages = await Archive.WindowAsync(IncludeHistorical, query.MinTs, query.MaxTs, c => c.OrdersUpdatedBefore, "Orders finished",
                     () => Orders.ListOrders(query, PageSize, ct), archive, o => o.OrderId,
                     o => (query.Status == null || string.Equals(o.Status, query.Status.ToString(), StringComparison.OrdinalIgnoreCase))
                         && (query.ClientOrderId == null || o.ClientOrderId == query.ClientOrderId),

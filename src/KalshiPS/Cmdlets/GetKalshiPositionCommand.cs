@@ -44,8 +44,6 @@ namespace KalshiPS.Cmdlets
         [Parameter]
         public SwitchParameter IncludeMarketValue { get; set; }
 
-        private ArchiveReach _archive;
-        private ArchiveReach Archive => _archive ?? (_archive = new ArchiveReach(() => ActiveSession, EmitWarning));
         /// <summary>The account: 0 primary (the default), 1-63 a subaccount.</summary>
         [Parameter()]
         [ValidateSubaccount]
@@ -70,7 +68,6 @@ namespace KalshiPS.Cmdlets
             }
             // Archived positions are settled, so flat: only a listing that shows closed positions can contain them.
             var archive = IncludeClosed && IncludeHistorical ? new HistoricalApi(ActiveSession) : null;
-            if (IncludeClosed && !IncludeHistorical) Archive.WarnOnce("Settled positions last updated", null);
             RunAsync(ct =>
             {
                 if (ByEvent)

@@ -222,8 +222,8 @@ namespace KalshiPS.Wire
                     case "price": r.Object((ref Utf8JsonReader p) => CandlePrice(ref p, c)); break;
                     case "yes_bid": c.YesBidClose = r.Object(Close); break;
                     case "yes_ask": c.YesAskClose = r.Object(Close); break;
-                    case "volume_fp": c.Volume = r.Dec(); break;
-                    case "open_interest_fp": c.OpenInterest = r.Dec(); break;
+                    case "volume_fp": case "volume": c.Volume = r.Dec(); break; // the archive's candles drop the _fp/_dollars suffixes
+                    case "open_interest_fp": case "open_interest": c.OpenInterest = r.Dec(); break;
                     default: r.Skip(); break;
                 }
             return c;
@@ -313,11 +313,11 @@ namespace KalshiPS.Wire
             while (r.NextProperty(out var field))
                 switch (field)
                 {
-                    case "open_dollars": c.Open = r.Dec(); break;
-                    case "high_dollars": c.High = r.Dec(); break;
-                    case "low_dollars": c.Low = r.Dec(); break;
-                    case "close_dollars": c.Close = r.Dec(); break;
-                    case "mean_dollars": c.Mean = r.Dec(); break;
+                    case "open_dollars": case "open": c.Open = r.Dec(); break;
+                    case "high_dollars": case "high": c.High = r.Dec(); break;
+                    case "low_dollars": case "low": c.Low = r.Dec(); break;
+                    case "close_dollars": case "close": c.Close = r.Dec(); break;
+                    case "mean_dollars": case "mean": c.Mean = r.Dec(); break;
                     default: r.Skip(); break;
                 }
             return true;
@@ -327,7 +327,7 @@ namespace KalshiPS.Wire
         {
             decimal? close = null;
             while (r.NextProperty(out var field))
-                if (field.SequenceEqual("close_dollars".AsSpan())) close = r.Dec(); else r.Skip();
+                if (field.SequenceEqual("close_dollars".AsSpan()) || field.SequenceEqual("close".AsSpan())) close = r.Dec(); else r.Skip();
             return close;
         }
 

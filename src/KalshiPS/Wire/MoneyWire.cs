@@ -1,4 +1,3 @@
-using System;
 using System.Text.Json;
 using KalshiPS.Models;
 
@@ -7,26 +6,24 @@ namespace KalshiPS.Wire
     /// <summary>Deposits, withdrawals and the resting-order total: the few endpoints that still speak integer cents.</summary>
     internal static class MoneyWire
     {
-        public static KalshiDeposit Deposit(ref Utf8JsonReader r)
-        {
-            var d = new KalshiDeposit();
-            var m = new Movement();
-            while (r.NextProperty(out var field))
-                if (!m.TryRead(field, ref r)) r.Skip();
-            d.Id = m.Id; d.Status = m.Status; d.Method = m.Method; d.Amount = m.Amount; d.Fee = m.Fee;
-            d.CreatedTime = m.Created; d.FinalizedTime = m.Finalized;
-            return d;
-        }
+        public static KalshiDeposit Deposit(ref Utf8JsonReader r) => Movement(ref r, new KalshiDeposit());
+        public static KalshiWithdrawal Withdrawal(ref Utf8JsonReader r) => Movement(ref r, new KalshiWithdrawal());
 
-        public static KalshiWithdrawal Withdrawal(ref Utf8JsonReader r)
+        private static T Movement<T>(ref Utf8JsonReader r, T m) where T : KalshiMoneyMovement
         {
-            var w = new KalshiWithdrawal();
-            var m = new Movement();
             while (r.NextProperty(out var field))
-                if (!m.TryRead(field, ref r)) r.Skip();
-            w.Id = m.Id; w.Status = m.Status; w.Method = m.Method; w.Amount = m.Amount; w.Fee = m.Fee;
-            w.CreatedTime = m.Created; w.FinalizedTime = m.Finalized;
-            return w;
+                switch (field)
+                {
+                    case "id": m.Id = r.Str(); break;
+                    case "status": m.Status = r.Repeated(); break;
+                    case "type": m.Method = r.Repeated(); break;
+                    case "amount_cents": m.Amount = r.Dec() / 100m; break;
+                    case "fee_cents": m.Fee = r.Dec() / 100m; break;
+                    case "created_ts": m.CreatedTime = r.Time(); break;
+                    case "finalized_ts": m.FinalizedTime = r.Time(); break;
+                    default: r.Skip(); break;
+                }
+            return m;
         }
 
         /// <summary>{total_resting_order_value: cents, resting_order_value_breakdown:[...]} -> dollars.</summary>
@@ -42,29 +39,6 @@ namespace KalshiPS.Wire
                     default: r.Skip(); break;
                 }
             return dollars ?? cents / 100m;
-        }
-
-        /// <summary>The fields deposits and withdrawals share (the spec gives both the same shape).</summary>
-        private struct Movement
-        {
-            public string Id, Status, Method;
-            public decimal? Amount, Fee;
-            public DateTime? Created, Finalized;
-
-            public bool TryRead(scoped ReadOnlySpan<char> field, ref Utf8JsonReader r)
-            {
-                switch (field)
-                {
-                    case "id": Id = r.Str(); return true;
-                    case "status": Status = r.Repeated(); return true;
-                    case "type": Method = r.Repeated(); return true;
-                    case "amount_cents": Amount = r.Dec() / 100m; return true;
-                    case "fee_cents": Fee = r.Dec() / 100m; return true;
-                    case "created_ts": Created = r.Time(); return true;
-                    case "finalized_ts": Finalized = r.Time(); return true;
-                    default: return false;
-                }
-            }
         }
     }
 }
