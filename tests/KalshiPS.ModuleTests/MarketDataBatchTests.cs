@@ -136,4 +136,24 @@ public class MarketDataBatchTests : IClassFixture<SandboxFixture>
         Assert.Single(bad.Errors);
         Assert.Contains("collection ticker", bad.Errors[0].Exception.Message);
     }
+
+    [Fact]
+    public void The_specs_newer_market_event_and_series_fields_are_read()
+    {
+        var settled = Server.Exchange.Markets.First(m => m.Status == "finalized" && m.FloorStrike != null);
+        var ev = Server.Exchange.AllEvents[2];
+        Server.Exchange.SetEventFeeOverride(ev.EventTicker, "quadratic_with_maker_fees", 0.5m);
+        using var host = Anonymous();
+        var market = host.Run($"Get-KalshiMarket -Ticker {settled.Ticker}").Output.Single();
+        Assert.Equal(settled.FloorStrike!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), market.Properties["ExpirationValue"].Value);
+        var e = host.Run($"Get-KalshiEvent -EventTicker {ev.EventTicker}").Output.Single();
+        Assert.Equal("QuadraticWithMakerFees", e.Properties["FeeTypeOverride"].Value);
+        Assert.Equal(0.5m, e.Properties["FeeMultiplierOverride"].Value);
+        Assert.Equal("KalshiPS Sandbox", e.Properties["SettlementSources"].Value);
+        var series = host.Run($"Get-KalshiSeries -SeriesTicker {ev.SeriesTicker}").Output.Single();
+        Assert.Equal(Server.Exchange.GetSeries(ev.SeriesTicker)!.Category, series.Properties["Categories"].Value);
+        Assert.Equal($"https://kalshi.com/sandbox/terms/{ev.SeriesTicker}", series.Properties["ContractTermsUrl"].Value);
+        Assert.Equal("", series.Properties["AdditionalProhibitions"].Value);
+        Server.Exchange.SetEventFeeOverride(ev.EventTicker, null, null);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Xunit;
 
@@ -175,5 +176,28 @@ public class MarketDataRouteTests : IAsyncLifetime
         Assert.Equal("multivariate_market_lifecycle", market.GetProperty("type").GetString());
         Assert.Equal(combo.Markets[0].Ticker, market.GetProperty("msg").GetProperty("market_ticker").GetString());
         Assert.Equal("created", market.GetProperty("msg").GetProperty("event_type").GetString());
+    }
+
+    [Fact]
+    public async Task Control_endpoints_set_fee_overrides_and_make_combo_events()
+    {
+        using var http = new HttpClient();
+        var ev = _s.Exchange.AllEvents[0];
+        var fee = await http.PostAsync(_s.ControlUri + $"/events/{ev.EventTicker}/fee_override",
+            new StringContent("""{"fee_type_override":"flat","fee_multiplier_override":0.5}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(200, (int)fee.StatusCode);
+        var (_, read) = await _c.GetAsync($"/events/{ev.EventTicker}", false);
+        Assert.Equal("flat", read.GetProperty("event").GetProperty("fee_type_override").GetString());
+        Assert.Equal(0.5m, read.GetProperty("event").GetProperty("fee_multiplier_override").GetDecimal());
+
+        var legs = _s.Exchange.Markets.Take(2).Select(m => m.Ticker).ToArray();
+        int before = _s.Exchange.MultivariateEvents.Count;
+        var made = await http.PostAsync(_s.ControlUri + "/multivariate_events",
+            new StringContent(JsonSerializer.Serialize(new { legs }), Encoding.UTF8, "application/json"));
+        Assert.Equal(201, (int)made.StatusCode);
+        Assert.Equal(before + 1, _s.Exchange.MultivariateEvents.Count);
+        var bad = await http.PostAsync(_s.ControlUri + "/multivariate_events",
+            new StringContent("""{"legs":["NO-SUCH","ALSO-NOT"]}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(400, (int)bad.StatusCode);
     }
 }

@@ -42,6 +42,21 @@ internal static class ControlEndpoints
             ex.SetMarketStatus(ticker, status);
             lock (ex.Gate) return Http.Ok(new { market = WireObjects.Market(ex.GetMarket(ticker)!) });
         });
+        g.MapPost("/events/{eventTicker}/fee_override", async (HttpContext ctx, string eventTicker) =>
+        {
+            var body = await Http.Body(ctx);
+            ex.SetEventFeeOverride(eventTicker, Http.Str(body, "fee_type_override"), Http.Dec(body, "fee_multiplier_override", "invalid_parameters"));
+            lock (ex.Gate) return Http.Ok(new { @event = WireObjects.Event(ex.GetEvent(eventTicker)!, false) });
+        });
+        g.MapPost("/multivariate_events", async (HttpContext ctx) =>
+        {
+            var body = await Http.Body(ctx);
+            var legs = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("legs", out var l) && l.ValueKind == JsonValueKind.Array
+                ? l.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : new List<string>();
+            if (legs.Count < 2 || legs.Any(t => ex.GetMarket(t) == null)) throw new ExchangeException(400, "invalid_parameters", "legs must name two or more listed markets");
+            var e = ex.CreateMultivariateEvent(Http.Str(body, "collection_ticker") ?? Exchange.ComboCollection, legs);
+            lock (ex.Gate) return Http.Ok(new { @event = WireObjects.Event(e, true) }, 201);
+        });
         g.MapPost("/exchange", async (HttpContext ctx) =>
         {
             var body = await Http.Body(ctx);

@@ -14,9 +14,15 @@ namespace KalshiPS.Models
         public string CollateralReturnType { get; set; }
         public DateTime? StrikeDate { get; set; }
         public string StrikePeriod { get; set; }
+        /// <summary>The sources the event's markets settle on, joined with ";".</summary>
+        public string SettlementSources { get; set; }
+        /// <summary>The event's own fee structure when it overrides the series' (null: the series' fee applies).</summary>
+        public string FeeTypeOverride { get => _feeTypeOverride; set => _feeTypeOverride = Vocabulary.Name(value); }
+        private string _feeTypeOverride;
+        public decimal? FeeMultiplierOverride { get; set; }
         public int MarketCount { get; set; }
         /// <summary>
-        /// Filled with -IncludeMarkets; prints (and exports) as the market tickers joined with "; ". Pipe the event to
+        /// Filled with -IncludeMarkets; prints (and exports) as the market tickers joined with ";". Pipe the event to
         /// Get-KalshiMarket (or use Get-KalshiMarket -EventTicker) for one flat row per market.
         /// </summary>
         public KalshiList<KalshiMarket> Markets { get; set; }
@@ -41,6 +47,12 @@ namespace KalshiPS.Models
         public decimal? FeeMultiplier { get; set; }
         public string SettlementSources { get; set; }
         public string ContractUrl { get; set; }
+        /// <summary>The current terms of the contract underlying the series.</summary>
+        public string ContractTermsUrl { get; set; }
+        /// <summary>The discovery categories of the series, joined with ";".</summary>
+        public string Categories { get; set; }
+        /// <summary>Trading prohibitions of the series beyond the rulebook's, joined with ";".</summary>
+        public string AdditionalProhibitions { get; set; }
         public override string ToString() => SeriesTicker;
     }
 }

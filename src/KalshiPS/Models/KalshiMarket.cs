@@ -29,6 +29,8 @@ namespace KalshiPS.Models
         public string Result { get => _result; set => _result = Vocabulary.Name(value); }
         private string _result;
         public decimal? SettlementValue { get; set; }
+        /// <summary>The value the market was settled on (e.g. the observed temperature); null before settlement.</summary>
+        public string ExpirationValue { get; set; }
         public DateTime? OpenTime { get; set; }
         public DateTime? CloseTime { get; set; }
         public DateTime? ExpectedExpirationTime { get; set; }

@@ -46,6 +46,7 @@ namespace KalshiPS.Wire
                     case "notional_value_dollars": m.NotionalValue = r.Dec(); break;
                     case "result": m.Result = NullIfEmpty(r.Repeated()); break;
                     case "settlement_value_dollars": m.SettlementValue = r.Dec(); break;
+                    case "expiration_value": m.ExpirationValue = NullIfEmpty(r.Str()); break;
                     case "open_time": m.OpenTime = r.Time(); break;
                     case "close_time": m.CloseTime = r.Time(); break;
                     case "expected_expiration_time": m.ExpectedExpirationTime = r.Time(); break;
@@ -120,6 +121,9 @@ namespace KalshiPS.Wire
                     case "collateral_return_type": e.CollateralReturnType = NullIfEmpty(r.Str()); break;
                     case "strike_date": e.StrikeDate = r.Time(); break;
                     case "strike_period": e.StrikePeriod = NullIfEmpty(r.Str()); break;
+                    case "settlement_sources": e.SettlementSources = Join(r.List(SettlementSource)); break;
+                    case "fee_type_override": e.FeeTypeOverride = r.Repeated(); break;
+                    case "fee_multiplier_override": e.FeeMultiplierOverride = r.Dec(); break;
                     case "markets": e.Markets = Markets(ref r, onMarket); break;
                     default: r.Skip(); break;
                 }
@@ -158,6 +162,9 @@ namespace KalshiPS.Wire
                     case "fee_multiplier": s.FeeMultiplier = r.Dec(); break;
                     case "settlement_sources": s.SettlementSources = Join(r.List(SettlementSource)); break;
                     case "contract_url": s.ContractUrl = r.Str(); break;
+                    case "contract_terms_url": s.ContractTermsUrl = NullIfEmpty(r.Str()); break;
+                    case "categories": s.Categories = Join(r.List(Tag)); break;
+                    case "additional_prohibitions": s.AdditionalProhibitions = Join(r.List(Tag)); break;
                     default: r.Skip(); break;
                 }
             return s;
