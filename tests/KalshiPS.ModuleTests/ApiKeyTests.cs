@@ -45,7 +45,7 @@ public sealed class ApiKeyTests : ConnectedSandboxTest, IDisposable
         Assert.True(other.Run("(Get-KalshiBalance).Balance").One() != null);
         var listed = _host.Run("Get-KalshiApiKey").Output.Single(k => k.S("ApiKeyId") == keyId);
         Assert.Equal("trading-bot", listed.S("Name"));
-        Assert.Equal(new[] { "Read", "Write" }, (string[])listed.Properties["Scopes"].Value);
+        Assert.Equal(new[] { "Read", "Write" }, ((IEnumerable<string>)listed.Properties["Scopes"].Value).ToArray());
 
         // Removed: the session signed with it is refused.
         Ps.Assert(_host.Run($"Remove-KalshiApiKey -ApiKeyId {keyId} -Confirm:$false"));

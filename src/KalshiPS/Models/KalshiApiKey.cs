@@ -11,7 +11,7 @@ namespace KalshiPS.Models
         public string ApiKeyId { get; set; }
         public string Name { get; set; }
         /// <summary>Scopes as the enum's names; a scope this version does not know keeps Kalshi's word.</summary>
-        public string[] Scopes { get; set; }
+        public KalshiList<string> Scopes { get; set; }
         /// <summary>The one subaccount the key is restricted to (null: unrestricted).</summary>
         public int? Subaccount { get; set; }
         public string FcmSubtraderId { get; set; }

@@ -24,7 +24,7 @@ namespace KalshiPS.Models
         public int? CreatorSubaccount { get; set; }
         public string CancellationReason { get; set; }
         public string MveCollectionTicker { get; set; }
-        public KalshiRfqLeg[] MveSelectedLegs { get; set; }
+        public KalshiList<KalshiRfqLeg> MveSelectedLegs { get; set; }
         public DateTime? CreatedTime { get; set; }
         public DateTime? UpdatedTime { get; set; }
         public DateTime? CancelledTime { get; set; }
