@@ -209,7 +209,7 @@ public class TradingManageTests
             var v = p.Value;
             if (v == null) continue;
             var ty = v.GetType();
-            Assert.True(ty == typeof(string) || ty == typeof(decimal) || ty == typeof(bool) || ty == typeof(DateTime) || ty.IsEnum,
+            Assert.True(ty == typeof(string) || ty == typeof(decimal) || ty == typeof(int) || ty == typeof(bool) || ty == typeof(DateTime) || ty.IsEnum,
                 $"{o.TypeName()}.{p.Name} is {ty.FullName}, not a scalar");
         }
     }

@@ -59,8 +59,7 @@ namespace KalshiPS.Models
         /// <summary>Target percentage (all rows total 100).</summary>
         public decimal Percent { get; set; }
         /// <summary>How resting margin is reserved across shards: Sum or Max.</summary>
-        public string RestingMarginReservation { get => _reservation; set => _reservation = Vocabulary.Name(value); }
-        private string _reservation;
+        public string RestingMarginReservation { get; set; }
         public override string ToString() => ExchangeIndex.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
     }
 }

@@ -114,6 +114,7 @@ namespace KalshiPS.Wire
                     case "resting_margin_reservation": reservation = r.Str(); break;
                     default: r.Skip(); break;
                 }
+            reservation = Vocabulary.Name(reservation); // "max" -> "Max", as KalshiMarginReservation names it
             foreach (var row in rows) row.RestingMarginReservation = reservation;
             return rows;
         }
