@@ -135,10 +135,11 @@ internal static class CommunicationsEndpoints
                 return Http.Ok(new { block_trade_proposals = items.Select(p => BlockTrade(p, user)).ToArray(), cursor });
             }
         });
-        api.MapPost("/communications/block-trade-proposals/{id}/accept", async (HttpContext ctx, string id) =>
+        api.MapPost("/communications/block-trade-proposals/{proposal}/accept", async (HttpContext ctx, string proposal) =>
         {
             var user = Http.UserId(ctx);
             await Http.Body(ctx);
+            var id = proposal; // not promised to be a UUID: any id text
             ex.AcceptBlockTrade(user, id);
             return Answer(ctx, faults, Results.StatusCode(204));
         });

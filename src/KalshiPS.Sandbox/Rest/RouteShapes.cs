@@ -7,8 +7,8 @@ namespace KalshiPS.Sandbox;
 
 /// <summary>
 /// Gives every route parameter of the API the shape Kalshi gives its values, by the parameter's name: tickers and
-/// series (names with "ticker" or "series") are upper-case letters, digits, '-', '.', '_'; ids ("id", "...Id",
-/// "..._id") are UUIDs. A path segment of another shape then matches no route and gets the fallback's 404
+/// series (names with "ticker" or "series") are upper-case letters, digits, '-', '.', '_'; ids of orders, order
+/// groups, RFQs and quotes are UUIDs, other ids ("...Id", "..._id") id text. A path segment of another shape then matches no route and gets the fallback's 404
 /// "route not found" — so "orderbooks" or "queue_positions" is never read as a ticker or an order id, for routes
 /// added later as well.
 /// </summary>
@@ -36,12 +36,16 @@ internal static class RouteShapes
     {
         var n = name.ToLowerInvariant();
         if (n.Contains("ticker") || n.Contains("series")) return Ticker;
-        if (n == "id" || name.EndsWith("Id", StringComparison.Ordinal) || n.EndsWith("_id", StringComparison.Ordinal)) return Uuid;
+        if (n is "id" or "order_id" or "order_group_id" or "rfq_id" or "quote_id") return Uuid;
+        // Other ids (transfers, milestones, structured targets, keys) are not promised to be UUIDs: id text.
+        if (name.EndsWith("Id", StringComparison.Ordinal) || n.EndsWith("_id", StringComparison.Ordinal) || n == "api_key") return IdText;
         return null;
     }
 
     private static readonly IRouteConstraint Ticker = new Shape(IsTicker);
     private static readonly IRouteConstraint Uuid = new Shape(v => v.Length == 36 && Guid.TryParseExact(v, "D", out _));
+    private static readonly IRouteConstraint IdText = new Shape(v => v.Length is > 0 and <= 256 && v is not ("." or "..")
+        && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'));
 
     internal static bool IsTicker(string v)
     {
