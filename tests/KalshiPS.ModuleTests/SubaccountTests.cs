@@ -291,3 +291,34 @@ public class SubaccountTests
         Assert.Empty(s.Run("Get-KalshiBalanceAllocation").Output);
     }
 }
+
+/// <summary>Pipelines that mix accounts: each order goes to, and is canceled in, its own account.</summary>
+public class SubaccountPipelineTests
+{
+    [Fact]
+    public async Task A_CSV_ladder_across_accounts_is_placed_and_canceled_per_account()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        Assert.Equal(1, s.Ex.CreateSubaccount(s.User));
+        s.Ex.TransferBetweenSubaccounts(s.User, "seed", 0, 1, 10_000);
+        var t = s.Market();
+
+        var placed = s.Run($@"
+            ""Ticker,Side,Action,Count,Price,Subaccount`n{t},Yes,Buy,1,0.02,`n{t},Yes,Buy,1,0.03,1`n{t},Yes,Buy,1,0.04,1`n{t},Yes,Buy,1,0.05,0"" | Set-Content ladder.csv
+            Import-Csv ladder.csv | New-KalshiOrder").Output;
+
+        Assert.Equal(new object[] { 0, 1, 1, 0 }, placed.Select(o => o.Properties["Subaccount"].Value));
+        Assert.Equal(1, s.Server.RequestCount("POST", "/portfolio/events/orders/batched")); // one batch, an account per item
+        Assert.Equal(new[] { (0.02m, 0), (0.03m, 1), (0.04m, 1), (0.05m, 0) }, s.MyOrders.OrderBy(o => o.YesPrice).Select(o => (o.YesPrice, o.Subaccount)));
+
+        s.Server.ResetRequestLog();
+        var canceled = s.Run("Get-KalshiOrder -Status Resting | Sort-Object Price | Remove-KalshiOrder -PassThru").Output;
+
+        Assert.Equal(4, canceled.Count);
+        Assert.All(s.MyOrders, o => Assert.Equal(OrderStatus.Canceled, o.Status));
+        // Consecutive orders of one account share a request: 0 | 1, 1 | 0 is three requests, each naming its account.
+        Assert.Equal(1, s.Server.RequestCount("DELETE", "/portfolio/events/orders/batched"));
+        Assert.Equal(2, s.Server.RequestQueryLog.Count(r => r.Method == "DELETE" && r.Path.StartsWith("/trade-api/v2/portfolio/events/orders/") && !r.Path.EndsWith("batched")));
+        Assert.Equal(100m, s.Ex.GetBalance(s.User, 1));
+    }
+}
