@@ -221,6 +221,37 @@ public class SubaccountTests
     }
 
     [Fact]
+    public async Task A_transfer_the_exchange_never_received_is_reported_as_not_done_from_the_history()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        Funded(s);
+        decimal primary = s.Ex.GetBalance(s.User);
+        s.Server.Faults.FailNextRequests = 4; // the attempt and its 3 retries meet a 503 before anything happens
+
+        var r = s.Run("Move-KalshiBalance -Amount 7 -From 0 -To 1");
+
+        var e = Assert.Single(r.Errors);
+        Assert.Contains("no such transfer appears in the transfer history, so it was not applied", e.Exception.Message);
+        Assert.Empty(r.Output);
+        Assert.Equal(primary, s.Ex.GetBalance(s.User));
+        Assert.Single(s.Ex.Transfers(s.User));
+    }
+
+    [Fact]
+    public async Task A_netting_change_whose_answer_was_lost_is_retried_and_reported_done()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        Funded(s);
+        s.Server.Faults.FailNextTransferAfterCommit = 1;
+
+        var n = s.Run("Set-KalshiSubaccountNetting -Subaccount 1 -Enabled $false -PassThru").One();
+
+        Assert.False((bool)n.Properties["Enabled"].Value);
+        Assert.Equal(2, Sent(s, "PUT", "/portfolio/subaccounts/netting"));
+        Assert.Contains((1, false), s.Ex.Netting(s.User));
+    }
+
+    [Fact]
     public async Task A_create_whose_answer_was_lost_is_not_repeated_and_reports_the_subaccount_that_appeared()
     {
         await using var s = await TradingSandbox.StartAsync();
