@@ -221,6 +221,37 @@ public class SubaccountTests
     }
 
     [Fact]
+    public async Task A_transfer_the_exchange_never_received_is_reported_as_not_done_from_the_history()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        Funded(s);
+        decimal primary = s.Ex.GetBalance(s.User);
+        s.Server.Faults.FailNextRequests = 4; // the attempt and its 3 retries meet a 503 before anything happens
+
+        var r = s.Run("Move-KalshiBalance -Amount 7 -From 0 -To 1");
+
+        var e = Assert.Single(r.Errors);
+        Assert.Contains("no such transfer appears in the transfer history, so it was not applied", e.Exception.Message);
+        Assert.Empty(r.Output);
+        Assert.Equal(primary, s.Ex.GetBalance(s.User));
+        Assert.Single(s.Ex.Transfers(s.User));
+    }
+
+    [Fact]
+    public async Task A_netting_change_whose_answer_was_lost_is_retried_and_reported_done()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        Funded(s);
+        s.Server.Faults.FailNextTransferAfterCommit = 1;
+
+        var n = s.Run("Set-KalshiSubaccountNetting -Subaccount 1 -Enabled $false -PassThru").One();
+
+        Assert.False((bool)n.Properties["Enabled"].Value);
+        Assert.Equal(2, Sent(s, "PUT", "/portfolio/subaccounts/netting"));
+        Assert.Contains((1, false), s.Ex.Netting(s.User));
+    }
+
+    [Fact]
     public async Task A_create_whose_answer_was_lost_is_not_repeated_and_reports_the_subaccount_that_appeared()
     {
         await using var s = await TradingSandbox.StartAsync();
@@ -289,5 +320,36 @@ public class SubaccountTests
         Ps.Assert(s.Run("Set-KalshiBalanceAllocation -Disable"));
         Assert.Empty(s.Ex.GetBalanceAllocation(s.User).Allocations);
         Assert.Empty(s.Run("Get-KalshiBalanceAllocation").Output);
+    }
+}
+
+/// <summary>Pipelines that mix accounts: each order goes to, and is canceled in, its own account.</summary>
+public class SubaccountPipelineTests
+{
+    [Fact]
+    public async Task A_CSV_ladder_across_accounts_is_placed_and_canceled_per_account()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        Assert.Equal(1, s.Ex.CreateSubaccount(s.User));
+        s.Ex.TransferBetweenSubaccounts(s.User, "seed", 0, 1, 10_000);
+        var t = s.Market();
+
+        var placed = s.Run($@"
+            ""Ticker,Side,Action,Count,Price,Subaccount`n{t},Yes,Buy,1,0.02,`n{t},Yes,Buy,1,0.03,1`n{t},Yes,Buy,1,0.04,1`n{t},Yes,Buy,1,0.05,0"" | Set-Content ladder.csv
+            Import-Csv ladder.csv | New-KalshiOrder").Output;
+
+        Assert.Equal(new object[] { 0, 1, 1, 0 }, placed.Select(o => o.Properties["Subaccount"].Value));
+        Assert.Equal(1, s.Server.RequestCount("POST", "/portfolio/events/orders/batched")); // one batch, an account per item
+        Assert.Equal(new[] { (0.02m, 0), (0.03m, 1), (0.04m, 1), (0.05m, 0) }, s.MyOrders.OrderBy(o => o.YesPrice).Select(o => (o.YesPrice, o.Subaccount)));
+
+        s.Server.ResetRequestLog();
+        var canceled = s.Run("Get-KalshiOrder -Status Resting | Sort-Object Price | Remove-KalshiOrder -PassThru").Output;
+
+        Assert.Equal(4, canceled.Count);
+        Assert.All(s.MyOrders, o => Assert.Equal(OrderStatus.Canceled, o.Status));
+        // Consecutive orders of one account share a request: 0 | 1, 1 | 0 is three requests, each naming its account.
+        Assert.Equal(1, s.Server.RequestCount("DELETE", "/portfolio/events/orders/batched"));
+        Assert.Equal(2, s.Server.RequestQueryLog.Count(r => r.Method == "DELETE" && r.Path.StartsWith("/trade-api/v2/portfolio/events/orders/") && !r.Path.EndsWith("batched")));
+        Assert.Equal(100m, s.Ex.GetBalance(s.User, 1));
     }
 }
