@@ -65,7 +65,7 @@ namespace KalshiPS.Api
             if (suffix.Length > 16) return $"it is {suffix.Length} characters long (at most 16)";
             foreach (var c in suffix)
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-                    return "it contains " + (c >= 'A' && c <= 'Z' ? $"the upper-case letter '{c}' (Kalshi takes lower case only)" : "'" + Escaped.Text(c.ToString()) + "'");
+                    return "it contains " + (c >= 'A' && c <= 'Z' ? $"the upper-case letter '{c}' (Kalshi takes lower case only)" : Escaped.Text(c.ToString()));
             return null;
         }
 

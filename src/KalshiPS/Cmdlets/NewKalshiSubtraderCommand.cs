@@ -23,7 +23,7 @@ namespace KalshiPS.Cmdlets
             var problem = FcmApi.SuffixProblem(suffix);
             if (problem != null)
             {
-                WriteError(new ErrorRecord(new ArgumentException($"-Suffix '{Escaped.Text(Suffix ?? "")}' is not a subtrader suffix: {problem}. A suffix is 1-16 of a-z and 0-9.", nameof(Suffix)),
+                WriteError(new ErrorRecord(new ArgumentException($"-Suffix {Escaped.Text(Suffix)} is not a subtrader suffix: {problem}. A suffix is 1-16 of a-z and 0-9.", nameof(Suffix)),
                     "KalshiInvalidArgument", ErrorCategory.InvalidArgument, Suffix));
                 return;
             }

@@ -53,7 +53,7 @@ namespace KalshiPS.Cmdlets
                 if (id.Length == 0 || id.Length > MaxIdLength || id.Any(c => c < '!' || c > '~'))
                 {
                     WriteError(new ErrorRecord(new ArgumentException(
-                        $"-IndexId '{Escaped.Text(raw ?? "")}' is not an index id: give 1-{MaxIdLength} printable ASCII characters without spaces, e.g. BRTI, ETHUSD_RTI, Metal.XAU/USD, or all.", nameof(IndexId)),
+                        $"-IndexId {Escaped.Text(raw)} is not an index id: give 1-{MaxIdLength} printable ASCII characters without spaces, e.g. BRTI, ETHUSD_RTI, Metal.XAU/USD, or all.", nameof(IndexId)),
                         "KalshiInvalidArgument", ErrorCategory.InvalidArgument, raw));
                     continue;
                 }

@@ -74,7 +74,7 @@ namespace KalshiPS.Streaming
             {
                 var raw = item?.ToString();
                 if (Segment.TryParse(SegmentKind.MarketTicker, raw, out var segment, out var problem)) { if (!list.Contains(segment.Value)) list.Add(segment.Value); }
-                else _rejected.Enqueue($"-TickerSource: '{Escaped.Text(raw ?? "")}' is not a market ticker ({problem}); it is not watched.");
+                else _rejected.Enqueue($"-TickerSource: {Escaped.Text(raw)} is not a market ticker ({problem}); it is not watched.");
             }
             return list.ToArray();
         }
