@@ -3,7 +3,7 @@ param(
     [Parameter(Mandatory)] [string] $Module,
     [Parameter(Mandatory)] [string] $BaseUri,
     [Parameter(Mandatory)] [string] $KeyPath,
-    [ValidateSet('lists', 'stream', 'startup')] [string] $Scenario = 'lists',
+    [ValidateSet('lists', 'serve-lists', 'stream', 'startup', 'startup-bare')] [string] $Scenario = 'lists',
     [int] $Runs = 7,
     [int] $Warmup = 2,
     [int] $Deltas = 1000000,
@@ -48,6 +48,17 @@ if ($Scenario -eq 'startup') {
     return
 }
 
+if ($Scenario -eq 'startup-bare') {
+    # The runtime's own share of a first call: a bare HttpClient's first GET in a fresh pwsh against a later one.
+    Import-Module PSReadLine -ErrorAction SilentlyContinue
+    $client = [System.Net.Http.HttpClient]::new()
+    $url = $BaseUri.TrimEnd('/') + '/portfolio/fills?limit=1'
+    $sw = [System.Diagnostics.Stopwatch]::StartNew(); $null = $client.GetStringAsync($url).GetAwaiter().GetResult(); $first = $sw.Elapsed.TotalMilliseconds
+    $sw.Restart(); $null = $client.GetStringAsync($url).GetAwaiter().GetResult(); $second = $sw.Elapsed.TotalMilliseconds
+    '{0} bare-first-call {1:0.0} {2:0.0}' -f 'RESULT', $first, $second
+    return
+}
+
 Import-Module $Module
 Connect-Kalshi -BaseUri $BaseUri -ApiKeyId bench -PrivateKeyPath $KeyPath -ReadRate 1000000 -SkipValidation
 
@@ -76,6 +87,19 @@ $commands = [ordered]@{
     trades    = { $script:all = Get-KalshiTrade -PageSize 1000 }
     positions = { $script:all = Get-KalshiPosition -PageSize 1000 }
 }
+if ($Scenario -eq 'serve-lists') {
+    # bench/run's lockstep mode: one listing per line on stdin ("fills"), one RESULT line each; stops at end of input.
+    while ($null -ne ($name = [Console]::In.ReadLine())) {
+        $name = $name.Trim()
+        if (-not $name) { continue }
+        $sample = Measure-Run $commands[$name]
+        [Console]::Out.WriteLine(('{0} {1} {2:0.0} {3:0.0} {4}' -f 'RESULT', "list-$name", $sample.Wall, $sample.Cpu, ("items={0}" -f $script:all.Count)))
+        [Console]::Out.Flush()
+        $script:all = $null
+    }
+    return
+}
+
 foreach ($name in $commands.Keys) {
     for ($i = 0; $i -lt $Warmup; $i++) { $null = Measure-Run $commands[$name] }
     $samples = for ($i = 0; $i -lt $Runs; $i++) { Measure-Run $commands[$name] }

@@ -16,7 +16,7 @@ namespace KalshiPS.Benchmarks
             if (args.Length > 0 && args[0] == "parse-profile") { MarketPageBenchmarks.Profile(); MarketPageBenchmarks.ProfileKinds(); return 0; }
             if (args.Length > 0 && args[0] == "serve") return Compare.ServeAsync(args).GetAwaiter().GetResult();
             if (args.Length > 0 && args[0] == "compare") return Compare.RunAsync(args).GetAwaiter().GetResult();
-            if (args.Length > 0 && (args[0] == "floor" || args[0] == "floor-stream")) return FloorProgram.RunAsync(args).GetAwaiter().GetResult();
+            if (args.Length > 0 && (args[0] == "floor" || args[0] == "floor-stream" || args[0] == "floor-serve")) return FloorProgram.RunAsync(args).GetAwaiter().GetResult();
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
                 .Run(args, DefaultConfig.Instance.WithArtifactsPath(Path.Combine(ProjectDir(), "BenchmarkDotNet.Artifacts")));
             return 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -17,7 +18,7 @@ namespace KalshiPS.Cmdlets
     public abstract class KalshiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private PipelineOutbox _outbox;
+        private BlockingCollection<Action> _outbox;
         private KalshiSession _resolved;
 
         /// <summary>The session to use; defaults to the one Connect-Kalshi made for this runspace.</summary>
@@ -63,19 +64,19 @@ namespace KalshiPS.Cmdlets
         protected void RunAsync(Func<CancellationToken, Task> work)
         {
             var session = ActiveSession; // resolve (and possibly fail) on the pipeline thread
-            var outbox = new PipelineOutbox(256, _stop.Token);
+            var outbox = new BlockingCollection<Action>(256);
             _outbox = outbox;
             var log = new OutboxLog(this);
             var task = Task.Run(async () =>
             {
                 RequestLog.Current = log;
                 try { await work(_stop.Token).ConfigureAwait(false); }
-                finally { outbox.Complete(); }
+                finally { outbox.CompleteAdding(); }
             });
 
             try
             {
-                outbox.Drain();
+                foreach (var action in outbox.GetConsumingEnumerable(_stop.Token)) action();
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
@@ -90,7 +91,6 @@ namespace KalshiPS.Cmdlets
             finally
             {
                 _outbox = null;
-                outbox.Dispose();
             }
 
             try { task.GetAwaiter().GetResult(); }
@@ -236,7 +236,7 @@ namespace KalshiPS.Cmdlets
         {
             var outbox = _outbox;
             if (outbox == null) { action(); return; } // already on the pipeline thread
-            outbox.Add(action);
+            outbox.Add(action, _stop.Token);
         }
 
         public void Dispose()

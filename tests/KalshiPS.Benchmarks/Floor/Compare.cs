@@ -38,12 +38,12 @@ namespace KalshiPS.Benchmarks.Floor
             var script = Path.GetFullPath(Arg("--script", "bench/module.ps1"));
             int items = 20000, pageSize = 1000;
             var deltas = int.Parse(Arg("--deltas", shortMode ? "200000" : "1000000"), CultureInfo.InvariantCulture);
-            var runs = shortMode ? 3 : 7;
+            var runs = shortMode ? 5 : 7;
             // Steady state on both sides: the measured runs must see optimized code, not the JIT at work. In pwsh that
             // takes longer than in the floor's process (the engine keeps compiling dynamic methods, which delays tier-1
             // promotion): after 1 warm-up run a 20,000-fill listing still cost ~3x its settled CPU (bench/README.md).
             var warmup = shortMode ? 8 : 10;
-            var streamRuns = shortMode ? 1 : 3;
+            var streamRuns = shortMode ? 2 : 3;
 
             var keyPath = Path.Combine(Path.GetTempPath(), "kalships-bench-" + Environment.ProcessId + ".pem");
             using (var rsa = RSA.Create(2048)) File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
@@ -57,21 +57,51 @@ namespace KalshiPS.Benchmarks.Floor
                 var floor = new Dictionary<string, Sample>();
                 var ours = new Dictionary<string, Sample>();
 
-                Console.Error.WriteLine("bench: floor lists ...");
-                Merge(floor, Run("dotnet", $"\"{self}\" floor --url {url} --runs {runs} --warmup {warmup}"));
-                Console.Error.WriteLine("bench: KalshiPS lists (pwsh) ...");
-                Merge(ours, Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario lists -Runs {runs} -Warmup {warmup}")));
+                // Lists in lockstep: both sides stay up and run one listing at a time, alternately, so each pair sees
+                // the same load on a shared machine (two long back-to-back phases saw different loads).
+                Console.Error.WriteLine($"bench: lists, floor and KalshiPS (pwsh) alternating, {warmup} warm-up + {runs} measured runs each ...");
+                using (var floorSide = new Lockstep("dotnet", $"\"{self}\" floor-serve --url {url}"))
+                using (var oursSide = new Lockstep(pwsh, Pwsh(script, module, url, keyPath, "-Scenario serve-lists")))
+                {
+                    foreach (var kind in BenchData.Kinds)
+                    {
+                        var f = new List<Sample>();
+                        var o = new List<Sample>();
+                        for (var i = 0; i < warmup + runs; i++)
+                        {
+                            // Alternate who goes first, so neither side always runs right after the other's GC.
+                            var first = i % 2 == 0 ? floorSide : oursSide;
+                            var a = first.Ask(kind);
+                            var b = (first == floorSide ? oursSide : floorSide).Ask(kind);
+                            if (i < warmup) continue;
+                            (first == floorSide ? f : o).Add(a);
+                            (first == floorSide ? o : f).Add(b);
+                        }
+                        floor["list-" + kind] = Best(f, f[0].Extra);
+                        ours["list-" + kind] = Best(o, o[0].Extra);
+                    }
+                }
                 foreach (var markets in new[] { 1, 100 })
                 {
-                    Console.Error.WriteLine($"bench: {markets}-market stream, floor then KalshiPS ...");
-                    Merge(floor, Run("dotnet", $"\"{self}\" floor-stream --url {url} --markets {markets} --deltas {deltas} --runs {streamRuns}"));
-                    Merge(ours, Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario stream -Markets {markets} -Deltas {deltas} -Runs {streamRuns} -Warmup 0")));
+                    Console.Error.WriteLine($"bench: {markets}-market stream, floor and KalshiPS alternating ...");
+                    var f = new List<Dictionary<string, Sample>>();
+                    var o = new List<Dictionary<string, Sample>>();
+                    for (var i = 0; i < streamRuns; i++)
+                    {
+                        f.Add(Run("dotnet", $"\"{self}\" floor-stream --url {url} --markets {markets} --deltas {deltas} --runs 1"));
+                        o.Add(Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario stream -Markets {markets} -Deltas {deltas} -Runs 1 -Warmup 0")));
+                    }
+                    var name = "stream-" + markets;
+                    floor[name] = Best(f.Select(d => d[name]), f[0][name].Extra);
+                    ours[name] = Best(o.Select(d => d[name]), o[0][name].Extra);
                 }
                 Console.Error.WriteLine("bench: startup (fresh pwsh processes) ...");
                 var startups = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup"))).ToList();
                 ours["import"] = Best(startups.Select(s => s["import"]));
                 ours["host-import"] = Best(startups.Where(s => s.ContainsKey("host-import")).Select(s => s["host-import"]).DefaultIfEmpty(new Sample()));
                 ours["first-call"] = Best(startups.Select(s => s["first-call"]));
+                var bares = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup-bare"))).ToList();
+                ours["bare-first-call"] = Best(bares.Select(s => s["bare-first-call"]));
 
                 var (bare, module2) = Signing(shortMode ? 500 : 2000);
                 return Report(floor, ours, bare, module2, shortMode, deltas);
@@ -84,10 +114,55 @@ namespace KalshiPS.Benchmarks.Floor
 
         private static void Merge(Dictionary<string, Sample> into, Dictionary<string, Sample> from) { foreach (var kv in from) into[kv.Key] = kv.Value; }
 
-        private static Sample Best(IEnumerable<Sample> samples)
+        private static Sample Best(IEnumerable<Sample> samples, string extra = "")
         {
             var list = samples.ToList();
-            return new Sample { Wall = list.Min(s => s.Wall), Cpu = list.Min(s => s.Cpu) };
+            return new Sample { Wall = list.Min(s => s.Wall), Cpu = list.Min(s => s.Cpu), Extra = extra };
+        }
+
+        /// <summary>"RESULT name wall cpu [extra]" -> (name, sample); null for other lines.</summary>
+        private static (string Name, Sample Sample)? Parse(string line)
+        {
+            line = line.Trim();
+            if (!line.StartsWith("RESULT ", StringComparison.Ordinal)) return null;
+            var parts = line.Split(' ', 5);
+            return (parts[1], new Sample
+            {
+                Wall = double.Parse(parts[2], CultureInfo.InvariantCulture),
+                Cpu = double.Parse(parts[3], CultureInfo.InvariantCulture),
+                Extra = parts.Length > 4 ? parts[4] : "",
+            });
+        }
+
+        /// <summary>A side kept running: each request line makes it do one measured run and print one RESULT line.</summary>
+        private sealed class Lockstep : IDisposable
+        {
+            private readonly Process _process;
+            private readonly Task<string> _errors;
+            public Lockstep(string file, string arguments)
+            {
+                var info = new ProcessStartInfo(file, arguments) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                _process = Process.Start(info);
+                _errors = _process.StandardError.ReadToEndAsync();
+            }
+
+            public Sample Ask(string request)
+            {
+                _process.StandardInput.WriteLine(request);
+                _process.StandardInput.Flush();
+                string line;
+                while ((line = _process.StandardOutput.ReadLine()) != null)
+                    if (Parse(line) is { } result) return result.Sample;
+                _process.WaitForExit(10_000);
+                throw new InvalidOperationException($"the {Path.GetFileName(_process.StartInfo.FileName)} side ended without a result:\n{_errors.Result}");
+            }
+
+            public void Dispose()
+            {
+                try { _process.StandardInput.Close(); } catch (IOException) { }
+                if (!_process.WaitForExit(30_000)) _process.Kill(true);
+                _process.Dispose();
+            }
         }
 
         /// <summary>Runs a child process and collects its "RESULT name wall cpu [extra]" lines.</summary>
@@ -103,16 +178,8 @@ namespace KalshiPS.Benchmarks.Floor
             if (!p.WaitForExit(600_000)) { p.Kill(true); throw new TimeoutException(file + " " + arguments); }
             if (p.ExitCode != 0) throw new InvalidOperationException($"{file} exited {p.ExitCode}:\n{output}\n{errors.Result}");
             var results = new Dictionary<string, Sample>();
-            foreach (var line in output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("RESULT ", StringComparison.Ordinal)))
-            {
-                var parts = line.Split(' ', 5);
-                results[parts[1]] = new Sample
-                {
-                    Wall = double.Parse(parts[2], CultureInfo.InvariantCulture),
-                    Cpu = double.Parse(parts[3], CultureInfo.InvariantCulture),
-                    Extra = parts.Length > 4 ? parts[4] : "",
-                };
-            }
+            foreach (var line in output.Split('\n'))
+                if (Parse(line) is { } result) results[result.Name] = result.Sample;
             return results;
         }
 
@@ -151,7 +218,10 @@ namespace KalshiPS.Benchmarks.Floor
                 if (!floor.TryGetValue(name, out var f) || !ours.TryGetValue(name, out var o)) { sb.AppendLine($"| {label} | missing | | | | FAIL |"); failures.Add(label); return; }
                 double rw = o.Wall / f.Wall, rc = o.Cpu / f.Cpu;
                 var ok = rw <= wallTarget && (cpuTarget == null || rc <= cpuTarget);
-                var gross = rw > 2.0 || (cpuTarget != null && rc > 2.0);
+                // Gross (--short): for lists both ratios above 2x. A loaded machine inflates wall time alone (run-queue
+                // waits at every hand-off; CPU time does not count them), while a real regression in the module's own
+                // work shows in CPU as well. Streams have only a wall target.
+                var gross = cpuTarget == null ? rw > 2.0 : Math.Min(rw, rc) > 2.0;
                 if (limit != null ? gross : !ok) failures.Add(label);
                 var target = cpuTarget == null ? $"≤{wallTarget:0.0#}×" : $"≤{wallTarget:0.0#}× / ≤{cpuTarget:0.0#}×";
                 sb.AppendLine(FormattableString.Invariant($"| {label} | {f.Wall:0} / {f.Cpu:0} ms | {o.Wall:0} / {o.Cpu:0} ms | {rw:0.00}× / {rc:0.00}× | {target} | {(ok ? "ok" : gross ? "FAIL" : "over")} |"));
@@ -166,7 +236,8 @@ namespace KalshiPS.Benchmarks.Floor
             var first = ours["first-call"];
             var hostImport = ours.TryGetValue("host-import", out var h) ? h.Wall : 0;
             sb.AppendLine(FormattableString.Invariant($"| Import-Module (fresh pwsh, after the host's PSReadLine import, which took {hostImport:0} ms) | | {import:0} ms | | ≤50 ms | {(import <= 50 ? "ok" : "over")} |"));
-            sb.AppendLine(FormattableString.Invariant($"| First call over a later one | | +{first.Wall - first.Cpu:0} ms ({first.Wall:0} vs {first.Cpu:0}) | | ≤50 ms | {(first.Wall - first.Cpu <= 50 ? "ok" : "over")} |"));
+            var bare = ours["bare-first-call"];
+            sb.AppendLine(FormattableString.Invariant($"| First call over a later one (a bare HttpClient's first GET in pwsh: +{bare.Wall - bare.Cpu:0} ms) | | +{first.Wall - first.Cpu:0} ms ({first.Wall:0} vs {first.Cpu:0}) | | ≤50 ms | {(first.Wall - first.Cpu <= 50 ? "ok" : "over")} |"));
             foreach (var name in new[] { "stream-1", "stream-100" })
                 if (ours.TryGetValue(name, out var s) && floor.TryGetValue(name, out var f))
                     sb.AppendLine($"| Memory, {name}: KalshiPS {s.Extra} | floor {f.Extra} | | | growth < 20 MB | {(Growth(s.Extra) < 20 ? "ok" : "over")} |");

@@ -34,6 +34,22 @@ namespace KalshiPS.Benchmarks.Floor
                 return 0;
             }
 
+            if (args[0] == "floor-serve")
+            {
+                // bench/run's lockstep mode: one listing per line on stdin ("fills"), one RESULT line each; stops at end of input.
+                string kind;
+                while ((kind = Console.ReadLine()) != null)
+                {
+                    kind = kind.Trim();
+                    if (kind.Length == 0) continue;
+                    var count = 0;
+                    var sample = Measure(process, async () => count = await FloorClient.ListAsync(url, kind, 1000));
+                    Print("list-" + kind, new[] { sample }, "items=" + count);
+                    Console.Out.Flush();
+                }
+                return 0;
+            }
+
             foreach (var kind in BenchData.Kinds)
             {
                 var count = 0;
