@@ -185,6 +185,32 @@ public class MarketDataStreamWireTests
     }
 
     [Fact]
+    public async Task After_a_failed_read_the_next_reconnect_still_covers_the_first_outage()
+    {
+        var t0 = new DateTime(2026, 1, 2, 3, 0, 0, DateTimeKind.Utc);
+        int calls = 0;
+        var written = new List<KalshiPosition>();
+        var position = PortfolioWire.Position(JsonDocument.Parse($$"""{"ticker":"M-1","position_fp":"3.00","realized_pnl_dollars":"0.00","last_updated_ts":"{{t0.AddSeconds(20):yyyy-MM-ddTHH:mm:ssZ}}"}""").RootElement);
+        var h = new StateReconcilingHandler<KalshiPosition>("market_positions", "market_position", Array.Empty<string>(), StreamWire.Position,
+            p => p.Ticker, p => p.Ticker, p => StateReconcilingHandler<KalshiPosition>.Fingerprint(p.Position, p.RealizedPnl), p => p.LastUpdated,
+            ct => ++calls == 1 ? throw new InvalidOperationException("503") : Task.FromResult<IReadOnlyList<KalshiPosition>>(new[] { position }),
+            "Get-KalshiPosition", written.Add);
+        var ctx = new FakeContext { UtcNow = t0 };
+        async Task Subscribe(int sid)
+        {
+            await h.OnConnectedAsync(ctx, sid > 1, default);
+            await h.OnMessageAsync(ctx, M("{\"id\":" + ctx.Commands + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"market_positions\",\"sid\":" + sid + "}}"), default);
+        }
+        await Subscribe(1);               // live at t0; the position changes at t0+20 while the socket is down
+        ctx.UtcNow = t0.AddSeconds(30);
+        await Subscribe(2);               // the REST read fails
+        ctx.UtcNow = t0.AddSeconds(60);
+        await Subscribe(3);               // still reads from t0, so the change at t0+20 is recovered
+        Assert.Single(ctx.Warnings);
+        Assert.Equal(3m, Assert.Single(written).Position);
+    }
+
+    [Fact]
     public void State_fingerprints_compare_decimals_by_value()
     {
         Assert.Equal(StateReconcilingHandler<KalshiPosition>.Fingerprint(0.56m, "x", null), StateReconcilingHandler<KalshiPosition>.Fingerprint(0.5600m, "x", null));

@@ -82,13 +82,15 @@ namespace KalshiPS.Streaming
 
         protected override async Task OnSubscribedAsync(IStreamContext ctx, bool resubscribed, CancellationToken ct)
         {
+            // Taken before reading REST: anything that changes while it is read is covered next time.
+            var liveNow = ctx.UtcNow;
             var previous = _liveSince;
-            _liveSince = ctx.UtcNow; // before reading REST: anything that changes while it is read is covered next time
-            if (!resubscribed || previous == null || _fetch == null) return;
+            if (!resubscribed || previous == null || _fetch == null) { _liveSince = liveNow; return; }
             var since = previous.Value - ClockMargin;
             await ReconcileAsync(ctx, async () =>
             {
                 var state = await _fetch(ct).ConfigureAwait(false);
+                _liveSince = liveNow; // only once read: after a failed read the next reconnect covers this outage too
                 int n = 0;
                 foreach (var item in state
                     .Where(x => { var at = _updatedAt(x); return at.HasValue ? at.Value >= since : _last.ContainsKey(_key(x) ?? ""); })
