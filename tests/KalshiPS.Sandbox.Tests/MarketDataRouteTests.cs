@@ -99,7 +99,7 @@ public class MarketDataRouteTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/markets/orderbooks/x")]
-    [InlineData("/portfolio/orders/queue_positions")]
+    [InlineData("/portfolio/orders/fills")] // not an order id (queue_positions is a real route now)
     [InlineData("/portfolio/orders/not-an-order/queue_position")]
     [InlineData("/markets/lowercase-ticker")]
     [InlineData("/series/KXHIGHNY/markets/orderbooks/candlesticks")]

@@ -107,8 +107,8 @@ public class StreamingTickerSourceTests
     {
         var source = new ObservableCollection<string>();
         using var feed = new TickerFeed(source);
-        var output = new List<KalshiLifecycleEvent>();
-        var h = new MessageHandler<KalshiLifecycleEvent>("market_lifecycle_v2", new[] { "market_lifecycle_v2" }, null, false, StreamWire.Lifecycle, x => x.Ticker, output.Add);
+        var output = new List<KalshiLifecycleMessage>();
+        var h = new MessageHandler<KalshiLifecycleMessage>("market_lifecycle_v2", new[] { "market_lifecycle_v2" }, null, false, StreamWire.Lifecycle, x => (x as KalshiLifecycleEvent)?.Ticker, output.Add);
         h.Follow(feed);
         var ctx = new FakeContext();
         await h.OnConnectedAsync(ctx, false, CancellationToken.None);
