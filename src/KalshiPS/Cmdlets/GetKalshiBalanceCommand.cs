@@ -25,9 +25,10 @@ namespace KalshiPS.Cmdlets
             {
                 // Both reads travel together; Kalshi meant the resting total for FCM members, so it is asked for only on request.
                 var resting = IncludeRestingOrderValue ? Portfolio.GetRestingOrderValueAsync(ct) : Task.FromResult<decimal?>(null);
-                var balance = await Portfolio.GetBalanceAsync(Subaccount, ct).ConfigureAwait(false);
-                balance.RestingOrderValue = await resting.ConfigureAwait(false);
-                Emit(balance);
+                var balance = Portfolio.GetBalanceAsync(Subaccount, ct);
+                await Task.WhenAll(balance, resting).ConfigureAwait(false); // both observed, whichever fails
+                balance.Result.RestingOrderValue = resting.Result;
+                Emit(balance.Result);
             });
     }
 }

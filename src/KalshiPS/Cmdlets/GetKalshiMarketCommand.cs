@@ -127,7 +127,7 @@ namespace KalshiPS.Cmdlets
             var notLive = batch.Where(t => !found.Contains(t)).ToList();
             if (notLive.Count > 0 && IncludeHistorical && !SkipListing()) // settled before the cutoff: in the archive
                 RunAsync(ct => EmitPagesAsync(new HistoricalApi(ActiveSession).ListMarkets(new MarketQuery { Tickers = notLive }, PageSize, ct), "Get-KalshiMarket", m => found.Add(m.Ticker)));
-            else if (notLive.Count > 0) Archive.WarnOnce("Markets settled", null);
+            else if (notLive.Count > 0 && !IncludeHistorical) Archive.WarnOnce("Markets settled", null);
             foreach (var missing in notLive.Where(t => !found.Contains(t)))
                 WriteError(ErrorRecords.From(KalshiApiException.MarketMissing(missing, "/markets"), missing));
         }
