@@ -107,7 +107,7 @@ Describe 'Every output type exports cleanly' {
             if ($t.IsGenericType) {
                 $element = $t.GetGenericArguments()[0]
                 $items = [array]::CreateInstance($element, 2)
-                0..1 | ForEach-Object { $items[$_] = New-Sample $element ($Depth + 1) }
+                0..1 | ForEach-Object { $items[$_] = if ($element -eq [string]) { 'Sample' } else { New-Sample $element ($Depth + 1) } } # strings: API key scopes
                 return , $t.GetConstructors()[0].Invoke([object[]]@(, $items)) # the comma keeps the list one value
             }
             New-Sample $t ($Depth + 1)
