@@ -11,7 +11,8 @@ namespace KalshiPS.UnitTests;
 /// <summary>Issue 9: the pipeline's "may have committed" mark, outcome settling, and budgets from the exchange.</summary>
 public class OutcomeTests
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(10);
+    // A hang guard only (fake time drives every wait): generous, since a loaded machine can starve the thread pool for seconds.
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
     private const string TooMany = """{"error":"too many requests"}""";
 
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMinutes(5);

@@ -107,7 +107,7 @@ Describe 'Every output type exports cleanly' {
             if ($t.IsGenericType) {
                 $element = $t.GetGenericArguments()[0]
                 $items = [array]::CreateInstance($element, 2)
-                0..1 | ForEach-Object { $items[$_] = if ($element -eq [string]) { 'Sample' } else { New-Sample $element ($Depth + 1) } } # strings: API key scopes
+                0..1 | ForEach-Object { $items[$_] = if ($element -eq [string] -or $element.IsValueType) { Get-SampleValue $element ($Depth + 1) } else { New-Sample $element ($Depth + 1) } } # strings and numbers: API key scopes, exchange indices
                 return , $t.GetConstructors()[0].Invoke([object[]]@(, $items)) # the comma keeps the list one value
             }
             New-Sample $t ($Depth + 1)

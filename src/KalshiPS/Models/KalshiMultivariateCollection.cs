@@ -37,7 +37,8 @@ namespace KalshiPS.Models
         /// <summary>Markets a selection may take from this event (null: no limit).</summary>
         public int? SizeMin { get; set; }
         public int? SizeMax { get; set; }
-        public KalshiList<string> ActiveQuoters { get; set; } = Array.Empty<string>();
+        /// <summary>The active quoters' ids joined with "; " (text, so a collection converts to JSON within the default depth).</summary>
+        public string ActiveQuoters { get; set; }
         public override string ToString() => EventTicker;
     }
 

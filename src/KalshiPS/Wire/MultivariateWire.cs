@@ -47,7 +47,7 @@ namespace KalshiPS.Wire
                     case "is_yes_only": e.IsYesOnly = r.Bool(); break;
                     case "size_min": e.SizeMin = (int?)r.Long(); break;
                     case "size_max": e.SizeMax = (int?)r.Long(); break;
-                    case "active_quoters": e.ActiveQuoters = FreeJson.Strings(ref r); break;
+                    case "active_quoters": e.ActiveQuoters = string.Join("; ", FreeJson.Strings(ref r)); break;
                     default: r.Skip(); break;
                 }
             return e;
