@@ -517,7 +517,8 @@ namespace KalshiPS.Fix
         private void SendLogoutAndClose(string reason)
         {
             _log("FIX: " + reason);
-            if (_targetCompId != null) TryQueue(new FixMessage(FixMsgTypes.Logout).Add(FixTags.Text, reason));
+            // Without a counterparty to address (an acceptor before any valid Logon) or room to queue, just hang up.
+            if (_targetCompId == null || !TryQueue(new FixMessage(FixMsgTypes.Logout).Add(FixTags.Text, reason))) { CloseLocked(reason); return; }
             _closeReason = reason;
             SetState(FixSessionState.LoggingOut);
             _peerLoggedOut = true; // close as soon as the Logout is written
