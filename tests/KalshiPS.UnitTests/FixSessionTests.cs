@@ -381,3 +381,36 @@ public sealed class FixSessionTests : IDisposable
         protected override void Dispose(bool disposing) { inner.Dispose(); base.Dispose(disposing); }
     }
 }
+
+public sealed class FixSessionFailureTests
+{
+    private sealed class FailingStore(int savesAllowed) : IFixSequenceStore
+    {
+        private int _saves;
+        public FixSequenceNumbers Load(string sessionId) => FixSequenceNumbers.Initial;
+        public void Save(string sessionId, FixSequenceNumbers numbers)
+        {
+            if (++_saves > savesAllowed) throw new UnauthorizedAccessException("store is read-only");
+        }
+    }
+
+    [Theory]
+    [InlineData("read")]
+    [InlineData("tick")]
+    public async Task A_sequence_store_that_cannot_be_written_closes_the_session_with_the_reason(string where)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var pipe = new FixPipe();
+        using var signer = RequestSigner.FromPem(Keys.KeyId, Keys.Pkcs8Pem);
+        using var s = new FixSession(pipe.Client, new FixSessionOptions { SenderCompId = Keys.KeyId, TargetCompId = "KalshiRT" }, new FailingStore(2), time, signer);
+        var peer = new FixPeer(pipe.Server, "KalshiRT", Keys.KeyId);
+        var logon = s.LogonAsync(FixPeer.Soon);
+        await peer.ExpectAsync("A");
+        peer.Send(peer.Stamped("A").Add(98, 0).Add(108, 30).Add(1137, "9"));
+        await logon; // saves: logon sent, logon received
+        if (where == "read") peer.Send(peer.Stamped("8").Add(58, "x"));
+        else time.Advance(TimeSpan.FromSeconds(30)); // the heartbeat takes a number
+        Assert.Contains("store is read-only", await s.Closed);
+        Assert.Equal(FixSessionState.Closed, s.State);
+    }
+}

@@ -213,6 +213,10 @@ namespace KalshiPS.Fix
             {
                 Close(_stop.IsCancellationRequested ? "closed" : "connection lost: " + e.Message);
             }
+            catch (Exception e)
+            {
+                Close("FIX session failed: " + e.Message); // e.g. the sequence store cannot be written: stop rather than run unnumbered
+            }
         }
 
         private async Task WriteLoopAsync()
@@ -234,6 +238,10 @@ namespace KalshiPS.Fix
             catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is OperationCanceledException)
             {
                 Close(_stop.IsCancellationRequested ? "closed" : "connection lost: " + e.Message);
+            }
+            catch (Exception e)
+            {
+                Close("FIX session failed: " + e.Message);
             }
         }
 
@@ -451,14 +459,17 @@ namespace KalshiPS.Fix
                 if (f.Tag == FixTags.SenderCompID || f.Tag == FixTags.TargetCompID || f.Tag == FixTags.MsgSeqNum || f.Tag == FixTags.SendingTime) continue;
                 m.Add(f.Tag, f.Value);
             }
-            if (sign)
-            {
-                if (_signer == null) throw new InvalidOperationException("A Kalshi FIX logon needs the API key's signer.");
-                FixLogonSignature.Sign(m, _signer);
-            }
             byte[] bytes;
-            try { bytes = FixEncoding.Encode(m); }
-            catch { _outbound.AddReserved(null); throw; }
+            try
+            {
+                if (sign)
+                {
+                    if (_signer == null) throw new InvalidOperationException("A Kalshi FIX logon needs the API key's signer.");
+                    FixLogonSignature.Sign(m, _signer);
+                }
+                bytes = FixEncoding.Encode(m);
+            }
+            catch { _outbound.AddReserved(null); throw; } // give the slot back
             if (explicitSeq == null) { _nextOut++; SaveNumbers(); }
             _lastSent = now;
             _outbound.AddReserved(bytes);
@@ -473,6 +484,12 @@ namespace KalshiPS.Fix
         // ---- timing ----
 
         private void OnTick()
+        {
+            try { OnTickLocked(); }
+            catch (Exception e) { Close("FIX session failed: " + e.Message); } // an exception on a timer thread would end the process
+        }
+
+        private void OnTickLocked()
         {
             lock (_gate)
             {
