@@ -354,6 +354,35 @@ public sealed class FixSessionTests : IDisposable
         for (var i = 1; i <= 4; i++) Assert.Equal(i.ToString(), (await _peer.ExpectAsync("D")).Get(11));
     }
 
+    [Fact]
+    public async Task A_sequence_reset_moves_forward_only_and_a_reject_reaches_the_user()
+    {
+        using var s = await LoggedOnAsync();
+        _peer.Send(_peer.Stamped("4", 2).Add(36, 10)); // reset mode: MsgSeqNum is ignored, NewSeqNo rules
+        _peer.NextOut = 10;
+        _peer.Send(_peer.Stamped("3").Add(45, 1).Add(373, 5).Add(58, "bad field"));
+        var reject = (await s.ReceiveAsync(FixPeer.Soon))!;
+        Assert.Equal("3", reject.MsgType);
+        Assert.Equal("bad field", reject.Get(58));
+        Assert.Equal(11, s.SequenceNumbers.NextIncoming);
+
+        _peer.Send(_peer.Stamped("4", 11).Add(36, 5)); // backwards: refused, numbers unchanged
+        var refusal = await _peer.ExpectAsync("3");
+        Assert.Equal("11", refusal.Get(45));
+        Assert.Equal(11, s.SequenceNumbers.NextIncoming);
+    }
+
+    [Fact]
+    public async Task A_message_from_the_wrong_counterparty_ends_the_session()
+    {
+        using var s = await LoggedOnAsync();
+        var m = new FixMessage("8").Add(49, "SomeoneElse").Add(56, Keys.KeyId).Add(34, 2).Add(52, "20260501-12:00:00.000");
+        _peer.Send(m);
+        Assert.Equal("9", (await _peer.ExpectAsync("3")).Get(373));
+        await _peer.ExpectAsync("5");
+        Assert.Contains("CompID", await s.Closed);
+    }
+
     private sealed class GatedStream(Stream inner) : Stream
     {
         private TaskCompletionSource _open = Opened();
