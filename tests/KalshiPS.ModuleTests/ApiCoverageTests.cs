@@ -66,7 +66,7 @@ public class ApiCoverageTests
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 1 });
         var served = await SandboxChannelProbe.ServedAsync(sandbox, new[] { "orderbook_delta", "pyth_value", "fill", "no_such_channel" });
-        Assert.Equal(new[] { "fill", "orderbook_delta" }, served.Order());
+        Assert.Equal(new[] { "fill", "orderbook_delta", "pyth_value" }, served.Order());
     }
 
     [Fact]

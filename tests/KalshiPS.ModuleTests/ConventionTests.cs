@@ -21,6 +21,19 @@ public class ConventionTests
         Assert.Contains("RetryIntervalSec", aliases);
     }
 
+    /// <summary>Every endpoint reads its answer one way (Wire/README.md): a Utf8JsonReader over the bytes, never a DOM or reflection.</summary>
+    [Fact]
+    public void Endpoints_and_wire_readers_parse_with_Utf8JsonReader_only()
+    {
+        var src = Path.Combine(PowerShellHost.RepoRoot, "src", "KalshiPS");
+        var files = new[] { "Api", "Wire" }.SelectMany(d => Directory.GetFiles(Path.Combine(src, d), "*.cs", SearchOption.AllDirectories)).ToList();
+        Assert.True(files.Count > 20, "the Api/ and Wire/ folders were not found");
+        var offenders = files.Where(f => File.ReadAllLines(f).Any(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)
+                && (l.Contains("JsonDocument") || l.Contains("JsonSerializer.Deserialize") || l.Contains("JsonNode"))))
+            .Select(f => Path.GetRelativePath(src, f)).ToList();
+        Assert.True(offenders.Count == 0, "parse with the Wire/ reader pattern instead of a DOM: " + string.Join(", ", offenders));
+    }
+
     [Fact]
     public void Every_public_enum_lives_in_the_models_namespace()
     {

@@ -40,9 +40,9 @@ public class DataServicesTests : IClassFixture<SandboxFixture>
         var c = open.One();
         Assert.Equal("KalshiPS.Models.KalshiMultivariateCollection", c.TypeName());
         Assert.Equal("KXMVESANDBOX-COMBO", c.S("CollectionTicker"));
-        var events = (string[])c.Properties["AssociatedEventTickers"].Value;
+        var events = ((IEnumerable<string>)c.Properties["AssociatedEventTickers"].Value).ToArray();
         Assert.Equal(Ex.GetCollection("KXMVESANDBOX-COMBO")!.Events.Select(e => e.EventTicker), events);
-        Assert.Equal(2, ((Array)c.Properties["AssociatedEvents"].Value).Length);
+        Assert.Equal(2, ((System.Collections.ICollection)c.Properties["AssociatedEvents"].Value).Count);
         Assert.Equal(DateTimeKind.Utc, ((DateTime)c.Properties["OpenTime"].Value).Kind);
         Assert.Equal(1, Seen("GET", "/multivariate_event_collections") - list);
 
@@ -105,7 +105,7 @@ public class DataServicesTests : IClassFixture<SandboxFixture>
         var first = Ex.Data.Milestones[0];
         int before = Seen("GET", "/milestones/" + first.Id);
         var m = host.Run($"Get-KalshiMilestone -MilestoneId {first.Id}").One();
-        Assert.Equal(first.EventTicker, ((string[])m.Properties["RelatedEventTickers"].Value).Single());
+        Assert.Equal(first.EventTicker, ((IEnumerable<string>)m.Properties["RelatedEventTickers"].Value).Single());
         var details = (System.Collections.IDictionary)m.Properties["Details"].Value;
         Assert.Equal(-3.5m, details["spread"]);                           // numbers are decimal, never double
         Assert.Contains("\"venue\":\"Sandbox Arena\"", m.S("DetailsJson"));
@@ -156,7 +156,7 @@ public class DataServicesTests : IClassFixture<SandboxFixture>
         var periods = host.Run($"Get-KalshiLiveData -MilestoneId {ms[0].Id} -GameStats");
         Ps.Assert(periods);
         Assert.Equal(new[] { 1, 2 }, periods.Output.Select(o => (int)o.Properties["Period"].Value));
-        Assert.Equal(2, ((Array)periods.Output[0].Properties["Events"].Value).Length);
+        Assert.Equal(2, ((System.Collections.ICollection)periods.Output[0].Properties["Events"].Value).Count);
 
         var ev = host.Run($"Get-KalshiLiveData -EventTicker {ms[0].EventTicker} -Range 1h").One();
         Assert.Equal(ms[0].EventTicker, ev.S("EventTicker"));
@@ -166,7 +166,7 @@ public class DataServicesTests : IClassFixture<SandboxFixture>
         Ps.Assert(weather);
         Assert.Equal(Ex.Data.Weather.Count, weather.Output.Count);
         Assert.Equal(Ex.Data.Weather[0].V, weather.Output[0].D("Value"));
-        Assert.Equal("KMIA1M", ((PSObject)PSObject.AsPSObject(((Array)weather.Output[0].Properties["Stations"].Value).GetValue(0))).S("StationId"));
+        Assert.Equal("KMIA1M", ((PSObject)PSObject.AsPSObject(((System.Collections.IList)weather.Output[0].Properties["Stations"].Value)[0])).S("StationId"));
         Assert.Single(host.Run("Get-KalshiLiveData -City miami -Last 60 -Start ([datetime]::UtcNow)").Errors); // refused before sending
 
         var cal = host.Run("Get-KalshiLiveData -City miami -Calibration");
@@ -197,6 +197,6 @@ public class DataServicesTests : IClassFixture<SandboxFixture>
         Ps.Assert(sports);
         Assert.Equal(new[] { "Football", "Basketball" }, sports.Output.Select(s => s.S("Sport")));
         var nba = (System.Collections.IDictionary)sports.Output[1].Properties["CompetitionScopes"].Value;
-        Assert.Equal(new[] { "Game", "Futures" }, (string[])nba["NBA"]!);
+        Assert.Equal(new[] { "Game", "Futures" }, (IEnumerable<string>)nba["NBA"]!);
     }
 }

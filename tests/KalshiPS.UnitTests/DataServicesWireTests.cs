@@ -29,7 +29,7 @@ public class DataServicesWireTests
             ""associated_events"":[{""ticker"":""E1"",""is_yes_only"":true,""size_max"":1,""active_quoters"":[""q""]},{""ticker"":""E2"",""is_yes_only"":false,""size_min"":null}],
             ""associated_event_tickers"":[""OLD""]}", MultivariateWire.Collection);
         Assert.Equal("KXMVE-X", c.CollectionTicker);
-        Assert.Equal(new[] { "E1", "E2" }, c.AssociatedEventTickers);     // the new list wins
+        Assert.Equal(new[] { "E1", "E2" }, c.AssociatedEventTickers.ToArray());     // the new list wins
         Assert.True(c.AssociatedEvents[0].IsYesOnly);
         Assert.Equal(1, c.AssociatedEvents[0].SizeMax);
         Assert.Null(c.AssociatedEvents[1].SizeMin);
@@ -37,7 +37,7 @@ public class DataServicesWireTests
         Assert.Equal(3, c.SizeMax);
 
         var legacy = Read(@"{""collection_ticker"":""K"",""associated_event_tickers"":[""A"",""B""]}", MultivariateWire.Collection);
-        Assert.Equal(new[] { "A", "B" }, legacy.AssociatedEventTickers);
+        Assert.Equal(new[] { "A", "B" }, legacy.AssociatedEventTickers.ToArray());
     }
 
     [Fact]
@@ -65,7 +65,8 @@ public class DataServicesWireTests
         Assert.Equal(new object?[] { 1m, "x", null, true }, (object?[])m.Details["list"]);
         Assert.Equal(0.1m, ((IDictionary<string, object>)m.Details["deep"])["p"]);
         Assert.Equal(@"{""spread"":-3.5,""n"":""12345678901234567890123456789012"",""list"":[1,""x"",null,true],""deep"":{""p"":0.1}}", m.DetailsJson);
-        Assert.Equal("2", m.SourceIds["b"]);
+        Assert.Equal(2m, m.SourceIds["b"]);
+        Assert.Equal(@"{""a"":""1"",""b"":2}", m.SourceIds.ToString());     // exports as its JSON text
         Assert.Empty(Read(@"{""id"":""m2"",""details"":""not an object""}", DataServicesWire.Milestone).Details);
     }
 
@@ -116,15 +117,16 @@ public class DataServicesWireTests
         Assert.Equal(new[] { "Basketball", "Golf" }, sports.Select(s => s.Sport));
         Assert.Equal(1, sports[0].Order);
         Assert.Null(sports[1].Order);
-        Assert.Equal(new[] { "Game", "Futures" }, sports[0].CompetitionScopes["NBA"]);
-        Assert.Equal(new[] { "NBA" }, sports[0].Competitions);
+        Assert.Equal(new[] { "Game", "Futures" }, (IEnumerable<string>)sports[0].CompetitionScopes["NBA"]);
+        Assert.Equal("NBA: Game, Futures", sports[0].CompetitionScopes.ToString());
+        Assert.Equal(new[] { "NBA" }, sports[0].Competitions.ToArray());
     }
 
     [Fact]
     public void Subtraders_caps_and_their_request_bodies()
     {
         var s = Read(@"{""subtrader_id"":""acct_desk1"",""exchange_indices"":[0,""2"",null],""trading_blocked"":true,""fcm_trading_blocked"":false}", FcmWire.Subtrader);
-        Assert.Equal(new[] { 0, 2 }, s.ExchangeIndices);
+        Assert.Equal(new[] { 0, 2 }, s.ExchangeIndices.ToArray());
         Assert.True(s.TradingBlocked);
 
         var cap = Read(@"{""subtrader_id"":""acct_desk1"",""limit"":""250.500000"",""executed_utilization"":""10.25"",""resting_order_utilization"":""0.75"",""pending_order_utilization"":""0"",""cap_date"":""2026-12-01""}", FcmWire.Cap);

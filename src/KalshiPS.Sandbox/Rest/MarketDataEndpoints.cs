@@ -28,7 +28,9 @@ internal static class MarketDataEndpoints
             long? minClose = Http.QLong(ctx, "min_close_ts"), maxClose = Http.QLong(ctx, "max_close_ts");
             lock (ex.Gate)
             {
-                var all = ex.MarketList.Where(m => !ex.IsArchived(m) &&
+                // Named markets are looked up by ticker, so combo markets (kept out of plain listings) are found too.
+                var source = tickers == null ? (IEnumerable<Market>)ex.MarketList : tickers.Distinct().Select(t => ex.GetMarket(t)).OfType<Market>();
+                var all = source.Where(m => !ex.IsArchived(m) &&
                     (status == null || status.Contains(m.Status)) && (ev == null || m.EventTicker == ev) && (se == null || m.SeriesTicker == se)
                     && (tickers == null || tickers.Contains(m.Ticker))
                     && (minClose == null || m.CloseTime.ToUnixTimeSeconds() >= minClose) && (maxClose == null || m.CloseTime.ToUnixTimeSeconds() <= maxClose)).ToList();

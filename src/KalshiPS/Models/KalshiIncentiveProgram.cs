@@ -1,5 +1,7 @@
 using System;
 
+using KalshiPS.Collections;
+
 namespace KalshiPS.Models
 {
     /// <summary>
@@ -39,10 +41,10 @@ namespace KalshiPS.Models
         public string Sport { get; set; }
         /// <summary>Display position (from 1); null when the sport is not in Kalshi's ordering.</summary>
         public int? Order { get; set; }
-        public string[] Scopes { get; set; } = Array.Empty<string>();
-        public string[] Competitions { get; set; } = Array.Empty<string>();
+        public KalshiList<string> Scopes { get; set; } = Array.Empty<string>();
+        public KalshiList<string> Competitions { get; set; } = Array.Empty<string>();
         /// <summary>Scopes per competition.</summary>
-        public System.Collections.Generic.IDictionary<string, string[]> CompetitionScopes { get; set; } = new System.Collections.Generic.Dictionary<string, string[]>();
+        public KalshiDetails CompetitionScopes { get; set; } = new KalshiDetails();
         public override string ToString() => Sport;
     }
 }

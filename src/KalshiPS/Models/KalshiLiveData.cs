@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+using KalshiPS.Collections;
+
 namespace KalshiPS.Models
 {
     /// <summary>
@@ -14,12 +16,12 @@ namespace KalshiPS.Models
         /// <summary>The event it belongs to (-EventTicker reads), else null.</summary>
         public string EventTicker { get; set; }
         public string Type { get; set; }
-        public IDictionary<string, object> Details { get; set; } = new Dictionary<string, object>();
+        public KalshiDetails Details { get; set; } = new KalshiDetails();
         public string DetailsJson { get; set; }
         /// <summary>Event reads of crypto data: the event has matured and this is a frozen snapshot.</summary>
         public bool? IsHistorical { get; set; }
         public string DefaultRange { get; set; }
-        public string[] RangeOptions { get; set; } = Array.Empty<string>();
+        public KalshiList<string> RangeOptions { get; set; } = Array.Empty<string>();
         public override string ToString() => Type;
     }
 
@@ -29,7 +31,7 @@ namespace KalshiPS.Models
         public string MilestoneId { get; set; }
         /// <summary>Period number, from 1.</summary>
         public int Period { get; set; }
-        public IDictionary<string, object>[] Events { get; set; } = Array.Empty<IDictionary<string, object>>();
+        public KalshiList<KalshiDetails> Events { get; set; } = Array.Empty<KalshiDetails>();
         public string EventsJson { get; set; }
         public override string ToString() => MilestoneId + " period " + Period;
     }
@@ -48,7 +50,7 @@ namespace KalshiPS.Models
         /// <summary>Present only on backfilled points (not settlement-eligible).</summary>
         public string ReceiptBasis { get; set; }
         /// <summary>Per-station readings (-Detailed only).</summary>
-        public KalshiWeatherStationReading[] Stations { get; set; } = Array.Empty<KalshiWeatherStationReading>();
+        public KalshiList<KalshiWeatherStationReading> Stations { get; set; } = Array.Empty<KalshiWeatherStationReading>();
         public override string ToString() => City + " " + Time.ToString("u", System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -77,7 +79,7 @@ namespace KalshiPS.Models
         public DateTime? WindowEnd { get; set; }
         public decimal? CityReferenceCelsius { get; set; }
         public string Units { get; set; }
-        public KalshiWeatherCalibrationStation[] Stations { get; set; } = Array.Empty<KalshiWeatherCalibrationStation>();
+        public KalshiList<KalshiWeatherCalibrationStation> Stations { get; set; } = Array.Empty<KalshiWeatherCalibrationStation>();
         public override string ToString() => ConfigVersion;
     }
 

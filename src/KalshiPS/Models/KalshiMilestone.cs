@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+using KalshiPS.Collections;
+
 namespace KalshiPS.Models
 {
     /// <summary>
@@ -17,13 +19,13 @@ namespace KalshiPS.Models
         public string Title { get; set; }
         public DateTime? StartTime { get; set; }
         public DateTime? EndTime { get; set; }
-        public string[] RelatedEventTickers { get; set; } = Array.Empty<string>();
+        public KalshiList<string> RelatedEventTickers { get; set; } = Array.Empty<string>();
         /// <summary>Events whose outcome this milestone directly decides.</summary>
-        public string[] PrimaryEventTickers { get; set; } = Array.Empty<string>();
+        public KalshiList<string> PrimaryEventTickers { get; set; } = Array.Empty<string>();
         public string NotificationMessage { get; set; }
         public string SourceId { get; set; }
-        public IDictionary<string, string> SourceIds { get; set; } = new Dictionary<string, string>();
-        public IDictionary<string, object> Details { get; set; } = new Dictionary<string, object>();
+        public KalshiDetails SourceIds { get; set; } = new KalshiDetails();
+        public KalshiDetails Details { get; set; } = new KalshiDetails();
         public string DetailsJson { get; set; }
         public DateTime? LastUpdatedTime { get; set; }
         public override string ToString() => Title ?? Id;
@@ -36,8 +38,8 @@ namespace KalshiPS.Models
         public string Name { get; set; }
         public string Type { get; set; }
         public string SourceId { get; set; }
-        public IDictionary<string, string> SourceIds { get; set; } = new Dictionary<string, string>();
-        public IDictionary<string, object> Details { get; set; } = new Dictionary<string, object>();
+        public KalshiDetails SourceIds { get; set; } = new KalshiDetails();
+        public KalshiDetails Details { get; set; } = new KalshiDetails();
         public string DetailsJson { get; set; }
         public DateTime? LastUpdatedTime { get; set; }
         public override string ToString() => Name ?? Id;

@@ -21,9 +21,9 @@ namespace KalshiPS.Models
         public int? SizeMax { get; set; }
         public int? ExchangeIndex { get; set; }
         /// <summary>The events whose markets can be selected, each with its own limits.</summary>
-        public KalshiAssociatedEvent[] AssociatedEvents { get; set; } = Array.Empty<KalshiAssociatedEvent>();
+        public KalshiList<KalshiAssociatedEvent> AssociatedEvents { get; set; } = Array.Empty<KalshiAssociatedEvent>();
         /// <summary>The associated events' tickers (from associated_events, else the deprecated associated_event_tickers).</summary>
-        public string[] AssociatedEventTickers { get; set; } = Array.Empty<string>();
+        public KalshiList<string> AssociatedEventTickers { get; set; } = Array.Empty<string>();
         public string FunctionalDescription { get; set; }
         public override string ToString() => CollectionTicker;
     }
@@ -37,7 +37,7 @@ namespace KalshiPS.Models
         /// <summary>Markets a selection may take from this event (null: no limit).</summary>
         public int? SizeMin { get; set; }
         public int? SizeMax { get; set; }
-        public string[] ActiveQuoters { get; set; } = Array.Empty<string>();
+        public KalshiList<string> ActiveQuoters { get; set; } = Array.Empty<string>();
         public override string ToString() => EventTicker;
     }
 

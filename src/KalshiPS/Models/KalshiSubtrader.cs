@@ -13,7 +13,7 @@ namespace KalshiPS.Models
         public bool? FcmTradingBlocked { get; set; }
         /// <summary>A block waiting to reach the matching engine.</summary>
         public bool? PropagationPending { get; set; }
-        public int[] ExchangeIndices { get; set; } = Array.Empty<int>();
+        public KalshiList<int> ExchangeIndices { get; set; } = Array.Empty<int>();
         public override string ToString() => SubtraderId;
     }
 

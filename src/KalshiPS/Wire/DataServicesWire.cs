@@ -4,6 +4,8 @@ using System.Linq;
 using System.Text.Json;
 using KalshiPS.Models;
 
+using KalshiPS.Collections;
+
 namespace KalshiPS.Wire
 {
     /// <summary>
@@ -31,7 +33,7 @@ namespace KalshiPS.Wire
                     case "primary_event_tickers": m.PrimaryEventTickers = FreeJson.Strings(ref r); break;
                     case "notification_message": m.NotificationMessage = r.Str(); break;
                     case "source_id": m.SourceId = r.Str(); break;
-                    case "source_ids": m.SourceIds = FreeJson.StringMap(ref r); break;
+                    case "source_ids": m.SourceIds = FreeJson.Object(ref r); break;
                     case "details": m.Details = FreeJson.Object(ref r, out var json); m.DetailsJson = json; break;
                     case "last_updated_ts": m.LastUpdatedTime = r.Time(); break;
                     default: r.Skip(); break;
@@ -49,7 +51,7 @@ namespace KalshiPS.Wire
                     case "name": t.Name = r.Str(); break;
                     case "type": t.Type = r.Repeated(); break;
                     case "source_id": t.SourceId = r.Str(); break;
-                    case "source_ids": t.SourceIds = FreeJson.StringMap(ref r); break;
+                    case "source_ids": t.SourceIds = FreeJson.Object(ref r); break;
                     case "details": t.Details = FreeJson.Object(ref r, out var json); t.DetailsJson = json; break;
                     case "last_updated_ts": t.LastUpdatedTime = r.Time(); break;
                     default: r.Skip(); break;
@@ -92,10 +94,12 @@ namespace KalshiPS.Wire
                         if (r.TokenType == JsonTokenType.StartObject)
                             while (r.NextProperty(out var p))
                             {
-                                if (!p.SequenceEqual("events".AsSpan())) { r.Skip(); continue; }
-                                var (value, json) = FreeJson.Capture(ref r);
-                                row.Events = value is object[] items ? items.OfType<IDictionary<string, object>>().ToArray() : Array.Empty<IDictionary<string, object>>();
-                                row.EventsJson = json;
+                                if (!p.SequenceEqual("events".AsSpan()) || r.TokenType != JsonTokenType.StartArray) { r.Skip(); continue; }
+                                var events = new List<KalshiDetails>();
+                                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                                    if (r.TokenType == JsonTokenType.StartObject) events.Add(FreeJson.Object(ref r)); else r.Skip();
+                                row.Events = events.ToArray();
+                                row.EventsJson = "[" + string.Join(",", events.Select(e => e.ToString())) + "]";
                             }
                         else r.Skip();
                         rows.Add(row);
@@ -286,7 +290,8 @@ namespace KalshiPS.Wire
         private static void SportFilter(ref Utf8JsonReader r, KalshiSportFilter f)
         {
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return; }
-            var competitions = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var competitions = new Dictionary<string, object>(StringComparer.Ordinal);
+            var names = new List<string>();
             while (r.NextProperty(out var field))
                 switch (field)
                 {
@@ -302,13 +307,15 @@ namespace KalshiPS.Wire
                                 while (r.NextProperty(out var inner))
                                     if (inner.SequenceEqual("scopes".AsSpan())) scopes = FreeJson.Strings(ref r); else r.Skip();
                             else r.Skip();
-                            competitions[name] = scopes;
+                            competitions[name] = new KalshiList<string>(scopes);
+                            names.Add(name);
                         }
                         break;
                     default: r.Skip(); break;
                 }
-            f.CompetitionScopes = competitions;
-            f.Competitions = competitions.Keys.ToArray();
+            // Printed as "NBA: Game, Futures; NCAAM: Game" (Export-Csv writes the text).
+            f.CompetitionScopes = new KalshiDetails(competitions, string.Join("; ", names.Select(n => n + ": " + string.Join(", ", (KalshiList<string>)competitions[n]))));
+            f.Competitions = names.ToArray();
         }
     }
 }

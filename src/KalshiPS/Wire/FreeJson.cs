@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using KalshiPS.Models;
+
+using KalshiPS.Collections;
 
 namespace KalshiPS.Wire
 {
@@ -14,13 +17,15 @@ namespace KalshiPS.Wire
     internal static class FreeJson
     {
         /// <summary>The object at the reader (empty when it is not one) and its JSON text.</summary>
-        public static IDictionary<string, object> Object(ref Utf8JsonReader r, out string json)
+        public static KalshiDetails Object(ref Utf8JsonReader r, out string json)
         {
-            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); json = null; return new Dictionary<string, object>(); }
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); json = null; return new KalshiDetails(); }
             var (value, text) = Capture(ref r);
             json = text;
-            return (IDictionary<string, object>)value;
+            return new KalshiDetails((IDictionary<string, object>)value, text);
         }
+
+        public static KalshiDetails Object(ref Utf8JsonReader r) => Object(ref r, out _);
 
         /// <summary>Any value at the reader and its JSON text.</summary>
         public static (object Value, string Json) Capture(ref Utf8JsonReader r)
@@ -83,19 +88,6 @@ namespace KalshiPS.Wire
             return list.ToArray();
         }
 
-        /// <summary>An object of string values ({"a":"x"}); other values are skipped.</summary>
-        public static IDictionary<string, string> StringMap(ref Utf8JsonReader r)
-        {
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return map; }
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = r.GetString();
-                r.Read();
-                var v = r.Str();
-                if (v != null) map[name] = v;
-            }
-            return map;
-        }
+
     }
 }

@@ -31,7 +31,7 @@ namespace KalshiPS.Wire
                     case "associated_event_tickers": legacyTickers = FreeJson.Strings(ref r); break;
                     default: r.Skip(); break;
                 }
-            c.AssociatedEventTickers = c.AssociatedEvents.Length > 0
+            c.AssociatedEventTickers = c.AssociatedEvents.Count > 0
                 ? c.AssociatedEvents.Select(e => e.EventTicker).Where(t => t != null).ToArray()
                 : legacyTickers ?? Array.Empty<string>();
             return c;
