@@ -20,6 +20,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, string Path)> _requests = new();
     private readonly ConcurrentQueue<(string Method, string Path, string Query)> _details = new();
     private readonly List<IDisposable> _timers = new();
+    private RouteLog _routeLog = null!;
     private StreamingHub _hub = null!;
     private int _userCounter = 1;
     private static readonly Lazy<(string PrivatePem, string PublicPem)> SharedKeyPair = new(KeyStore.GenerateKeyPair);
@@ -88,12 +89,14 @@ public sealed class SandboxServer : IAsyncDisposable
         var limiter = new RateLimiter(options.Faults, clock);
         var faultRng = new Random(options.Seed ^ 0xFA17);
         var hub = new StreamingHub(ex, options.Faults, options);
+        var routeLog = new RouteLog();
 
         app.Use(async (ctx, next) =>
         {
             requests.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? ""));
             details.Enqueue((ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value ?? ""));
-            await next();
+            try { await next(); }
+            finally { routeLog.Record(ctx); }
         });
         app.Use(async (ctx, next) =>
         {
@@ -155,7 +158,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         int port = new Uri(address).Port;
         var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests, details) { HistoricalCutoff = cutoff, FeeChanges = fees, ApiUsage = usage };
-        server._hub = hub;
+        server._hub = hub; server._routeLog = routeLog;
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
         server._timers.Add(IndexFeed.Start(ex, options.Seed));
@@ -231,6 +234,7 @@ public sealed class SandboxServer : IAsyncDisposable
         _hub.Stop(); // open sockets end now instead of holding StopAsync for its whole timeout
         using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }
         await _app.DisposeAsync();
+        _routeLog.Flush();
     }
 }
 

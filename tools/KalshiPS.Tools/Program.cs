@@ -7,6 +7,7 @@ using KalshiPS.Tools.Staging;
 // dotnet run --project tools/KalshiPS.Tools -- stage [--output out] [--no-build]   (builds the module in Release first)
 // dotnet run --project tools/KalshiPS.Tools -- operations <unpacked kalshi-typescript package> [--output file]
 // dotnet run --project tools/KalshiPS.Tools -- coverage [--check]
+// dotnet run --project tools/KalshiPS.Tools -- exercised <dir> [--host KalshiPS.ModuleTests]   (KALSHIPS_ROUTE_LOG of a test run; a report, exit 0)
 var command = args.FirstOrDefault()?.ToLowerInvariant();
 string? Option(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 
@@ -28,8 +29,10 @@ try
             return OperationsCommand(layout, args.ElementAtOrDefault(1), Option("--output"));
         case "coverage":
             return await CoverageCommand(layout, check: args.Contains("--check"));
+        case "exercised":
+            return ExercisedCommand(layout, args.ElementAtOrDefault(1), Option("--host"));
         default:
-            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>] [--no-build] | operations <package folder> [--output <file>] | coverage [--check]");
+            Console.Error.WriteLine("usage: KalshiPS.Tools help [--check] | stage [--output <folder>] [--no-build] | operations <package folder> [--output <file>] | coverage [--check] | exercised <route log folder> [--host <test assembly>]");
             return 2;
     }
 }
@@ -88,6 +91,17 @@ static int OperationsCommand(RepoLayout layout, string? folder, string? output)
     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
     File.WriteAllText(file, OperationsFixture.Write(operations, source));
     Console.WriteLine($"Wrote {file}: {operations.Count} operations from {source}.");
+    return 0;
+}
+
+static int ExercisedCommand(RepoLayout layout, string? folder, string? host)
+{
+    if (string.IsNullOrEmpty(folder) || folder.StartsWith("--")) throw new InvalidOperationException("exercised needs the folder KALSHIPS_ROUTE_LOG named during the test run.");
+    var operations = OperationsFixture.Read(OperationsFixture.PathIn(layout));
+    var report = ExercisedReport.Build(operations, folder, host);
+    if (report.Files == 0) Console.Error.WriteLine($"warning: no routes-{host ?? "*"}-*.tsv in {folder} (was KALSHIPS_ROUTE_LOG set for the tests?)");
+    Console.WriteLine($"exercised: {report.Exercised.Count} of {operations.Count} operations");
+    foreach (var o in report.Missing) Console.WriteLine($"  not exercised (no 2xx): {o.OperationId}\t{o.Method} {o.Path}");
     return 0;
 }
 

@@ -15,7 +15,7 @@ namespace KalshiPS.Cmdlets
     /// and a time window. A ticker with no trades is checked, so an unknown market is an ObjectNotFound error for that
     /// ticker rather than silence.
     /// </summary>
-    [KalshiOperation("GetTrades", "GetTradesHistorical")]
+    [KalshiOperation("GetTrades", "GetTradesHistorical", "GetHistoricalMarket")] // the last: telling a quiet archived market from a missing one
     [Cmdlet(VerbsCommon.Get, "KalshiTrade", HelpUri = HelpUris.Root + "Get-KalshiTrade.md", SupportsPaging = true)]
     [OutputType(typeof(KalshiTrade))]
     public sealed class GetKalshiTradeCommand : KalshiMarketDataCmdlet

@@ -83,7 +83,7 @@ public sealed class CoverageReport
     }
 
     /// <summary>Method and template with every {parameter} (name, constraint) reduced to {}.</summary>
-    private static string Key(string method, string template)
+    internal static string Key(string method, string template)
     {
         var sb = new StringBuilder(method.ToUpperInvariant()).Append(' ');
         for (int i = 0; i < template.Length; i++)
