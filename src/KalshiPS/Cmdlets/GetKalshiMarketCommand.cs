@@ -19,7 +19,7 @@ namespace KalshiPS.Cmdlets
     /// read as a market ticker; ByTicker is the default set because the binder tries the default set first, so a
     /// market's Ticker wins over its EventTicker (without any ticker it lists, like the List set).
     /// </summary>
-    [KalshiOperation("GetMarkets", "GetMarket", "GetHistoricalMarkets", "GetHistoricalMarket")]
+    [KalshiOperation("GetMarkets", "GetMarket", "GetHistoricalMarkets")]
     [Cmdlet(VerbsCommon.Get, "KalshiMarket", HelpUri = HelpUris.Root + "Get-KalshiMarket.md", SupportsPaging = true, DefaultParameterSetName = TickerSet)]
     [OutputType(typeof(KalshiMarket))]
     public sealed class GetKalshiMarketCommand : KalshiMarketDataCmdlet
