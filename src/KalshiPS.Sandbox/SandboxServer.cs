@@ -222,9 +222,6 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>All requests seen so far with their query strings ("?a=1&amp;b=2", "" when none), for tests of what was asked.</summary>
     public IReadOnlyList<(string Method, string Path, string Query)> RequestDetails => _details.ToArray();
 
-    /// <summary>Same as <see cref="RequestDetails"/> (the name the subaccount tests use).</summary>
-    public IReadOnlyList<(string Method, string Path, string Query)> RequestQueryLog => RequestDetails;
-
     public void ResetRequestLog() { _requests.Clear(); _details.Clear(); }
 
     public async ValueTask DisposeAsync()

@@ -12,10 +12,10 @@ public class SubaccountTests
     private const string Api = "/trade-api/v2";
 
     private static int Sent(TradingSandbox s, string method, string path) =>
-        s.Server.RequestQueryLog.Count(r => r.Method == method && r.Path == Api + path);
+        s.Server.RequestDetails.Count(r => r.Method == method && r.Path == Api + path);
 
     private static bool SawQuery(TradingSandbox s, string method, string path, string query) =>
-        s.Server.RequestQueryLog.Any(r => r.Method == method && r.Path == Api + path && r.Query.TrimStart('?').Split('&').Contains(query));
+        s.Server.RequestDetails.Any(r => r.Method == method && r.Path == Api + path && r.Query.TrimStart('?').Split('&').Contains(query));
 
     /// <summary>Subaccount 1 with $100 in it, made straight in the engine.</summary>
     private static void Funded(TradingSandbox s, long cents = 10_000)
@@ -349,7 +349,7 @@ public class SubaccountPipelineTests
         Assert.All(s.MyOrders, o => Assert.Equal(OrderStatus.Canceled, o.Status));
         // Consecutive orders of one account share a request: 0 | 1, 1 | 0 is three requests, each naming its account.
         Assert.Equal(1, s.Server.RequestCount("DELETE", "/portfolio/events/orders/batched"));
-        Assert.Equal(2, s.Server.RequestQueryLog.Count(r => r.Method == "DELETE" && r.Path.StartsWith("/trade-api/v2/portfolio/events/orders/") && !r.Path.EndsWith("batched")));
+        Assert.Equal(2, s.Server.RequestDetails.Count(r => r.Method == "DELETE" && r.Path.StartsWith("/trade-api/v2/portfolio/events/orders/") && !r.Path.EndsWith("batched")));
         Assert.Equal(100m, s.Ex.GetBalance(s.User, 1));
     }
 }

@@ -16,18 +16,7 @@ public class CommunicationsServerTests : IAsyncLifetime
 
     private string Ticker => _s.Exchange.Markets.First(m => m.Status == "active" && m.PriceStructure == PriceLevelStructure.LinearCent).Ticker;
 
-    private async Task<ClientWebSocket> ConnectAsync()
-    {
-        var ws = new ClientWebSocket();
-        using var rsa = RSA.Create(); rsa.ImportFromPem(_s.PrivateKeyPem);
-        long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-KEY", _s.ApiKeyId);
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-TIMESTAMP", ts.ToString());
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-SIGNATURE", TestSigning.Sign(rsa, ts + "GET/trade-api/ws/v2"));
-        using var cts = new CancellationTokenSource(5000);
-        await ws.ConnectAsync(_s.WebSocketUri, cts.Token);
-        return ws;
-    }
+    private Task<ClientWebSocket> ConnectAsync() => SandboxSocket.ConnectAsync(_s);
 
     private static async Task<JsonElement> ReceiveAsync(ClientWebSocket ws)
     {

@@ -123,18 +123,7 @@ public class DataServicesSandboxTests : IAsyncLifetime
         Assert.Equal(404, (await _c.DeleteAsync("/fcm/subtraders/event_contract_daily_cap?subtrader_id=" + desk)).Status);
     }
 
-    private async Task<ClientWebSocket> ConnectAsync()
-    {
-        var ws = new ClientWebSocket();
-        using var rsa = RSA.Create(); rsa.ImportFromPem(_s.PrivateKeyPem);
-        long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-KEY", _s.ApiKeyId);
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-TIMESTAMP", ts.ToString());
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-SIGNATURE", TestSigning.Sign(rsa, ts + "GET/trade-api/ws/v2"));
-        using var cts = new CancellationTokenSource(5000);
-        await ws.ConnectAsync(_s.WebSocketUri, cts.Token);
-        return ws;
-    }
+    private Task<ClientWebSocket> ConnectAsync() => SandboxSocket.ConnectAsync(_s);
 
     private static Task SendAsync(ClientWebSocket ws, object cmd) =>
         ws.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cmd)), WebSocketMessageType.Text, true, CancellationToken.None);

@@ -124,14 +124,7 @@ public class MarketDataRouteTests : IAsyncLifetime
 
     private async Task<ClientWebSocket> SubscribeAsync(string channel)
     {
-        var ws = new ClientWebSocket();
-        using var rsa = RSA.Create(); rsa.ImportFromPem(_s.PrivateKeyPem);
-        long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-KEY", _s.ApiKeyId);
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-TIMESTAMP", ts.ToString());
-        ws.Options.SetRequestHeader("KALSHI-ACCESS-SIGNATURE", TestSigning.Sign(rsa, ts + "GET/trade-api/ws/v2"));
-        using var cts = new CancellationTokenSource(5000);
-        await ws.ConnectAsync(_s.WebSocketUri, cts.Token);
+        var ws = await SandboxSocket.ConnectAsync(_s);
         await SandboxSocket.SendAsync(ws, new { id = 1, cmd = "subscribe", @params = new { channels = new[] { channel } } });
         Assert.Equal("subscribed", (await ReceiveAsync(ws)).GetProperty("type").GetString());
         return ws;

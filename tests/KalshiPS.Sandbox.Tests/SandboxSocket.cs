@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -7,6 +8,20 @@ namespace KalshiPS.Sandbox.Tests;
 /// <summary>Raw WebSocket helpers for tests that speak the protocol themselves.</summary>
 internal static class SandboxSocket
 {
+    /// <summary>A WebSocket signed with the sandbox's start-up key, connected (fails after 5 seconds).</summary>
+    public static async Task<ClientWebSocket> ConnectAsync(SandboxServer server)
+    {
+        var ws = new ClientWebSocket();
+        using var rsa = RSA.Create(); rsa.ImportFromPem(server.PrivateKeyPem);
+        long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        ws.Options.SetRequestHeader("KALSHI-ACCESS-KEY", server.ApiKeyId);
+        ws.Options.SetRequestHeader("KALSHI-ACCESS-TIMESTAMP", ts.ToString());
+        ws.Options.SetRequestHeader("KALSHI-ACCESS-SIGNATURE", TestSigning.Sign(rsa, ts + "GET/trade-api/ws/v2"));
+        using var cts = new CancellationTokenSource(5000);
+        await ws.ConnectAsync(server.WebSocketUri, cts.Token);
+        return ws;
+    }
+
     /// <summary>The next frame as JSON; fails after 5 seconds.</summary>
     public static async Task<JsonElement> ReceiveAsync(ClientWebSocket ws)
     {

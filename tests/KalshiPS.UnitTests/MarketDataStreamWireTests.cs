@@ -13,6 +13,8 @@ namespace KalshiPS.UnitTests;
 /// </summary>
 public class MarketDataStreamWireTests
 {
+    private static StreamMessage M(string json) => StreamFrames.M(json, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+
     private static T Read<T>(string json, ReadValue<T> read)
     {
         var r = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
@@ -20,11 +22,6 @@ public class MarketDataStreamWireTests
         return read(ref r);
     }
 
-    private static StreamMessage M(string json)
-    {
-        var b = Encoding.UTF8.GetBytes(json);
-        return StreamMessage.Parse(b, b.Length, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc));
-    }
 
     [Fact]
     public void A_batch_answer_names_each_candle_by_its_market_whatever_the_field_order()
@@ -108,16 +105,6 @@ public class MarketDataStreamWireTests
         Assert.False(filter.Accepts(new KalshiEventFeeUpdate { EventTicker = "KXB-26JAN01" }));
     }
 
-    private sealed class FakeContext : IStreamContext
-    {
-        public readonly List<string> Warnings = new(), Verbose = new();
-        public long Commands;
-        public DateTime UtcNow { get; set; } = DateTime.UtcNow;
-        public Task<long> SendCommandAsync(string cmd, object parameters, CancellationToken ct) => Task.FromResult(++Commands);
-        public void Warn(string text) => Warnings.Add(text);
-        void IStreamContext.Verbose(string text) => Verbose.Add(text);
-        public void Notify(StreamNotice notice) { }
-    }
 
     private static string OrderMsg(string id, string status, string filled, string remaining, long updatedMs) =>
         $$"""{"order_id":"{{id}}","ticker":"M-1","status":"{{status}}","yes_price_dollars":"0.4000","initial_count_fp":"5.00","fill_count_fp":"{{filled}}","remaining_count_fp":"{{remaining}}","last_updated_ts_ms":{{updatedMs}}}""";
@@ -134,7 +121,7 @@ public class MarketDataStreamWireTests
         var h = new StateReconcilingHandler<KalshiOrder>("user_orders", "user_order", Array.Empty<string>(), StreamWire.Order,
             o => o.OrderId, o => o.Ticker, o => StateReconcilingHandler<KalshiOrder>.Fingerprint(o.Status, o.Count, o.FilledCount, o.RemainingCount, o.YesPrice),
             o => o.LastUpdateTime, ct => Task.FromResult<IReadOnlyList<KalshiOrder>>(rest.ToList()), "Get-KalshiOrder", written.Add);
-        var ctx = new FakeContext { UtcNow = t0 };
+        var ctx = new FakeStreamContext { UtcNow = t0 };
         string Sub(long id, int sid) => "{\"id\":" + id + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"user_orders\",\"sid\":" + sid + "}}";
 
         await h.OnConnectedAsync(ctx, false, default);
@@ -156,7 +143,7 @@ public class MarketDataStreamWireTests
         Assert.Equal(new[] { "a|Executed", "b|Canceled" }, written.Skip(2).Select(o => o.OrderId + "|" + o.Status));
         Assert.Equal(2, h.Reconciled);
         Assert.Empty(ctx.Warnings);
-        Assert.Contains(ctx.Verbose, v => v.Contains("2 missed update(s)"));
+        Assert.Contains(ctx.VerboseLines, v => v.Contains("2 missed update(s)"));
 
         // The stream then repeats a's final state (sent just as the socket came back): a duplicate, not written.
         await h.OnMessageAsync(ctx, M($$"""{"type":"user_order","sid":2,"msg":{{OrderMsg("a", "executed", "5.00", "0.00", 0)}}}"""), default);
@@ -174,7 +161,7 @@ public class MarketDataStreamWireTests
         var h = new StateReconcilingHandler<KalshiPosition>("market_positions", "market_position", Array.Empty<string>(), StreamWire.Position,
             p => p.Ticker, p => p.Ticker, p => StateReconcilingHandler<KalshiPosition>.Fingerprint(p.Position), p => p.LastUpdated,
             ct => throw new InvalidOperationException("503 from the exchange"), "Get-KalshiPosition", _ => { });
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         await h.OnConnectedAsync(ctx, false, default);
         await h.OnMessageAsync(ctx, M("{\"id\":" + ctx.Commands + ",\"type\":\"subscribed\",\"msg\":{\"channel\":\"market_positions\",\"sid\":1}}"), default);
         await h.OnConnectedAsync(ctx, true, default);
@@ -195,7 +182,7 @@ public class MarketDataStreamWireTests
             p => p.Ticker, p => p.Ticker, p => StateReconcilingHandler<KalshiPosition>.Fingerprint(p.Position, p.RealizedPnl), p => p.LastUpdated,
             ct => ++calls == 1 ? throw new InvalidOperationException("503") : Task.FromResult<IReadOnlyList<KalshiPosition>>(new[] { position }),
             "Get-KalshiPosition", written.Add);
-        var ctx = new FakeContext { UtcNow = t0 };
+        var ctx = new FakeStreamContext { UtcNow = t0 };
         async Task Subscribe(int sid)
         {
             await h.OnConnectedAsync(ctx, sid > 1, default);

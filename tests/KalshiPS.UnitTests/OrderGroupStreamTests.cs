@@ -4,31 +4,14 @@ using KalshiPS.Cmdlets;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
 
+using static KalshiPS.UnitTests.StreamFrames;
+
 namespace KalshiPS.UnitTests;
 
 /// <summary>Watch-KalshiOrderGroup's handler on order_group_updates, message by message with a fake connection.</summary>
 public class OrderGroupStreamTests
 {
-    private sealed class FakeContext : IStreamContext
-    {
-        public readonly List<(string Cmd, string Params)> Sent = new();
-        public readonly List<string> Warnings = new();
-        public DateTime UtcNow { get; set; } = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        public Task<long> SendCommandAsync(string cmd, object parameters, CancellationToken ct)
-        {
-            Sent.Add((cmd, JsonSerializer.Serialize(parameters)));
-            return Task.FromResult((long)Sent.Count);
-        }
-        public void Warn(string text) => Warnings.Add(text);
-        public void Verbose(string text) { }
-        public void Notify(StreamNotice notice) { }
-    }
 
-    private static StreamMessage M(string json)
-    {
-        var b = Encoding.UTF8.GetBytes(json);
-        return StreamMessage.Parse(b, b.Length, DateTime.UtcNow);
-    }
 
     private static StreamMessage Update(int sid, long seq, string group, string type) =>
         M($"{{\"type\":\"order_group_updates\",\"sid\":{sid},\"seq\":{seq},\"msg\":{{\"event_type\":\"{type}\",\"order_group_id\":\"{group}\",\"ts_ms\":1764547200000}}}}");
@@ -38,7 +21,7 @@ public class OrderGroupStreamTests
     [Fact]
     public async Task A_sequence_gap_is_a_warning_and_the_updates_still_arrive()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var seen = new List<KalshiOrderGroupUpdate>();
         var h = WatchKalshiOrderGroupCommand.Handler(Array.Empty<string>(), seen.Add);
         await h.OnConnectedAsync(ctx, false, default);
@@ -61,7 +44,7 @@ public class OrderGroupStreamTests
     [Fact]
     public async Task Given_ids_filter_on_this_side_and_never_reach_the_subscribe_command()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var seen = new List<KalshiOrderGroupUpdate>();
         var h = WatchKalshiOrderGroupCommand.Handler(new[] { A }, seen.Add);
         await h.OnConnectedAsync(ctx, false, default);

@@ -3,33 +3,14 @@ using System.Text.Json;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
 
+using static KalshiPS.UnitTests.StreamFrames;
+
 namespace KalshiPS.UnitTests;
 
 /// <summary>The order book handler's resync protocol, driven message by message with a fake connection and clock.</summary>
 public class StreamingResyncTests
 {
-    private sealed class FakeContext : IStreamContext
-    {
-        public readonly List<(string Cmd, string Params)> Sent = new();
-        public readonly List<string> Warnings = new();
-        public DateTime UtcNow { get; set; } = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        public Task<long> SendCommandAsync(string cmd, object parameters, CancellationToken ct)
-        {
-            Sent.Add((cmd, JsonSerializer.Serialize(parameters)));
-            return Task.FromResult((long)Sent.Count);
-        }
-        public void Warn(string text) => Warnings.Add(text);
-        public void Verbose(string text) { }
-        public readonly List<StreamNotice> Notices = new();
-        public void Notify(StreamNotice notice) => Notices.Add(notice);
-        public long LastId => Sent.Count;
-    }
 
-    private static StreamMessage M(string json)
-    {
-        var b = Encoding.UTF8.GetBytes(json);
-        return StreamMessage.Parse(b, b.Length, DateTime.UtcNow);
-    }
 
     private static StreamMessage Snapshot(int sid, long seq, string ticker, decimal yes) =>
         M($"{{\"type\":\"orderbook_snapshot\",\"sid\":{sid},\"seq\":{seq},\"msg\":{{\"market_ticker\":\"{ticker}\",\"yes_dollars_fp\":[[\"{yes:0.0000}\",\"10.00\"]]}}}}");
@@ -40,7 +21,7 @@ public class StreamingResyncTests
     [Fact]
     public async Task A_get_snapshot_that_is_never_answered_ends_in_a_resubscribe_within_the_timeout()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var books = new List<KalshiOrderbook>();
         var h = new OrderbookHandler(new[] { "A", "B" }, 0, books.Add, TimeSpan.FromSeconds(5));
         await h.OnConnectedAsync(ctx, false, default);
@@ -82,7 +63,7 @@ public class StreamingResyncTests
     [Fact]
     public async Task A_subscribe_whose_snapshot_never_comes_is_retried_with_a_growing_wait()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var h = new OrderbookHandler(new[] { "A" }, 0, _ => { }, TimeSpan.FromSeconds(5));
         await h.OnConnectedAsync(ctx, false, default);
         await h.OnMessageAsync(ctx, Subscribed(ctx.LastId, 1), default);
@@ -104,7 +85,7 @@ public class StreamingResyncTests
     [Fact]
     public async Task A_market_refused_by_name_is_reported_and_dropped_and_the_others_go_on()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var books = new List<KalshiOrderbook>();
         var h = new OrderbookHandler(new[] { "A", "NOPE" }, 0, books.Add, TimeSpan.FromSeconds(5));
         await h.OnConnectedAsync(ctx, false, default);
@@ -133,7 +114,7 @@ public class StreamingResyncTests
     [Fact]
     public async Task When_every_market_is_refused_nothing_is_left_and_nothing_is_resubscribed()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var h = new OrderbookHandler(new[] { "X" }, 0, _ => { }, TimeSpan.FromSeconds(5));
         await h.OnConnectedAsync(ctx, false, default);
         await h.OnMessageAsync(ctx, Refused(ctx.LastId, "X"), default);
@@ -146,7 +127,7 @@ public class StreamingResyncTests
     [Fact]
     public async Task A_subscribe_error_naming_no_market_of_ours_still_ends_the_stream()
     {
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         var h = new OrderbookHandler(new[] { "A" }, 0, _ => { }, TimeSpan.FromSeconds(5));
         await h.OnConnectedAsync(ctx, false, default);
         await Assert.ThrowsAsync<KalshiStreamException>(() => h.OnMessageAsync(ctx, Refused(ctx.LastId, "OTHER"), default));

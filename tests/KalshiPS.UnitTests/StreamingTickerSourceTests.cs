@@ -5,31 +5,14 @@ using KalshiPS.Models;
 using KalshiPS.Streaming;
 using KalshiPS.Wire;
 
+using static KalshiPS.UnitTests.StreamFrames;
+
 namespace KalshiPS.UnitTests;
 
 /// <summary>A live ticker source changing a subscription on the running connection: the commands, the filter, the waits.</summary>
 public class StreamingTickerSourceTests
 {
-    private sealed class FakeContext : IStreamContext
-    {
-        public readonly List<(string Cmd, string Params)> Sent = new();
-        public readonly List<string> Warnings = new();
-        public DateTime UtcNow { get; set; } = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        public Task<long> SendCommandAsync(string cmd, object parameters, CancellationToken ct)
-        {
-            Sent.Add((cmd, JsonSerializer.Serialize(parameters)));
-            return Task.FromResult((long)Sent.Count);
-        }
-        public void Warn(string text) => Warnings.Add(text);
-        public void Verbose(string text) { }
-        public void Notify(StreamNotice notice) { }
-    }
 
-    private static StreamMessage M(string json)
-    {
-        var b = Encoding.UTF8.GetBytes(json);
-        return StreamMessage.Parse(b, b.Length, DateTime.UtcNow);
-    }
 
     private static StreamMessage Trade(int sid, long seq, string ticker) =>
         M($"{{\"type\":\"trade\",\"sid\":{sid},\"seq\":{seq},\"msg\":{{\"trade_id\":\"t{seq}\",\"market_ticker\":\"{ticker}\",\"yes_price_dollars\":\"0.5000\",\"count_fp\":\"1.00\"}}}}");
@@ -49,7 +32,7 @@ public class StreamingTickerSourceTests
         using var feed = new TickerFeed(source);
         var (h, output) = TradeHandler(null);
         h.Follow(feed);
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         await h.OnConnectedAsync(ctx, false, CancellationToken.None);
         Assert.Contains("\"market_tickers\":[\"KXA-1\"]", ctx.Sent[0].Params);
 
@@ -93,7 +76,7 @@ public class StreamingTickerSourceTests
         using var feed = new TickerFeed(source);
         var (h, _) = TradeHandler(null);
         h.Follow(feed);
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         await h.OnConnectedAsync(ctx, false, CancellationToken.None);
         Assert.Empty(ctx.Sent);                                         // never "all markets"
         source.Add("not a ticker");
@@ -110,7 +93,7 @@ public class StreamingTickerSourceTests
         var output = new List<KalshiLifecycleMessage>();
         var h = new MessageHandler<KalshiLifecycleMessage>("market_lifecycle_v2", new[] { "market_lifecycle_v2" }, null, false, StreamWire.Lifecycle, x => (x as KalshiLifecycleEvent)?.Ticker, output.Add);
         h.Follow(feed);
-        var ctx = new FakeContext();
+        var ctx = new FakeStreamContext();
         await h.OnConnectedAsync(ctx, false, CancellationToken.None);
         Assert.Equal("subscribe", Assert.Single(ctx.Sent).Cmd);           // subscribed at once: nothing passes the filter yet
         await h.OnMessageAsync(ctx, M("{\"id\":1,\"type\":\"subscribed\",\"msg\":{\"channel\":\"market_lifecycle_v2\",\"sid\":3}}"), CancellationToken.None);

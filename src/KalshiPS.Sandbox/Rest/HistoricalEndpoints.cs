@@ -98,11 +98,7 @@ internal static class HistoricalEndpoints
     /// </summary>
     private static IResult Candles(HttpContext ctx, Exchange ex, string ticker)
     {
-        long start = Http.QLong(ctx, "start_ts") ?? throw new ExchangeException(400, "invalid_parameters", "start_ts is required");
-        long end = Http.QLong(ctx, "end_ts") ?? throw new ExchangeException(400, "invalid_parameters", "end_ts is required");
-        long period = Http.QLong(ctx, "period_interval") ?? throw new ExchangeException(400, "invalid_parameters", "period_interval is required");
-        if (period is not (1 or 60 or 1440)) throw new ExchangeException(400, "invalid_parameters", "period_interval must be 1, 60 or 1440");
-        if (end < start) throw new ExchangeException(400, "invalid_parameters", "end_ts must not precede start_ts");
+        var (start, end, period) = MarketDataEndpoints.Window(ctx);
         lock (ex.Gate)
         {
             var m = Archived(ex, ticker);

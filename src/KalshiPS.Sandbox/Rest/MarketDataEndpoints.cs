@@ -152,9 +152,10 @@ internal static class MarketDataEndpoints
         return s.ToHashSet();
     }
 
-    private readonly record struct CandleWindow(long Start, long End, long Period);
+    internal readonly record struct CandleWindow(long Start, long End, long Period);
 
-    private static CandleWindow Window(HttpContext ctx)
+    /// <summary>The candle query (start_ts, end_ts, period_interval), checked; live and archived candles share it.</summary>
+    internal static CandleWindow Window(HttpContext ctx)
     {
         long start = Http.QLong(ctx, "start_ts") ?? throw new ExchangeException(400, "invalid_parameters", "start_ts is required");
         long end = Http.QLong(ctx, "end_ts") ?? throw new ExchangeException(400, "invalid_parameters", "end_ts is required");
