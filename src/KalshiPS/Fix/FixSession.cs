@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using KalshiPS.Auth;
 
 namespace KalshiPS.Fix
 {
@@ -30,7 +29,7 @@ namespace KalshiPS.Fix
         private readonly FixSessionOptions _options;
         private readonly IFixSequenceStore _store;
         private readonly TimeProvider _time;
-        private readonly RequestSigner _signer;
+        private readonly Action<FixMessage> _signLogon;
         private readonly Action<string> _log;
         private readonly bool _acceptor;
         private readonly object _gate = new object();
@@ -59,14 +58,14 @@ namespace KalshiPS.Fix
         private int _heartbeatSeconds;
 
         public FixSession(Stream stream, FixSessionOptions options, IFixSequenceStore store, TimeProvider time,
-            RequestSigner signer = null, Action<string> log = null, bool acceptor = false)
+            Action<FixMessage> signLogon = null, Action<string> log = null, bool acceptor = false)
         {
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             options.Validate(acceptor);
             _store = store ?? new FixMemorySequenceStore();
             _time = time ?? TimeProvider.System;
-            _signer = signer;
+            _signLogon = signLogon;
             _log = log ?? (_ => { });
             _acceptor = acceptor;
             _targetCompId = options.TargetCompId;
@@ -464,8 +463,8 @@ namespace KalshiPS.Fix
             {
                 if (sign)
                 {
-                    if (_signer == null) throw new InvalidOperationException("A Kalshi FIX logon needs the API key's signer.");
-                    FixLogonSignature.Sign(m, _signer);
+                    if (_signLogon == null) throw new InvalidOperationException("A Kalshi FIX logon needs the API key's signer.");
+                    _signLogon(m);
                 }
                 bytes = FixEncoding.Encode(m);
             }
