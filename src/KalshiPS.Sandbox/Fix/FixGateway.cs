@@ -132,8 +132,9 @@ internal sealed class FixGateway : IAsyncDisposable
         var sessionOptions = new FixSessionOptions { SenderCompId = kind.CompId(), PeerRetransmits = kind.KeepsSequence() };
         IFixSequenceStore store;
         lock (_gate) store = kind.KeepsSequence() ? _rtStore : new FixMemorySequenceStore();
-        using var session = new FixSession(stream, sessionOptions, store, Clock, acceptor: true);
-        var gs = new FixGatewaySession(kind, session, this);
+        var log = new FixRecentLog();
+        using var session = new FixSession(stream, sessionOptions, store, Clock, log: log.Add, acceptor: true);
+        var gs = new FixGatewaySession(kind, session, this, log);
         _drops[gs] = Drop;
         try
         {

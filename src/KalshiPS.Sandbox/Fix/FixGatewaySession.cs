@@ -14,10 +14,13 @@ internal sealed class FixGatewaySession
     private readonly Channel<FixMessage> _out = Channel.CreateUnbounded<FixMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<string> _placedHere = new(StringComparer.Ordinal);
 
-    public FixGatewaySession(FixSessionKind kind, FixSession session, FixGateway gateway)
+    public FixGatewaySession(FixSessionKind kind, FixSession session, FixGateway gateway, FixRecentLog log)
     {
-        Kind = kind; Session = session; Gateway = gateway;
+        Kind = kind; Session = session; Gateway = gateway; Log = log;
     }
+
+    /// <summary>What the session logged lately (redacted).</summary>
+    public FixRecentLog Log { get; }
 
     public FixSessionKind Kind { get; }
     public FixSession Session { get; }
