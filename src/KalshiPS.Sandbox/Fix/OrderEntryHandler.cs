@@ -105,37 +105,33 @@ internal sealed class OrderEntryHandler : IFixSessionHandler
     private static void Cancel(FixGatewaySession s, FixMessage m)
     {
         if (!FixOrderCancelRequest.TryParse(m, out var r, out var error)) { s.Enqueue(FixGatewayReplies.CancelReject(m, null, false, 99, error)); return; }
-        var ex = s.Exchange;
-        var feed = s.Gateway.Executions;
-        lock (ex.Gate)
-        {
-            var o = FindOrder(s, r.OrderId, r.OrigClOrdId, r.Symbol, r.Side, out var problem, out var reason);
-            var clash = problem == null ? NewClOrdIdProblem(s, r.ClOrdId, o!) : null;
-            if (o == null || problem != null || clash != null) { s.Enqueue(FixGatewayReplies.CancelReject(m, o, false, clash != null ? 99 : reason, problem ?? clash!)); return; }
-            feed.BeginRequest(o.OrderId, r.ClOrdId);
-            try { ex.CancelOrder(s.UserId, o.OrderId, o.Subaccount); }
-            catch (ExchangeException e) { s.Enqueue(FixGatewayReplies.CancelReject(m, o, false, 99, $"{e.Message} ({e.Code})")); }
-            finally { feed.EndRequest(); }
-        }
+        Change(s, m, forReplace: false, r.ClOrdId, r.OrderId, r.OrigClOrdId, r.Symbol, r.Side, o => s.Exchange.CancelOrder(s.UserId, o.OrderId, o.Subaccount));
     }
 
     private static void Replace(FixGatewaySession s, FixMessage m)
     {
         if (!FixOrderCancelReplaceRequest.TryParse(m, out var r, out var error)) { s.Enqueue(FixGatewayReplies.CancelReject(m, null, true, 99, error)); return; }
-        var ex = s.Exchange;
-        var feed = s.Gateway.Executions;
-        lock (ex.Gate)
+        Change(s, m, forReplace: true, r.ClOrdId, r.OrderId, r.OrigClOrdId, r.Symbol, r.Side, o =>
         {
-            var o = FindOrder(s, r.OrderId, r.OrigClOrdId, r.Symbol, r.Side, out var problem, out var reason);
-            var clash = problem == null ? NewClOrdIdProblem(s, r.ClOrdId, o!) : null;
-            if (o == null || problem != null || clash != null) { s.Enqueue(FixGatewayReplies.CancelReject(m, o, true, clash != null ? 99 : reason, problem ?? clash!)); return; }
-            feed.BeginRequest(o.OrderId, r.ClOrdId);
-            try
-            {
-                ex.AmendOrder(s.UserId, o.OrderId, r.PriceCents / 100m, r.Quantity, FixReports.SideOf(r.Side), null, o.Subaccount);
-                if (!feed.PendingReported) feed.ReportUnchangedReplace(o);
-            }
-            catch (ExchangeException e) { s.Enqueue(FixGatewayReplies.CancelReject(m, o, true, 99, $"{e.Message} ({e.Code})")); }
+            s.Exchange.AmendOrder(s.UserId, o.OrderId, r.PriceCents / 100m, r.Quantity, FixReports.SideOf(r.Side), null, o.Subaccount);
+            if (!s.Gateway.Executions.PendingReported) s.Gateway.Executions.ReportUnchangedReplace(o);
+        });
+    }
+
+    // A cancel or replace: find the order, check the new ClOrdID, then change it under the lock with the request
+    // pending, so the engine's report carries the new ClOrdID; anything refused is an OrderCancelReject.
+    private static void Change(FixGatewaySession s, FixMessage m, bool forReplace, string clOrdId, string? orderId, string? origClOrdId,
+        string symbol, FixSide side, Action<Order> change)
+    {
+        var feed = s.Gateway.Executions;
+        lock (s.Exchange.Gate)
+        {
+            var o = FindOrder(s, orderId, origClOrdId, symbol, side, out var problem, out var reason);
+            var clash = problem == null ? NewClOrdIdProblem(s, clOrdId, o!) : null;
+            if (o == null || problem != null || clash != null) { s.Enqueue(FixGatewayReplies.CancelReject(m, o, forReplace, clash != null ? 99 : reason, problem ?? clash!)); return; }
+            feed.BeginRequest(o.OrderId, clOrdId);
+            try { change(o); }
+            catch (ExchangeException e) { s.Enqueue(FixGatewayReplies.CancelReject(m, o, forReplace, 99, $"{e.Message} ({e.Code})")); }
             finally { feed.EndRequest(); }
         }
     }
