@@ -127,7 +127,13 @@ internal sealed class FixGateway : IAsyncDisposable
             await ssl.DisposeAsync();
             return;
         }
-        void Drop() { try { tcp.Client.Close(0); } catch (ObjectDisposedException) { } }
+        // A drop is a TCP close without Logout; graceful (FIN), so what was already written still arrives.
+        void Drop()
+        {
+            if (tcp.Client is not { } socket) return; // already dropped
+            try { socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+            tcp.Close();
+        }
         var stream = new FixFaultStream(ssl, Faults, Clock, Drop);
         var sessionOptions = new FixSessionOptions { SenderCompId = kind.CompId(), PeerRetransmits = kind.KeepsSequence() };
         IFixSequenceStore store;
