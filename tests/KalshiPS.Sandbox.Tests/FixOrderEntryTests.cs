@@ -253,6 +253,20 @@ public sealed class FixOrderEntryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AllocAccount_places_the_order_for_that_subaccount_and_an_unknown_one_is_refused()
+    {
+        var sub = _s.Exchange.CreateSubaccount(_s.UserId);
+        _s.Exchange.SetBalance(_s.UserId, 50m, sub);
+        using var fix = await FixTestClient.LogonAsync(_s, FixSessionKind.OrderEntry);
+        await fix.SendAsync(new FixNewOrderSingle { ClOrdId = "cl-sub", Symbol = _t, Side = FixSide.Buy, PriceCents = 10, Quantity = 1, Subaccount = sub }.ToMessage());
+        var placed = await fix.ExecutionAsync(FixExecType.New);
+        Assert.Equal(sub, placed.Subaccount);
+        Assert.Equal(sub, _s.Exchange.GetOrder(placed.OrderId)!.Subaccount);
+        await fix.SendAsync(new FixNewOrderSingle { ClOrdId = "cl-sub-x", Symbol = _t, Side = FixSide.Buy, PriceCents = 10, Quantity = 1, Subaccount = 63 }.ToMessage());
+        Assert.Contains("invalid_subaccount", (await fix.ExecutionAsync(FixExecType.Rejected)).Text);
+    }
+
+    [Fact]
     public async Task A_day_order_expires_at_the_next_midnight_eastern_time()
     {
         using var fix = await FixTestClient.LogonAsync(_s, FixSessionKind.OrderEntry);
