@@ -236,16 +236,21 @@ internal sealed class FixGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _maintenanceTimer.Dispose();
-        _stop.Cancel();
-        foreach (var l in _listeners.Values) l.Stop();
-        foreach (var s in Sessions) s.Session.Dispose();
-        foreach (var drop in _drops.Values) drop();
-        try { await Task.WhenAll(_acceptLoops.Concat(_connections.Keys)).WaitAsync(TimeSpan.FromSeconds(5)); }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
-        Executions.Dispose();
-        _certificate.Dispose();
-        try { File.Delete(CertificatePath); } catch (IOException) { }
-        _stop.Dispose();
+        try
+        {
+            _maintenanceTimer.Dispose();
+            _stop.Cancel();
+            foreach (var l in _listeners.Values) l.Stop();
+            foreach (var s in Sessions) s.Session.Dispose();
+            foreach (var drop in _drops.Values) drop();
+            try { await Task.WhenAll(_acceptLoops.Concat(_connections.Keys)).WaitAsync(TimeSpan.FromSeconds(5)); }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
+        }
+        finally
+        {
+            Executions.Dispose();
+            _certificate.Dispose();
+            try { File.Delete(CertificatePath); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
     }
 }
