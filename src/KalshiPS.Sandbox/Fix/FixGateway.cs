@@ -185,6 +185,7 @@ internal sealed class FixGateway : IAsyncDisposable
             gs.KeyId = keyId; gs.UserId = userId;
             gs.CancelOrdersOnDisconnect = logon.GetFlag(FixTags.CancelOrdersOnDisconnect) && gs.Kind.IsOrderEntry();
             _live[(keyId, gs.Kind)] = gs;
+            Executions.Follow(userId);
             if (gs.Kind.KeepsSequence()) { _rtMustReset.Remove(sessionId); _rtKnown.Add(sessionId); }
         }
         return null;
