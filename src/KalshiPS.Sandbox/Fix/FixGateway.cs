@@ -151,6 +151,7 @@ internal sealed class FixGateway : IAsyncDisposable
             var pump = gs.PumpAsync(Faults, ct);
             try { await handler.RunAsync(gs, ct); }
             catch (Exception e) when (e is OperationCanceledException or InvalidOperationException) { }
+            catch (Exception e) { log.Add("FIX: the " + kind.CompId() + " handler failed: " + e); } // a sandbox bug: end this session, not the process
             gs.CompleteOutbound();
             session.Dispose();
             await pump;
