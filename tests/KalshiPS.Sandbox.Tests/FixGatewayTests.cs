@@ -104,6 +104,13 @@ public sealed class FixGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_heartbeat_interval_of_3_seconds_or_less_is_refused()
+    {
+        var c = await FixTestClient.ConnectAsync(_s, FixSessionKind.OrderEntry, FixTestClient.StartupKey(_s), _s.ApiKeyId, o => o.HeartbeatIntervalSeconds = 3);
+        Assert.Contains("HeartBtInt (108)", await FixTestClient.RefusedAsync(c));
+    }
+
+    [Fact]
     public async Task A_second_logon_for_the_same_key_and_session_kind_is_refused_but_another_kind_is_fine()
     {
         using var first = await FixTestClient.LogonAsync(_s, FixSessionKind.OrderEntry);
