@@ -160,7 +160,7 @@ internal sealed class FixGateway : IAsyncDisposable
         {
             _drops.TryRemove(gs, out var _);
             Unregister(gs);
-            // Wait until the session is really gone (the handler may have ended first).
+            // The handler may have ended before the session did (a failure): close it before canceling its orders.
             session.Dispose();
             if (gs.CancelOrdersOnDisconnect) CancelPlacedHere(gs);
         }
