@@ -15,12 +15,20 @@ namespace KalshiPS.Fix.Client
     {
         public const string SubPenny = "FIX takes whole cents; use REST (-Via Rest) for sub-penny prices";
 
+        /// <summary>What FIX cannot carry of an order, refused before -WhatIf/-Confirm and before anything is sent.</summary>
+        public static void CheckFixLimits(OrderSpec o)
+        {
+            if (!string.IsNullOrWhiteSpace(o.ClientOrderId)) CheckClOrdId(o.ClientOrderId, "ClientOrderId");
+            if (o.ReduceOnly)
+                throw new OrderValidationException("-ReduceOnly is not part of Kalshi's FIX NewOrderSingle; place reduce-only orders over REST (-Via Rest).", "ReduceOnly");
+            YesCents(o.YesPrice, "Price");
+        }
+
         /// <summary>The NewOrderSingle for a validated order; throws OrderValidationException for what FIX cannot carry (nothing is sent).</summary>
         public static FixNewOrderSingle ToNewOrderSingle(OrderSpec o)
         {
+            CheckFixLimits(o);
             CheckClOrdId(o.ClientOrderId, "ClientOrderId");
-            if (o.ReduceOnly)
-                throw new OrderValidationException("-ReduceOnly is not part of Kalshi's FIX NewOrderSingle; place reduce-only orders over REST (-Via Rest).", "ReduceOnly");
             var nos = new FixNewOrderSingle
             {
                 ClOrdId = o.ClientOrderId,
