@@ -247,6 +247,7 @@ public sealed class FixSessionTests : IDisposable
         Assert.Equal("four", (await s.ReceiveAsync(FixPeer.Soon))!.Get(58));
         Assert.Equal(5, s.SequenceNumbers.NextIncoming);
         Assert.Contains(_log, l => l.Contains("does not retransmit"));
+        Assert.Equal(2, s.MissedMessages); // 2 and 3, counted before "four" was handed over
     }
 
     [Fact]

@@ -48,6 +48,7 @@ namespace KalshiPS.Fix
         private string _sessionId;
         private long _nextOut = 1;
         private long _nextIn = 1;
+        private long _missed;
         private long _resendUpTo;            // while > 0, a ResendRequest is outstanding until _nextIn passes it
         private DateTimeOffset _lastSent;
         private DateTimeOffset _lastReceived;
@@ -81,6 +82,13 @@ namespace KalshiPS.Fix
         public FixSequenceNumbers SequenceNumbers { get { lock (_gate) return new FixSequenceNumbers(_nextOut, _nextIn); } }
         /// <summary>Completes with the reason once the session is closed.</summary>
         public Task<string> Closed => _closed.Task;
+
+        /// <summary>
+        /// Messages skipped on a session that does not retransmit (KalshiNR, KalshiMD). It grows before the message
+        /// that revealed the gap is delivered, so a consumer that sees it change knows something before that message
+        /// was lost (e.g. a book is no longer trustworthy).
+        /// </summary>
+        public long MissedMessages { get { lock (_gate) return _missed; } }
 
         /// <summary>Initiator: sends the (signed) Logon and waits for the peer's Logon.</summary>
         public async Task LogonAsync(CancellationToken ct)
@@ -391,6 +399,7 @@ namespace KalshiPS.Fix
             if (!_options.PeerRetransmits)
             {
                 _log($"FIX: messages {_nextIn}..{seq - 1} were missed; this session does not retransmit, so they are skipped");
+                _missed += seq - _nextIn;
                 _nextIn = seq + 1;
                 SaveNumbers();
                 inOrder = true;
@@ -406,6 +415,7 @@ namespace KalshiPS.Fix
             if (!_options.PeerRetransmits)
             {
                 _log($"FIX: messages {_nextIn}..{seenSeq - 1} were missed; this session does not retransmit, so they are skipped");
+                _missed += seenSeq - _nextIn;
                 _nextIn = seenSeq + 1;
                 SaveNumbers();
                 return;
