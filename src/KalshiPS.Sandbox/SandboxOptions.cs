@@ -30,6 +30,8 @@ public sealed class SandboxOptions
     public TimeProvider? Clock { get; set; }
     /// <summary>The house RFQ desk (Exchange.OpenDesk): quotes users' RFQs, keeps RFQs to quote, takes its side of block trades.</summary>
     public bool RfqDesk { get; set; } = true;
+    /// <summary>FIX listeners (order entry NR/RT, drop copy, market data) next to REST and WebSocket (CLI: --no-fix turns them off).</summary>
+    public bool EnableFix { get; set; } = true;
     /// <summary>When true, public market-data GETs still need valid signatures.</summary>
     public bool RequireAuthForMarketData { get; set; }
 }

@@ -43,6 +43,16 @@ public sealed class SandboxServer : IAsyncDisposable
     public FeeChanges FeeChanges { get; private init; } = null!;
     /// <summary>API usage level grants and volume progress (/account/api_usage_level/*).</summary>
     public ApiUsage ApiUsage { get; private init; } = null!;
+    /// <summary>The FIX acceptor (null with <see cref="SandboxOptions.EnableFix"/> false).</summary>
+    internal FixGateway? FixGateway { get; private set; }
+    /// <summary>Host the FIX listeners are on ("127.0.0.1"; null without FIX).</summary>
+    public string? FixHost => FixGateway?.Host;
+    /// <summary>TLS port of each FIX session kind (empty without FIX).</summary>
+    public IReadOnlyDictionary<FixSessionKind, int> FixPorts => FixGateway?.Ports ?? new Dictionary<FixSessionKind, int>();
+    /// <summary>PEM file of the FIX listeners' self-signed certificate (trust it for that connection only).</summary>
+    public string? FixCertificatePath => FixGateway?.CertificatePath;
+    /// <summary>SHA-256 of the FIX certificate's DER bytes, lower-case hex: the pin.</summary>
+    public string? FixCertificateSha256 => FixGateway?.CertificateSha256;
     /// <summary>WebSocket subscriptions alive on all connections (tests wait on it instead of sleeping).</summary>
     public int WebSocketSubscriptionCount => _hub.SubscriptionCount;
 
@@ -159,6 +169,7 @@ public sealed class SandboxServer : IAsyncDisposable
         int port = new Uri(address).Port;
         var server = new SandboxServer(app, options, ex, keys, keyId, pem, pemPath, port, requests, details) { HistoricalCutoff = cutoff, FeeChanges = fees, ApiUsage = usage };
         server._hub = hub; server._routeLog = routeLog;
+        if (options.EnableFix) server.FixGateway = FixGateway.Start(ex, verifier, options, dir);
         self = server;
         server._timers.Add(new Timer(_ => ex.SweepExpired(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
         server._timers.Add(IndexFeed.Start(ex, options.Seed));
@@ -227,6 +238,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var t in _timers) t.Dispose();
+        if (FixGateway != null) await FixGateway.DisposeAsync(); // sessions end, listeners close, the certificate file goes
         if (Options.KeyDirectory == null) try { File.Delete(PrivateKeyPath); } catch (IOException) { }
         _hub.Stop(); // open sockets end now instead of holding StopAsync for its whole timeout
         using (var cts = new CancellationTokenSource(2000)) { try { await _app.StopAsync(cts.Token); } catch { } }

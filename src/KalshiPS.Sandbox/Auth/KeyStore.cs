@@ -84,12 +84,21 @@ public sealed class SignatureVerifier(KeyStore keys, TimeProvider clock, Func<Ti
         long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (Math.Abs(now - ms) > tolerance().TotalMilliseconds)
             return new AuthFailure("header_timestamp_expired", "request timestamp is outside the accepted window", null);
+        return VerifySignature(keyId, timestamp + method.ToUpperInvariant() + path, signature, out userId);
+    }
+
+    /// <summary>
+    /// The key check every signed entry point shares (REST, WebSocket, the FIX Logon's RawData): the key is known and
+    /// <paramref name="signature"/> is base64 RSA-PSS-SHA256 of <paramref name="signedText"/> (UTF-8) by it.
+    /// </summary>
+    public AuthFailure? VerifySignature(string keyId, string signedText, string signature, out string userId)
+    {
         if (!keys.TryGet(keyId, out var rsa, out userId))
             return new AuthFailure("not_found", "api key not found", "NOT_FOUND");
         byte[] sig;
         try { sig = Convert.FromBase64String(signature); }
         catch (FormatException) { return new AuthFailure("authentication_error", "signature is not base64", "INCORRECT_API_KEY_SIGNATURE"); }
-        var message = System.Text.Encoding.UTF8.GetBytes(timestamp + method.ToUpperInvariant() + path);
+        var message = System.Text.Encoding.UTF8.GetBytes(signedText);
         bool ok;
         try { ok = rsa.VerifyData(message, sig, HashAlgorithmName.SHA256, RSASignaturePadding.Pss); }
         catch (CryptographicException) { ok = false; }

@@ -56,6 +56,15 @@ public sealed class FaultOptions
     /// <summary>Per-connection outbound queue bound; beyond it the subscription overflows (error 25).</summary>
     public int WsQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>FIX: after this many more outbound application messages (any session) the connection that wrote the last one is dropped without Logout.</summary>
+    public int FixDropAfterMessages { get; set; }
+    /// <summary>FIX: the next outbound application message comes after a gap of this many sequence numbers (ResendRequest on KalshiRT, a logged skip on KalshiNR).</summary>
+    public int FixSkipSeqNext { get; set; }
+    /// <summary>FIX: periodic Heartbeats are numbered but never written (answers to a TestRequest still are), so the client's TestRequest fires.</summary>
+    public bool FixSuppressHeartbeats { get; set; }
+    /// <summary>FIX: each periodic Heartbeat is held this long (exchange clock) before it is written.</summary>
+    public int FixHeartbeatDelayMs { get; set; }
+
     internal readonly object Gate = new();
 
     /// <summary>Atomically consumes one unit of a countdown; true if it fired.</summary>
@@ -77,5 +86,8 @@ public sealed class FaultOptions
     /// <summary>Rolls <see cref="AfterCommitRate"/> for one committed write.</summary>
     internal bool RollAfterCommit() { lock (Gate) return AfterCommitRate > 0 && _afterCommitRng.NextDouble() < AfterCommitRate; }
     internal bool TakeWsIgnoreGetSnapshot() { lock (Gate) { if (WsIgnoreGetSnapshotNext <= 0) return false; WsIgnoreGetSnapshotNext--; return true; } }
+    internal bool TakeFixDropAfterMessage() { lock (Gate) { if (FixDropAfterMessages <= 0) return false; FixDropAfterMessages--; return FixDropAfterMessages == 0; } }
+    /// <summary>The gap to open before the next FIX application message (0 = none); resets the knob.</summary>
+    internal int TakeFixSkipSeq() { lock (Gate) { var n = Math.Max(0, FixSkipSeqNext); FixSkipSeqNext = 0; return n; } }
     internal bool TakeWsOverflow() { lock (Gate) { if (WsForceOverflowNext <= 0) return false; WsForceOverflowNext--; return true; } }
 }

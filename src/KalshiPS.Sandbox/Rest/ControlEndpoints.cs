@@ -66,6 +66,16 @@ internal static class ControlEndpoints
                     : throw new ExchangeException(400, "invalid_parameters", $"trading_active must be true or false, got {ta.GetRawText()}");
             return Http.Ok(new { exchange_active = true, trading_active = ex.TradingActive });
         });
+        g.MapPost("/fix/drop", async (HttpContext ctx) =>
+        {
+            var gateway = server().FixGateway ?? throw new ExchangeException(400, "invalid_parameters", "FIX is off (--no-fix)");
+            var body = ctx.Request.ContentLength > 0 ? await Http.Body(ctx) : default;
+            FixSessionKind? kind = null;
+            if (body.ValueKind == JsonValueKind.Object && Http.Str(body, "kind") is { } k)
+                kind = FixSessionKinds.All.Where(x => string.Equals(x.CompId(), k, StringComparison.OrdinalIgnoreCase) || string.Equals(x.ToString(), k, StringComparison.OrdinalIgnoreCase))
+                    .Select(x => (FixSessionKind?)x).FirstOrDefault() ?? throw new ExchangeException(400, "invalid_parameters", "kind must be KalshiNR, KalshiRT, KalshiDC or KalshiMD");
+            return Http.Ok(new { dropped = gateway.DropConnections(kind) });
+        });
         g.MapGet("/books/{ticker}", (string ticker) => Http.Ok(new { ticker, orderbook_fp = WireObjects.Orderbook(ex.GetBook(ticker)) }));
         g.MapPost("/orders", async (HttpContext ctx) =>
         {
@@ -155,6 +165,7 @@ internal static class ControlEndpoints
             var v = prop.Value;
             ExchangeException Wrong(string expected) => new(400, "invalid_parameters", $"fault '{prop.Name}' must be {expected}, got {v.ValueKind.ToString().ToLowerInvariant()} {v.GetRawText()}");
             object? value = pi.PropertyType == typeof(int) ? (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : throw Wrong("a 32-bit integer"))
+                : pi.PropertyType == typeof(bool) ? (v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw Wrong("true or false"))
                 : pi.PropertyType == typeof(double) ? (v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw Wrong("a number"))
                 : pi.PropertyType.IsEnum ? (v.ValueKind == JsonValueKind.String && Enum.TryParse(pi.PropertyType, Norm(v.GetString()!).Replace("503", "serviceunavailable"), ignoreCase: true, out var e)
                     ? e : throw Wrong("one of " + string.Join(", ", Enum.GetNames(pi.PropertyType))))

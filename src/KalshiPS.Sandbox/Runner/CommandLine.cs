@@ -34,6 +34,7 @@ public static class CommandLine
                     case "--seed": o.Seed = NextInt(); break;
                     case "--markets": o.MarketCount = NextInt(); break;
                     case "--traders": o.BackgroundTraders = true; break;
+                    case "--no-fix": o.EnableFix = false; break;
                     case "--balance": o.StartingBalance = decimal.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--key-dir": o.KeyDirectory = Next(); break;
                     case "--new-key": newKeyDir = Next(); break;
@@ -86,6 +87,11 @@ public static class CommandLine
         Console.WriteLine($"  Control  {server.ControlUri}");
         Console.WriteLine($"  Key id   {server.ApiKeyId}");
         Console.WriteLine($"  Key file {server.PrivateKeyPath}");
+        if (server.FixHost != null)
+        {
+            foreach (var (kind, port) in server.FixPorts) Console.WriteLine($"  FIX      tls://{server.FixHost}:{port}  {kind.CompId()}");
+            Console.WriteLine($"  FIX cert {server.FixCertificatePath} (SHA-256 {server.FixCertificateSha256})");
+        }
         Console.WriteLine();
         Console.WriteLine($"Connect-Kalshi -BaseUri {server.RestUri} -WebSocketUri {server.WebSocketUri} -ApiKeyId {server.ApiKeyId} -PrivateKeyPath {server.PrivateKeyPath}");
         Console.WriteLine();
@@ -172,5 +178,6 @@ public static class CommandLine
           faults: --fail-rate 0.2 --reset-rate 0.1 --latency-ms 50 --read-tokens 200 --write-tokens 100
                   --fail-create-after-commit N --after-commit-rate 0.1 --ws-drop-every N --ws-skip-seq-every N --ws-lose-delta-every N
           --ws-max-subscriptions N   subscriptions per WebSocket connection before error 26 (default 100)
+          --no-fix               no FIX listeners (by default: TLS order entry NR/RT, drop copy, market data on 127.0.0.1)
         """);
 }

@@ -33,6 +33,15 @@ public sealed class ScriptRunner(TextWriter stdout, TextWriter stderr, bool verb
         Environment.SetEnvironmentVariable("KALSHI_API_KEY_ID", s.ApiKeyId);
         Environment.SetEnvironmentVariable("KALSHI_PRIVATE_KEY_PATH", s.PrivateKeyPath);
         Environment.SetEnvironmentVariable("KALSHI_SANDBOX_CONTROL_URI", s.ControlUri.ToString());
+        var fix = s.FixPorts;
+        string? Port(FixSessionKind k) => fix.TryGetValue(k, out var p) ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        Environment.SetEnvironmentVariable("KALSHI_FIX_HOST", s.FixHost);
+        Environment.SetEnvironmentVariable("KALSHI_FIX_ORDER_ENTRY_PORT", Port(FixSessionKind.OrderEntry));
+        Environment.SetEnvironmentVariable("KALSHI_FIX_RETRANSMIT_PORT", Port(FixSessionKind.Retransmit));
+        Environment.SetEnvironmentVariable("KALSHI_FIX_DROP_COPY_PORT", Port(FixSessionKind.DropCopy));
+        Environment.SetEnvironmentVariable("KALSHI_FIX_MARKET_DATA_PORT", Port(FixSessionKind.MarketData));
+        Environment.SetEnvironmentVariable("KALSHI_FIX_CERTIFICATE_PATH", s.FixCertificatePath);
+        Environment.SetEnvironmentVariable("KALSHI_FIX_CERTIFICATE_SHA256", s.FixCertificateSha256);
     }
 
     /// <summary>Runs the script (the sandbox must already be running and the environment set). Returns the exit code.</summary>

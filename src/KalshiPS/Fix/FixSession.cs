@@ -340,7 +340,13 @@ namespace KalshiPS.Fix
                 var sender = m.Get(FixTags.SenderCompID);
                 if (m.Get(FixTags.TargetCompID) != _options.SenderCompId || string.IsNullOrEmpty(sender)
                     || (_options.TargetCompId != null && sender != _options.TargetCompId))
-                { SendLogoutAndClose("unknown SenderCompID/TargetCompID"); return; }
+                {
+                    // Answer with a Logout that says why when there is someone to address; hang up otherwise.
+                    if (!string.IsNullOrEmpty(sender)) _targetCompId = sender; // decoded, so a valid value
+                    SendLogoutAndClose(m.Get(FixTags.TargetCompID) != _options.SenderCompId
+                        ? $"TargetCompID (56) must be {_options.SenderCompId} on this port" : "unknown SenderCompID (49)");
+                    return;
+                }
                 var refusal = _logonValidator(m);
                 if (refusal != null) { _targetCompId = sender; _sessionId = null; SendLogoutAndClose(refusal); return; }
                 _targetCompId = sender;
