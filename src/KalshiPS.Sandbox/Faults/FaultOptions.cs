@@ -64,6 +64,8 @@ public sealed class FaultOptions
     public bool FixSuppressHeartbeats { get; set; }
     /// <summary>FIX: each periodic Heartbeat is held this long (exchange clock) before it is written.</summary>
     public int FixHeartbeatDelayMs { get; set; }
+    /// <summary>FIX: the next N ExecutionReports are numbered but never written (a lost report; the order itself is placed as usual).</summary>
+    public int FixLoseNextExecutionReports { get; set; }
 
     internal readonly object Gate = new();
 
@@ -86,6 +88,7 @@ public sealed class FaultOptions
     /// <summary>Rolls <see cref="AfterCommitRate"/> for one committed write.</summary>
     internal bool RollAfterCommit() { lock (Gate) return AfterCommitRate > 0 && _afterCommitRng.NextDouble() < AfterCommitRate; }
     internal bool TakeWsIgnoreGetSnapshot() { lock (Gate) { if (WsIgnoreGetSnapshotNext <= 0) return false; WsIgnoreGetSnapshotNext--; return true; } }
+    internal bool TakeFixLoseExecutionReport() { lock (Gate) { if (FixLoseNextExecutionReports <= 0) return false; FixLoseNextExecutionReports--; return true; } }
     internal bool TakeFixDropAfterMessage() { lock (Gate) { if (FixDropAfterMessages <= 0) return false; FixDropAfterMessages--; return FixDropAfterMessages == 0; } }
     /// <summary>The gap to open before the next FIX application message (0 = none); resets the knob.</summary>
     internal int TakeFixSkipSeq() { lock (Gate) { var n = Math.Max(0, FixSkipSeqNext); FixSkipSeqNext = 0; return n; } }

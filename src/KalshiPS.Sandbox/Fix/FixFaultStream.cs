@@ -5,7 +5,7 @@ namespace KalshiPS.Sandbox;
 /// <summary>
 /// Sits between a FIX session and its TLS stream and applies the FIX faults of <see cref="FaultOptions"/> to what the
 /// gateway writes. FixSession writes each message with one Write call, so every write is one whole frame: it can be
-/// held (delayed heartbeat), swallowed (a suppressed heartbeat or a gap filler, whose sequence number is then missing
+/// held (delayed heartbeat), swallowed (a suppressed heartbeat, a gap filler or a lost report, whose sequence number is then missing
 /// on the wire), or be the last one before the connection is dropped without Logout.
 /// </summary>
 internal sealed class FixFaultStream(Stream inner, FaultOptions faults, TimeProvider clock, Action drop) : Stream
@@ -18,6 +18,7 @@ internal sealed class FixFaultStream(Stream inner, FaultOptions faults, TimeProv
     {
         var msgType = Field(buffer.Span, "35");
         if (msgType == GapFillerMsgType && Field(buffer.Span, "148") == GapFillerHeadline) return;
+        if (msgType == "8" && faults.TakeFixLoseExecutionReport()) return; // a lost report: its sequence number becomes a gap
         bool periodicHeartbeat = msgType == "0" && Field(buffer.Span, "112") == null;
         if (periodicHeartbeat)
         {

@@ -127,7 +127,7 @@ internal sealed class FixGateway : IAsyncDisposable
             await ssl.DisposeAsync();
             return;
         }
-        void Drop() { try { tcp.Client.Close(0); } catch (ObjectDisposedException) { } }
+        void Drop() { try { tcp.Client?.Close(0); } catch (ObjectDisposedException) { } } // Client is null once the TcpClient is disposed
         var stream = new FixFaultStream(ssl, Faults, Clock, Drop);
         var sessionOptions = new FixSessionOptions { SenderCompId = kind.CompId(), PeerRetransmits = kind.KeepsSequence() };
         IFixSequenceStore store;

@@ -14,7 +14,7 @@ namespace KalshiPS.Cmdlets
     /// Asks Kalshi's FIX drop copy (KalshiDC) to resend ExecutionReports of the last 3 hours (EventResendRequest) and
     /// writes them until EventResendComplete. Uses the session's drop-copy connection, or opens one for this call (and
     /// closes it after). -Since is turned into a BeginExecID: the oldest ExecID this session has seen with a TransactTime
-    /// at or after it (live or resent); when it has seen none, "0;0" (everything Kalshi still keeps), and the reports
+    /// at or after it (live or resent); when it has seen none, "1;0" (the lowest ExecID), and the reports
     /// are filtered by TransactTime here. Kalshi keeps 3 hours; older events are over REST (Get-KalshiFill, Get-KalshiOrder).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "KalshiDropCopy", HelpUri = HelpUris.Root + "Get-KalshiDropCopy.md", DefaultParameterSetName = SinceSet)]
@@ -23,8 +23,8 @@ namespace KalshiPS.Cmdlets
     {
         private const string SinceSet = "Since";
         private const string RangeSet = "Range";
-        /// <summary>The BeginExecID that asks for everything in Kalshi's window (ExecIDs are "N;M" with N, M ≥ 0).</summary>
-        internal const string WholeWindow = "0;0";
+        /// <summary>The lowest ExecID ("1;0"): everything Kalshi still keeps, unless older reports already left the window.</summary>
+        internal const string WholeWindow = "1;0";
         private static readonly TimeSpan Window = TimeSpan.FromHours(3);
 
         /// <summary>Reports at or after this time (Kalshi keeps the last 3 hours).</summary>

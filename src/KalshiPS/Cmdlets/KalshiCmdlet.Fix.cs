@@ -70,7 +70,7 @@ namespace KalshiPS.Cmdlets
             switch (e)
             {
                 case FixLogonException logon:
-                    return new ErrorRecord(new InvalidOperationException(logon.Message + " Check that the API key id and private key belong together and to this environment, that the key has FIX access (Kalshi grants it from the Premier tier; institutional@kalshi.com), and that the clock is synced.", logon),
+                    return new ErrorRecord(new InvalidOperationException(logon.Message.TrimEnd('.') + ". Check that the API key id and private key belong together and to this environment, that the key has FIX access (Kalshi grants it from the Premier tier; institutional@kalshi.com), that no other connection with this key is logged on to the same session type, and that the clock is synced.", logon),
                         "KalshiFixLogonRefused", ErrorCategory.AuthenticationError, target);
                 case AuthenticationException tls:
                     return new ErrorRecord(new AuthenticationException(tls.Message + " The server's certificate was not accepted; nothing was sent. For a server with its own certificate (the sandbox), pass -CertificatePath with its PEM file.", tls),

@@ -71,8 +71,23 @@ namespace KalshiPS.Fix.Client
             var (pin, anchorPath) = Trust(request, variable);
             var anchor = FixTrustAnchor.Load(anchorPath);
             var store = FixConnectionSet.StoreFor(settings.Endpoint, variable);
+            settings.ResetSequenceNumbers = MaintenancePassed(settings, store, session.Time.GetUtcNow());
+            if (settings.ResetSequenceNumbers)
+                trace?.Write("FIX: Kalshi's Thursday maintenance window passed since this session's sequence numbers were last used; logging on with ResetSeqNumFlag=Y.");
             return await ConnectAsync(session, settings,
                 c => FixTls.ConnectAsync(settings.Endpoint.Host, settings.Endpoint.Port, pin, c, extraAnchor: anchor), store, trace, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// KalshiRT keeps sequence numbers, but Kalshi drops every session in its Thursday 03:00-05:00 ET maintenance and
+        /// wants them restarted: true when such a window began after the stored numbers were last written.
+        /// </summary>
+        internal static bool MaintenancePassed(FixConnectionSettings settings, IFixSequenceStore store, DateTimeOffset now)
+        {
+            if (settings.Kind != KalshiFixSessionType.OrderEntry || !settings.Retransmit || !(store is FixFileSequenceStore files)) return false;
+            var path = files.PathFor(FixSessionOptions.SessionIdOf(FixVersions.FixT11, settings.SenderCompId, settings.Endpoint.TargetCompId));
+            if (!File.Exists(path)) return false;
+            return FixMaintenanceWindow.ResetDue(new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero), now);
         }
 
         /// <summary>As above with the transport given (tests pass a pipe).</summary>

@@ -23,20 +23,22 @@ namespace KalshiPS.Fix.Client
         /// <summary>How long an order command waits for Kalshi's answer (ExecutionReport, reject) before reporting "unknown".</summary>
         public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
         public TimeSpan LogonTimeout { get; set; } = TimeSpan.FromSeconds(10);
+        /// <summary>KalshiRT only: log on with 141=Y (both sides start at 1), e.g. after Kalshi's Thursday maintenance.</summary>
+        public bool ResetSequenceNumbers { get; set; }
 
         internal FixSessionOptions ToSessionOptions()
         {
             if (CancelOnDisconnect && Kind != KalshiFixSessionType.OrderEntry)
                 throw new ArgumentException("-CancelOnDisconnect applies to order entry only (it cancels the orders this session placed).");
-            // KalshiNR, KalshiDC and KalshiMD refuse a Logon without 141=Y; KalshiRT keeps its numbers.
-            var reset = !(Kind == KalshiFixSessionType.OrderEntry && Retransmit);
+            // KalshiNR, KalshiDC and KalshiMD refuse a Logon without 141=Y; KalshiRT keeps its numbers (until a reset).
+            var retransmits = Kind == KalshiFixSessionType.OrderEntry && Retransmit;
             var o = new FixSessionOptions
             {
                 SenderCompId = SenderCompId,
                 TargetCompId = Endpoint.TargetCompId,
                 HeartbeatIntervalSeconds = HeartbeatSeconds,
-                ResetSeqNumOnLogon = reset,
-                PeerRetransmits = !reset,
+                ResetSeqNumOnLogon = !retransmits || ResetSequenceNumbers,
+                PeerRetransmits = retransmits,
                 LogonTimeout = LogonTimeout,
             };
             if (CancelOnDisconnect) o.LogonFields.Add(new FixField(FixTags.CancelOrdersOnDisconnect, "Y"));
@@ -162,6 +164,8 @@ namespace KalshiPS.Fix.Client
         public long NextIncomingSeqNum => _session.SequenceNumbers.NextIncoming;
         public long MessagesReceived => Interlocked.Read(ref _received);
         public long MessagesDropped => Interlocked.Read(ref _dropped);
+        /// <summary>Messages the session skipped over a gap it does not recover (KalshiNR, KalshiDC, KalshiMD).</summary>
+        public long MissedMessages => _session.MissedMessages;
         public string ClosedReason { get { lock (_gate) return _closedReason ?? (_session.Closed.IsCompleted ? _session.Closed.Result : null); } }
 
         /// <summary>Sends an application message; returns its MsgSeqNum. Throws InvalidOperationException (nothing sent) when not logged on.</summary>
