@@ -243,7 +243,7 @@ public class FixTradingTests
         Assert.DoesNotMatch(new Regex("[A-Za-z0-9+/]{200,}={0,2}"), text); // no RSA signature (344 base64 characters) anywhere
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    internal static async Task WaitForAsync(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(20);
         while (!condition())
