@@ -44,9 +44,6 @@ internal sealed class FixExecutionFeed : IDisposable
         public bool Done;
     }
 
-    /// <summary>The FIX ClOrdID an open order answers to now (its REST client_order_id until a FIX replace or cancel renamed it).</summary>
-    public string? CurrentClOrdId(string orderId) { lock (_ex.Gate) return _tracks.TryGetValue(orderId, out var t) ? t.ClOrdId : null; }
-
     /// <summary>True when one of the user's open orders answers to this ClOrdID now (placed with it, or renamed to it by a cancel/replace). Caller holds the exchange lock.</summary>
     public bool IsOpenClOrdId(string userId, string clOrdId) => _tracks.Values.Any(t => !t.Done && t.UserId == userId && t.ClOrdId == clOrdId);
 
@@ -68,9 +65,6 @@ internal sealed class FixExecutionFeed : IDisposable
         var t = TrackOf(o, out _);
         EmitReplaced(o, t, o.FillCount);
     }
-
-    /// <summary>The last ExecID sequence number issued (0 before any).</summary>
-    public long LastSeq { get { lock (_ex.Gate) return _execSeq; } }
 
     private void OnEvent(ExchangeEvent e)
     {

@@ -54,7 +54,7 @@ internal sealed class FixGateway : IAsyncDisposable
             _listeners[kind] = l;
         }
         Ports = _listeners.ToDictionary(p => p.Key, p => ((IPEndPoint)p.Value.LocalEndpoint).Port);
-        _inMaintenance = EasternTime.InThursdayMaintenance(Clock.GetUtcNow());
+        _inMaintenance = FixMaintenanceWindow.Contains(Clock.GetUtcNow());
         _maintenanceTimer = Clock.CreateTimer(_ => CheckMaintenance(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         foreach (var (kind, l) in _listeners) _acceptLoops.Add(Task.Run(() => AcceptLoopAsync(kind, l)));
     }
@@ -127,7 +127,13 @@ internal sealed class FixGateway : IAsyncDisposable
             await ssl.DisposeAsync();
             return;
         }
-        void Drop() { try { tcp.Client?.Close(0); } catch (ObjectDisposedException) { } } // Client is null once the TcpClient is disposed
+        // A drop is a TCP close without Logout; graceful (FIN), so what was already written still arrives.
+        void Drop()
+        {
+            if (tcp.Client is not { } socket) return; // already dropped
+            try { socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+            tcp.Close();
+        }
         var stream = new FixFaultStream(ssl, Faults, Clock, Drop);
         var sessionOptions = new FixSessionOptions { SenderCompId = kind.CompId(), PeerRetransmits = kind.KeepsSequence() };
         IFixSequenceStore store;
@@ -163,7 +169,7 @@ internal sealed class FixGateway : IAsyncDisposable
     private string? OnLogon(FixGatewaySession gs, FixMessage logon)
     {
         var now = Clock.GetUtcNow();
-        if (EasternTime.InThursdayMaintenance(now))
+        if (FixMaintenanceWindow.Contains(now))
             return "FIX sessions are closed for the Thursday maintenance window (03:00-05:00 ET); log on again after 05:00 ET with ResetSeqNumFlag (141=Y)";
         var refusal = _verifier.Verify(logon, gs.Kind, out var userId);
         if (refusal != null) return refusal;
@@ -210,7 +216,7 @@ internal sealed class FixGateway : IAsyncDisposable
     /// </summary>
     public void CheckMaintenance()
     {
-        bool inWindow = EasternTime.InThursdayMaintenance(Clock.GetUtcNow());
+        bool inWindow = FixMaintenanceWindow.Contains(Clock.GetUtcNow());
         FixGatewaySession[] toLogOut = Array.Empty<FixGatewaySession>();
         lock (_gate)
         {
