@@ -24,6 +24,7 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
         "ContractsLimit", "TrailingVolume", "EarnVolume", "KeepVolume", // contracts
         "ReadRate", "ReadCapacity", "WriteRate", "WriteCapacity", // rate-limit tokens, shown like counts
         "QueuePosition",
+        "LastCount", // contracts of one FIX fill
     };
 
     /// <summary>Columns that are empty in normal operation by design (the resume time exists only during maintenance).</summary>
@@ -200,6 +201,12 @@ public class ViewWidthTests : IClassFixture<ViewWidthTests.Samples>
                 Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }}");
             Collect(@"[KalshiPS.Models.KalshiEventLifecycle]@{ EventTicker = 'KXHIGHNY-26DEC02'; SeriesTicker = 'KXHIGHNY';
                 Title = 'Highest temperature in NYC on Dec 2, 2026'; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
+            // FIX objects, shaped as the client builds them (the sandbox gateway lives on its own branch).
+            Collect($@"[KalshiPS.Models.KalshiExecution]@{{ ExecId = '1042;17'; ExecType = 'Trade'; OrderStatus = 'PartiallyFilled'; OrderId = 'ee2b1f0a-6f35-4f4e-9d36-7d4a1b1f2c3e';
+                ClientOrderId = 'c1'; Ticker = '{filled}'; BookSide = 'Bid'; YesPrice = 0.57; Count = 10.00; FilledCount = 4.00; RemainingCount = 6.00;
+                LastPrice = 0.57; LastCount = 4.00; AveragePrice = 0.57; TransactTime = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc); Source = 'OrderEntry' }}");
+            Collect(@"[KalshiPS.Models.KalshiFixConnectionInfo]@{ SessionType = 'OrderEntry'; TargetCompId = 'KalshiNR'; SenderCompId = 'a952bcbe-ec3b-4b5b-b8f9-11dae589608c';
+                HostName = 'fix.elections.kalshi.com'; Port = 8228; State = 'Active'; NextOutgoingSeqNum = 12; NextIncomingSeqNum = 9; HeartbeatSeconds = 30 }");
             Collect(@"[KalshiPS.Models.KalshiEventFeeUpdate]@{ EventTicker = 'KXHIGHNY-26DEC02'; FeeTypeOverride = 'quadratic_with_maker_fees';
                 FeeMultiplierOverride = 0.5; Timestamp = [datetime]::new(2026, 12, 1, 20, 46, 33, [DateTimeKind]::Utc) }");
         }

@@ -24,10 +24,15 @@ public class FixMarketDataFeedTests
     private void Place(string user, OrderSide side, decimal price, decimal count) =>
         _ex.PlaceOrder(user, new OrderRequest { Ticker = T, Side = side, Price = price, Count = count, TimeInForce = TimeInForce.GoodTillCanceled });
 
-    private static List<FixMessage> Drain(FixMarketDataFeed feed)
+    private readonly List<FixMessage> _sent = new();
+
+    private FixMarketDataFeed Feed() => new(_ex, _sent.Add);
+
+    // What the feed sent since the last call.
+    private List<FixMessage> Drain(FixMarketDataFeed feed)
     {
-        var list = new List<FixMessage>();
-        while (feed.Outgoing.TryRead(out var m)) list.Add(m);
+        var list = _sent.ToList();
+        _sent.Clear();
         return list;
     }
 
@@ -38,7 +43,7 @@ public class FixMarketDataFeedTests
     public void Snapshot_then_incrementals_rebuild_the_engines_book_exactly()
     {
         Place("a", OrderSide.Bid, 0.40m, 10);
-        using var feed = new FixMarketDataFeed(_ex);
+        using var feed = Feed();
         feed.Handle(Subscribe(FixSubscriptionType.SnapshotAndUpdates, T));
         Place("b", OrderSide.Ask, 0.45m, 7);   // a No bid at 0.55 = a Yes offer at 0.45
         Place("c", OrderSide.Bid, 0.40m, 5);   // level 0.40 grows
@@ -70,7 +75,7 @@ public class FixMarketDataFeedTests
     [Fact]
     public void A_plain_snapshot_does_not_subscribe_and_unsubscribe_stops_incrementals()
     {
-        using var feed = new FixMarketDataFeed(_ex);
+        using var feed = Feed();
         feed.Handle(Subscribe(FixSubscriptionType.Snapshot, T));
         Place("a", OrderSide.Bid, 0.40m, 1);
         Assert.Equal(FixAppMsgTypes.MarketDataSnapshotFullRefresh, Assert.Single(Drain(feed)).MsgType);
@@ -86,7 +91,7 @@ public class FixMarketDataFeedTests
     [Fact]
     public void Unknown_markets_and_other_messages_are_refused_with_a_reason()
     {
-        using var feed = new FixMarketDataFeed(_ex);
+        using var feed = Feed();
         feed.Handle(Subscribe(FixSubscriptionType.SnapshotAndUpdates, "NOPE-1"));
         feed.Handle(new FixMessage(FixAppMsgTypes.NewOrderSingle).Add(FixTags.MsgSeqNum, 5));
         var out2 = Drain(feed);

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using KalshiPS.Fix;
 
 namespace KalshiPS.Sandbox.Fix;
@@ -8,47 +7,33 @@ namespace KalshiPS.Sandbox.Fix;
 /// ticker gets a SnapshotFullRefresh (W) and then an IncrementalRefresh (X) for every book level change (absolute
 /// sizes: New, Change, Delete) and every trade, straight from the engine's events. The snapshot is taken under the
 /// exchange lock, and events are raised under that lock, so no change falls between a snapshot and its first
-/// incremental. Bids are Yes bids; Offers are Yes asks (the No bids at 1 − price). Messages leave through an unbounded
-/// queue drained by the send loop, because engine events must never wait on a socket.
+/// incremental. Bids are Yes bids; Offers are Yes asks (the No bids at 1 − price). Messages leave through
+/// <c>send</c>, which must queue without blocking (the gateway session's outbound queue, where FIX faults apply),
+/// because engine events must never wait on a socket.
 /// </summary>
 internal sealed class FixMarketDataFeed : IDisposable
 {
     private readonly Exchange _ex;
-    private readonly Channel<FixMessage> _out = Channel.CreateUnbounded<FixMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Action<FixMessage> _send;
     private readonly object _gate = new();
     // Ticker → the book as this session last described it (side "yes"/"no" → leg price → size).
     private readonly Dictionary<string, Shadow> _subscribed = new(StringComparer.OrdinalIgnoreCase);
     private readonly IDisposable _events;
 
-    public FixMarketDataFeed(Exchange ex)
+    public FixMarketDataFeed(Exchange ex, Action<FixMessage> send)
     {
         _ex = ex;
+        _send = send;
         _events = ex.Events.Subscribe(OnEvent);
     }
-
-    /// <summary>What is waiting to be sent (tests read it without a session).</summary>
-    internal ChannelReader<FixMessage> Outgoing => _out.Reader;
 
     /// <summary>Tickers this session follows now.</summary>
     public IReadOnlyCollection<string> Subscribed { get { lock (_gate) return _subscribed.Keys.ToArray(); } }
 
-    /// <summary>Serves the session until it closes: requests in, market data out.</summary>
+    /// <summary>Serves the session's requests until it closes.</summary>
     public async Task RunAsync(FixSession session, CancellationToken ct)
     {
-        var send = Task.Run(async () =>
-        {
-            await foreach (var m in _out.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-                await session.SendAsync(m, ct).ConfigureAwait(false);
-        }, ct);
-        try
-        {
-            while (await session.ReceiveAsync(ct).ConfigureAwait(false) is { } m) Handle(m);
-        }
-        finally
-        {
-            _out.Writer.TryComplete();
-            try { await send.ConfigureAwait(false); } catch (OperationCanceledException) { } catch (InvalidOperationException) { /* session closed */ }
-        }
+        while (await session.ReceiveAsync(ct).ConfigureAwait(false) is { } m) Handle(m);
     }
 
     /// <summary>One application message from the client.</summary>
@@ -148,13 +133,9 @@ internal sealed class FixMarketDataFeed : IDisposable
         }
     }
 
-    private void Send(FixMessage m) => _out.Writer.TryWrite(m);
+    private void Send(FixMessage m) => _send(m);
 
-    public void Dispose()
-    {
-        _events.Dispose();
-        _out.Writer.TryComplete();
-    }
+    public void Dispose() => _events.Dispose();
 
     private sealed class Shadow
     {

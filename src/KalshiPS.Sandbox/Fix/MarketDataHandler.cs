@@ -7,7 +7,7 @@ internal sealed class MarketDataHandler : IFixSessionHandler
 {
     public async Task RunAsync(FixGatewaySession s, CancellationToken ct)
     {
-        using var feed = new FixMarketDataFeed(s.Exchange);
+        using var feed = new FixMarketDataFeed(s.Exchange, s.Enqueue);
         await feed.RunAsync(s.Session, ct);
     }
 }

@@ -15,7 +15,7 @@ namespace KalshiPS.Cmdlets
     /// Base of every API cmdlet: resolves the session, owns the cancellation that Ctrl+C fires, and runs async work
     /// while pumping its output on the pipeline thread (the only thread allowed to call Write*).
     /// </summary>
-    public abstract class KalshiCmdlet : PSCmdlet, IDisposable
+    public abstract partial class KalshiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private BlockingCollection<Action> _outbox;

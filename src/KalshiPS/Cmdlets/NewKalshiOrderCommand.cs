@@ -87,6 +87,10 @@ namespace KalshiPS.Cmdlets
         [ValidateSubaccount]
         public int? Subaccount { get; set; }
 
+        /// <summary>Rest (default) or Fix: place over the session's FIX order-entry connection (Connect-KalshiFix), one NewOrderSingle per order.</summary>
+        [Parameter]
+        public KalshiRoute Via { get; set; }
+
         protected override void ProcessRecord()
         {
             string ticker = null, clientOrderId = null, orderGroupId = null;
@@ -135,10 +139,17 @@ namespace KalshiPS.Cmdlets
             if (rules == null) { Fail(lookupError, target); return; }
             try { OrderValidation.CheckMarket(spec, rules); }
             catch (OrderValidationException e) { Fail(e, target); return; }
+            Fix.Client.KalshiFixConnection fix = null;
+            if (Via == KalshiRoute.Fix)
+            {
+                try { fix = FixOrderRouting.ForNew(this, spec); }
+                catch (OrderValidationException e) { Fail(e, target); return; }
+            }
 
             // 3. Only then ask; -WhatIf stops here with nothing written.
-            if (!ShouldProcess(target, "Place Kalshi order")) return;
+            if (!ShouldProcess(target, fix != null ? "Place Kalshi order over FIX" : "Place Kalshi order")) return;
             spec.EnsureClientOrderId();
+            if (fix != null) { FixOrderRouting.Place(this, fix, spec, target); return; } // one NewOrderSingle per record, at once
             _pending.Add(new Entry(spec, null, target));
             if (_pending.Count(p => p.Spec != null) >= BatchSize) Flush();
         }

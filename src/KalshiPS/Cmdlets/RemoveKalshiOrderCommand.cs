@@ -64,9 +64,23 @@ namespace KalshiPS.Cmdlets
         [ValidateSubaccount]
         public int? Subaccount { get; set; }
 
+        /// <summary>Rest (default) or Fix: cancel by -OrderId over the session's FIX order-entry connection (OrderCancelRequest).</summary>
+        [Parameter]
+        public KalshiRoute Via { get; set; }
+
+        private Fix.Client.KalshiFixConnection _fix;
+
         /// <summary>Writes one KalshiOrderCancellation per canceled order.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Via != KalshiRoute.Fix) return;
+            if (ParameterSetName != IdSet)
+                ThrowTerminatingError(new ErrorRecord(new System.NotSupportedException(FixOrderRouting.NoMassCancel), "KalshiFixNoMassCancel", ErrorCategory.NotImplemented, Ticker));
+            _fix = RequireFix(KalshiFixSessionType.OrderEntry);
+        }
 
         protected override void ProcessRecord()
         {
@@ -108,6 +122,12 @@ namespace KalshiPS.Cmdlets
                     _pending.AddRange(resting.Select(o => new Pending(o.OrderId, ticker, o.Subaccount ?? Subaccount)));
                     break;
                 }
+            }
+            if (_fix != null)
+            {
+                foreach (var p in _pending) FixOrderRouting.Cancel(this, _fix, p.OrderId, p.Ticker, p.Subaccount, PassThru);
+                _pending.Clear();
+                return;
             }
             // A cancel names one account per request: consecutive orders of the same account share a batch.
             for (int i = 0; i < _pending.Count;)

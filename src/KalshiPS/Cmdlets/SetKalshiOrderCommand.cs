@@ -61,6 +61,10 @@ namespace KalshiPS.Cmdlets
         [ValidateSubaccount]
         public int? Subaccount { get; set; }
 
+        /// <summary>Rest (default) or Fix: amend over the session's FIX order-entry connection (OrderCancelReplaceRequest).</summary>
+        [Parameter]
+        public KalshiRoute Via { get; set; }
+
         /// <summary>Writes the order as it is after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -137,7 +141,9 @@ namespace KalshiPS.Cmdlets
                         var yes = side == KalshiSide.Yes ? price : 1m - price;
                         change = string.Format(CultureInfo.InvariantCulture, "amend to {0} {1} @ {2} (total count incl. filled){3}",
                             OrderValidation.Num(total), side, OrderValidation.Num(price), expiry.HasValue ? ", expires " + ExpirationTime.Value.ToString("u", CultureInfo.InvariantCulture) : "");
+                        var fix = Via == KalshiRoute.Fix ? FixOrderRouting.ForAmend(this, yes, ExpirationTime.HasValue) : null;
                         if (!ShouldProcess(Target(current, ticker), change)) return;
+                        if (fix != null) { FixOrderRouting.Amend(this, fix, current, ticker, yes, total, PassThru); return; }
                         Send(id, ticker, ct => Orders.AmendAsync(current, yes, total, expiry, ct));
                         return;
                     }
@@ -145,7 +151,9 @@ namespace KalshiPS.Cmdlets
                         if (DecreaseBy <= 0m) throw new OrderValidationException("-DecreaseBy must be greater than 0.", "DecreaseBy");
                         OrderValidation.CheckCount(DecreaseBy, rules, "DecreaseBy");
                         change = "decrease by " + OrderValidation.Num(DecreaseBy);
+                        var fixBy = Via == KalshiRoute.Fix ? FixDecrease(current, remaining - DecreaseBy) : null;
                         if (!ShouldProcess(Target(current, ticker), change)) return;
+                        if (fixBy != null) { FixOrderRouting.Amend(this, fixBy, current, ticker, current.YesPrice.Value, filled + remaining - DecreaseBy, PassThru); return; }
                         Send(id, ticker, ct => Orders.DecreaseAsync(current, ticker, DecreaseBy, null, ct));
                         return;
                     default:
@@ -155,12 +163,23 @@ namespace KalshiPS.Cmdlets
                             throw new OrderValidationException(string.Format(CultureInfo.InvariantCulture,
                                 "-DecreaseTo {0} is not below the resting count {1}; use -Count to increase an order.", OrderValidation.Num(DecreaseTo), OrderValidation.Num(remaining)), "DecreaseTo");
                         change = "decrease to " + OrderValidation.Num(DecreaseTo);
+                        var fixTo = Via == KalshiRoute.Fix ? FixDecrease(current, DecreaseTo) : null;
                         if (!ShouldProcess(Target(current, ticker), change)) return;
+                        if (fixTo != null) { FixOrderRouting.Amend(this, fixTo, current, ticker, current.YesPrice.Value, filled + DecreaseTo, PassThru); return; }
                         Send(id, ticker, ct => Orders.DecreaseAsync(current, ticker, null, DecreaseTo, ct));
                         return;
                 }
             }
             catch (OrderValidationException e) { WriteError(ErrorRecords.From(e, id)); }
+        }
+
+        /// <summary>A decrease over FIX is a replace with the smaller total at the same price; to 0 is a cancel (Remove-KalshiOrder).</summary>
+        private Fix.Client.KalshiFixConnection FixDecrease(KalshiOrder current, decimal newRemaining)
+        {
+            if (newRemaining <= 0m)
+                throw new OrderValidationException("Over FIX a decrease to 0 is a cancel: use Remove-KalshiOrder -OrderId ... -Via Fix.", "DecreaseTo");
+            if (!current.YesPrice.HasValue) throw new OrderValidationException("The order's price is unknown, and a FIX replace must name it; use REST (-Via Rest).", "Via");
+            return FixOrderRouting.ForAmend(this, current.YesPrice.Value, false);
         }
 
         private static string Target(KalshiOrder o, string ticker) => string.Format(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using KalshiPS.Completion;
+using KalshiPS.Fix.Client;
 using KalshiPS.Models;
 using KalshiPS.Streaming;
 
@@ -10,6 +11,7 @@ namespace KalshiPS.Cmdlets
     /// <summary>
     /// Streams order books kept locally from orderbook_delta: snapshot plus deltas, checked by seq, resynced on gaps,
     /// overflows and reconnects. Emits the book after each applied change, or at most once per -Interval per ticker.
+    /// With -Via Fix the books come from the session's KalshiMD connection (snapshots and incrementals) instead.
     /// </summary>
     [KalshiChannel("orderbook_delta")]
     [Cmdlet(VerbsCommon.Watch, "KalshiOrderbook", HelpUri = HelpUris.Root + "Watch-KalshiOrderbook.md")]
@@ -35,6 +37,10 @@ namespace KalshiPS.Cmdlets
         [ValidatePositiveTimeSpan(AllowZero = true)]
         public TimeSpan Interval { get; set; }
 
+        /// <summary>WebSocket (default) or Fix: the session's market data connection from Connect-KalshiFix -SessionType MarketData.</summary>
+        [Parameter]
+        public KalshiStreamRoute Via { get; set; }
+
         protected override void ProcessRecord() => _tickers.AddRange(Ticker);
 
         protected override void EndProcessing()
@@ -42,7 +48,32 @@ namespace KalshiPS.Cmdlets
             var tickers = NormalizeTickers(_tickers);
             if (tickers.Count > 0) tickers = KnownTickers(tickers); // unknown ones are errors now, not silence for -Duration
             if (tickers.Count == 0) return;
+            if (Via == KalshiStreamRoute.Fix) { RunOverFix(tickers); return; }
             RunStream(outbox => OrderbookHandler.Deferred(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
+        }
+
+        // -Verbose given, or $VerbosePreference asks for it: only then is each FIX message formatted as a line.
+        private bool VerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var given)) return given is SwitchParameter sw ? sw.IsPresent : true;
+            var pref = GetVariableValue("VerbosePreference");
+            if (pref is PSObject pso) pref = pso.BaseObject;
+            return pref is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+
+        private void RunOverFix(List<string> tickers)
+        {
+            var marketData = RequireFix(KalshiFixSessionType.MarketData);
+            var outbox = new StreamOutbox(QueueCapacity, Interval);
+            // The connection's trace (one line per FIX message, secrets redacted) reaches -Verbose through the outbox.
+            Action<string> verbose = null;
+            if (VerboseWanted()) verbose = line => outbox.Notify(new StreamNotice(false, line));
+            // Registered before the first request goes out, so no snapshot can arrive unseen.
+            using (var subscription = FixMarketDataSubscription.Open(marketData, tickers, verbose))
+            {
+                var feed = new FixOrderbookFeed(tickers, Depth, outbox, subscription.SendAsync, subscription.ReceiveAsync, () => subscription.Missed);
+                RunPump(outbox, feed.RunAsync);
+            }
         }
     }
 }

@@ -139,6 +139,8 @@ namespace KalshiPS.Session
         internal TimeProvider Time { get; }
         /// <summary>Markets seen recently: price grids for order validation and tickers for tab completion.</summary>
         internal MarketCatalog Markets { get; }
+        /// <summary>This session's FIX connections (Connect-KalshiFix), one per session kind.</summary>
+        internal Fix.Client.FixConnectionSet Fix { get; } = new Fix.Client.FixConnectionSet();
 
         internal static KalshiSession Create(SessionSettings settings)
         {
@@ -165,6 +167,7 @@ namespace KalshiPS.Session
         {
             if (IsDisposed) return;
             IsDisposed = true;
+            Fix.Dispose();
             Http.Dispose();
             Signer?.Dispose();
         }
