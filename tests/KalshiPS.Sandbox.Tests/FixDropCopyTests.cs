@@ -43,6 +43,27 @@ public sealed class FixDropCopyTests
     }
 
     [Fact]
+    public async Task A_report_lost_on_order_entry_is_recovered_from_drop_copy()
+    {
+        await using var s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 3, RfqDesk = false });
+        var t = FixTestOrders.AddQuietMarket(s);
+        using var oe = await FixTestClient.LogonAsync(s, FixSessionKind.OrderEntry);
+        await oe.SendAsync(FixTestOrders.Order("lost-0", t, FixSide.Buy, 19, 1));
+        var before = await oe.ExecutionAsync(FixExecType.New);
+        s.Faults.FixLoseNextExecutionReports = 1;
+        await oe.SendAsync(FixTestOrders.Order("lost-1", t, FixSide.Buy, 20, 1)); // its New never arrives
+        await oe.SendAsync(FixTestOrders.Order("lost-2", t, FixSide.Buy, 21, 1));
+        Assert.Equal("lost-2", (await oe.ExecutionAsync(FixExecType.New)).ClOrdId);
+        Assert.Contains(oe.Log, l => l.Contains("were missed"));
+
+        using var dc = await FixTestClient.LogonAsync(s, FixSessionKind.DropCopy);
+        await dc.SendAsync(new FixEventResendRequest { BeginExecId = before.ExecId }.ToMessage());
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add((await dc.ExecutionAsync(FixExecType.New)).ClOrdId);
+        Assert.Equal(new[] { "lost-0", "lost-1", "lost-2" }, ids);
+    }
+
+    [Fact]
     public async Task An_end_beyond_the_latest_report_is_rejected_with_reason_4()
     {
         await using var s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 3, RfqDesk = false });

@@ -90,6 +90,22 @@ public sealed class FixFaultTests
     }
 
     [Fact]
+    public async Task A_held_heartbeat_blocks_the_answer_to_the_clients_TestRequest_so_the_client_gives_up()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var s = await SandboxServer.StartAsync(new SandboxOptions { MarketCount = 3, RfqDesk = false, Clock = clock });
+        using var nr = await FixTestClient.LogonAsync(s, FixSessionKind.OrderEntry, configure: o => o.HeartbeatIntervalSeconds = 5);
+        var server = Assert.Single(s.FixGateway!.Sessions);
+        s.Faults.FixHeartbeatDelayMs = 600_000; // held far longer than the test: everything after it waits too
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await server.Log.WhenLogged(l => l.StartsWith("FIX out: ") && l.Contains("|35=0|")).WaitAsync(FixTestClient.Wait);
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        await nr.WhenLogged(l => l.StartsWith("FIX out: ") && l.Contains("|35=1|"));
+        clock.Advance(TimeSpan.FromSeconds(5)); // one interval without the answer
+        Assert.Contains("did not answer TestRequest", await nr.Session.Closed.WaitAsync(FixTestClient.Wait));
+    }
+
+    [Fact]
     public async Task The_Thursday_window_logs_sessions_out_refuses_logons_and_then_KalshiRT_starts_again_at_1()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 3, 7, 30, 0, TimeSpan.Zero)); // Thursday 02:30 ET

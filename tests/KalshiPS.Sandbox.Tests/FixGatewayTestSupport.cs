@@ -118,6 +118,7 @@ internal sealed class FixTestClient : IDisposable
             var m = await ReceiveAsync(FixAppMsgTypes.ExecutionReport);
             Assert.True(FixExecutionReport.TryParse(m, out var er, out var error), error);
             if (er.ExecType == type) return er;
+            if (er.ExecType == FixExecType.Rejected) throw new InvalidOperationException($"waited for ExecType {type}, got a reject: {er.Text}");
         }
     }
 

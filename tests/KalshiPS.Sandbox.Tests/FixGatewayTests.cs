@@ -104,6 +104,13 @@ public sealed class FixGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_heartbeat_interval_of_3_seconds_or_less_is_refused()
+    {
+        var c = await FixTestClient.ConnectAsync(_s, FixSessionKind.OrderEntry, FixTestClient.StartupKey(_s), _s.ApiKeyId, o => o.HeartbeatIntervalSeconds = 3);
+        Assert.Contains("HeartBtInt (108)", await FixTestClient.RefusedAsync(c));
+    }
+
+    [Fact]
     public async Task A_second_logon_for_the_same_key_and_session_kind_is_refused_but_another_kind_is_fine()
     {
         using var first = await FixTestClient.LogonAsync(_s, FixSessionKind.OrderEntry);
@@ -117,24 +124,14 @@ public sealed class FixGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Market_data_messages_get_a_business_reject_until_the_handler_exists()
+    public async Task Market_data_over_the_gateway_answers_a_subscription_with_a_snapshot_of_the_engines_book()
     {
+        var t = FixTestOrders.AddQuietMarket(_s);
+        _s.Exchange.PlaceOrder(Exchange.HouseUserId, new OrderRequest { Ticker = t, Side = OrderSide.Bid, Price = 0.31m, Count = 4 });
         using var c = await FixTestClient.LogonAsync(_s, FixSessionKind.MarketData);
-        await c.SendAsync(new FixMarketDataRequest { MdReqId = "r1", Type = FixSubscriptionType.SnapshotAndUpdates, Symbols = { "X" } }.ToMessage());
-        var reject = await c.ReceiveAsync(FixAppMsgTypes.BusinessMessageReject);
-        Assert.Equal("3", reject.Get(FixAppTags.BusinessRejectReason));
-    }
-
-    [Fact]
-    public void Eastern_time_follows_US_daylight_saving_and_the_window_is_Thursday_3_to_5()
-    {
-        // 2026: EDT from 8 March 07:00 UTC to 1 November 06:00 UTC.
-        Assert.Equal(new DateTime(2026, 3, 8, 1, 59, 0), EasternTime.FromUtc(new DateTimeOffset(2026, 3, 8, 6, 59, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateTime(2026, 3, 8, 3, 0, 0), EasternTime.FromUtc(new DateTimeOffset(2026, 3, 8, 7, 0, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateTime(2026, 11, 1, 1, 0, 0), EasternTime.FromUtc(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero)));
-        Assert.True(EasternTime.InThursdayMaintenance(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero)));   // Thu 03:00 EST
-        Assert.False(EasternTime.InThursdayMaintenance(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero))); // Thu 05:00 EST
-        Assert.True(EasternTime.InThursdayMaintenance(new DateTimeOffset(2026, 7, 2, 8, 59, 0, TimeSpan.Zero)));   // Thu 04:59 EDT
-        Assert.False(EasternTime.InThursdayMaintenance(new DateTimeOffset(2026, 12, 2, 8, 30, 0, TimeSpan.Zero))); // Wednesday
+        await c.SendAsync(new FixMarketDataRequest { MdReqId = "r1", Type = FixSubscriptionType.SnapshotAndUpdates, Symbols = { t } }.ToMessage());
+        var snapshot = await c.ReceiveAsync(FixAppMsgTypes.MarketDataSnapshotFullRefresh);
+        Assert.Equal(t, snapshot.Get(FixAppTags.Symbol));
+        Assert.Equal("0.3100", snapshot.Get(FixAppTags.MDEntryPx));
     }
 }

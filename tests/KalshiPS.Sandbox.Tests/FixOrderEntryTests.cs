@@ -253,6 +253,35 @@ public sealed class FixOrderEntryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AllocAccount_places_the_order_for_that_subaccount_and_an_unknown_one_is_refused()
+    {
+        var sub = _s.Exchange.CreateSubaccount(_s.UserId);
+        _s.Exchange.SetBalance(_s.UserId, 50m, sub);
+        using var fix = await FixTestClient.LogonAsync(_s, FixSessionKind.OrderEntry);
+        await fix.SendAsync(new FixNewOrderSingle { ClOrdId = "cl-sub", Symbol = _t, Side = FixSide.Buy, PriceCents = 10, Quantity = 1, Subaccount = sub }.ToMessage());
+        var placed = await fix.ExecutionAsync(FixExecType.New);
+        Assert.Equal(sub, placed.Subaccount);
+        Assert.Equal(sub, _s.Exchange.GetOrder(placed.OrderId)!.Subaccount);
+        await fix.SendAsync(new FixNewOrderSingle { ClOrdId = "cl-sub-x", Symbol = _t, Side = FixSide.Buy, PriceCents = 10, Quantity = 1, Subaccount = 63 }.ToMessage());
+        Assert.Contains("invalid_subaccount", (await fix.ExecutionAsync(FixExecType.Rejected)).Text);
+    }
+
+    [Fact]
+    public async Task A_day_order_expires_at_the_next_midnight_eastern_time()
+    {
+        using var fix = await FixTestClient.LogonAsync(_s, FixSessionKind.OrderEntry);
+        await fix.SendAsync(FixTestOrders.Order("cl-day", _t, FixSide.Buy, 11, 1, FixTimeInForce.Day));
+        var o = _s.Exchange.GetOrder((await fix.ExecutionAsync(FixExecType.New)).OrderId)!;
+        var et = TimeZoneInfo.ConvertTime(o.ExpirationTime!.Value, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        Assert.Equal(TimeSpan.Zero, et.TimeOfDay);
+        Assert.InRange(o.ExpirationTime.Value - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(25));
+        Assert.Equal(OrderEntryHandler.EndOfEasternDay(new DateTimeOffset(2026, 12, 2, 4, 0, 0, TimeSpan.Zero)),   // Tue 23:00 EST
+            new DateTimeOffset(2026, 12, 2, 5, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds());
+        Assert.Equal(OrderEntryHandler.EndOfEasternDay(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero)),   // EDT
+            new DateTimeOffset(2026, 7, 2, 4, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public async Task Order_group_trigger_cancels_are_reported_unsolicited()
     {
         var group = _s.Exchange.CreateOrderGroup(_s.UserId, 10m);

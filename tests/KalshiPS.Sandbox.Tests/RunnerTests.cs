@@ -43,6 +43,17 @@ public class RunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_script_sees_the_FIX_endpoints_and_certificate()
+    {
+        var (code, output, err) = Run("\"$env:KALSHI_FIX_HOST $env:KALSHI_FIX_ORDER_ENTRY_PORT $env:KALSHI_FIX_RETRANSMIT_PORT $env:KALSHI_FIX_DROP_COPY_PORT $env:KALSHI_FIX_MARKET_DATA_PORT\"\n$env:KALSHI_FIX_CERTIFICATE_PATH\n$env:KALSHI_FIX_CERTIFICATE_SHA256\n");
+        Assert.True(code == 0, err);
+        var p = _s.FixPorts;
+        Assert.Contains($"127.0.0.1 {p[FixSessionKind.OrderEntry]} {p[FixSessionKind.Retransmit]} {p[FixSessionKind.DropCopy]} {p[FixSessionKind.MarketData]}", output);
+        Assert.Contains(_s.FixCertificatePath!, output);
+        Assert.Contains(_s.FixCertificateSha256!, output);
+    }
+
+    [Fact]
     public void Terminating_error_exits_1() => Assert.Equal(1, Run("throw 'boom'").Code);
 
     [Fact]

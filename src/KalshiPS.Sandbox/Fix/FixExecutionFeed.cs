@@ -8,16 +8,19 @@ namespace KalshiPS.Sandbox;
 /// reports Replaced, the end of a resting order Canceled or Expired. Runs inside the engine's event publication, so
 /// under the exchange lock and in commit order: each report gets the next ExecID ("&lt;global sequence&gt;;&lt;report
 /// number of that order&gt;"), is kept for drop copy (3 hours of exchange clock) and is queued on every live
-/// order-entry session of the order's owner. The house user's orders are not reported.
+/// order-entry session of the order's owner. Only users that have logged on to a FIX session since the start are
+/// followed (REST-only users cost nothing here), and at most <see cref="MaxKept"/> reports are kept.
 /// </summary>
 internal sealed class FixExecutionFeed : IDisposable
 {
     public static readonly TimeSpan Lookback = TimeSpan.FromHours(3);
+    public const int MaxKept = 200_000;
 
     private readonly Exchange _ex;
     private readonly Func<string, IReadOnlyList<FixGatewaySession>> _sessionsOf;
     private readonly IDisposable _subscription;
     private readonly Dictionary<string, Track> _tracks = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _followed = new(StringComparer.Ordinal);
     private readonly LinkedList<ExecRecord> _log = new();
     private long _execSeq;
     private long _lastExpiredSeq;
@@ -44,8 +47,8 @@ internal sealed class FixExecutionFeed : IDisposable
         public bool Done;
     }
 
-    /// <summary>The FIX ClOrdID an open order answers to now (its REST client_order_id until a FIX replace or cancel renamed it).</summary>
-    public string? CurrentClOrdId(string orderId) { lock (_ex.Gate) return _tracks.TryGetValue(orderId, out var t) ? t.ClOrdId : null; }
+    /// <summary>Reports this user's orders from now on (called at a FIX logon; no lock needed).</summary>
+    public void Follow(string userId) => _followed.TryAdd(userId, 0);
 
     /// <summary>True when one of the user's open orders answers to this ClOrdID now (placed with it, or renamed to it by a cancel/replace). Caller holds the exchange lock.</summary>
     public bool IsOpenClOrdId(string userId, string clOrdId) => _tracks.Values.Any(t => !t.Done && t.UserId == userId && t.ClOrdId == clOrdId);
@@ -69,14 +72,11 @@ internal sealed class FixExecutionFeed : IDisposable
         EmitReplaced(o, t, o.FillCount);
     }
 
-    /// <summary>The last ExecID sequence number issued (0 before any).</summary>
-    public long LastSeq { get { lock (_ex.Gate) return _execSeq; } }
-
     private void OnEvent(ExchangeEvent e)
     {
         switch (e)
         {
-            case FillEvent f when f.Order.UserId != Exchange.HouseUserId:
+            case FillEvent f when _followed.ContainsKey(f.Order.UserId):
             {
                 var o = f.Order;
                 var t = TrackOf(o, out var isNew);
@@ -87,7 +87,7 @@ internal sealed class FixExecutionFeed : IDisposable
                 Emit(o, t, FixExecType.Trade, status, o.FillCount, Math.Max(0m, o.InitialCount - o.FillCount), null, f.Fill);
                 break;
             }
-            case OrderUpdateEvent u when u.Order.UserId != Exchange.HouseUserId:
+            case OrderUpdateEvent u when _followed.ContainsKey(u.Order.UserId):
             {
                 var o = u.Order;
                 var t = TrackOf(o, out var isNew);
@@ -153,7 +153,7 @@ internal sealed class FixExecutionFeed : IDisposable
 
     private void Prune(DateTimeOffset now)
     {
-        while (_log.First is { } first && first.Value.At < now - Lookback)
+        while (_log.First is { } first && (first.Value.At < now - Lookback || _log.Count > MaxKept))
         {
             _lastExpiredSeq = first.Value.Seq;
             _log.RemoveFirst();

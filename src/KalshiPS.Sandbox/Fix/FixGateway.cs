@@ -54,7 +54,7 @@ internal sealed class FixGateway : IAsyncDisposable
             _listeners[kind] = l;
         }
         Ports = _listeners.ToDictionary(p => p.Key, p => ((IPEndPoint)p.Value.LocalEndpoint).Port);
-        _inMaintenance = EasternTime.InThursdayMaintenance(Clock.GetUtcNow());
+        _inMaintenance = FixMaintenanceWindow.Contains(Clock.GetUtcNow());
         _maintenanceTimer = Clock.CreateTimer(_ => CheckMaintenance(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         foreach (var (kind, l) in _listeners) _acceptLoops.Add(Task.Run(() => AcceptLoopAsync(kind, l)));
     }
@@ -127,7 +127,13 @@ internal sealed class FixGateway : IAsyncDisposable
             await ssl.DisposeAsync();
             return;
         }
-        void Drop() { try { tcp.Client?.Close(0); } catch (ObjectDisposedException) { } } // Client is null once the TcpClient is disposed
+        // A drop is a TCP close without Logout; graceful (FIN), so what was already written still arrives.
+        void Drop()
+        {
+            if (tcp.Client is not { } socket) return; // already dropped
+            try { socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+            tcp.Close();
+        }
         var stream = new FixFaultStream(ssl, Faults, Clock, Drop);
         var sessionOptions = new FixSessionOptions { SenderCompId = kind.CompId(), PeerRetransmits = kind.KeepsSequence() };
         IFixSequenceStore store;
@@ -145,6 +151,7 @@ internal sealed class FixGateway : IAsyncDisposable
             var pump = gs.PumpAsync(Faults, ct);
             try { await handler.RunAsync(gs, ct); }
             catch (Exception e) when (e is OperationCanceledException or InvalidOperationException) { }
+            catch (Exception e) { log.Add("FIX: the " + kind.CompId() + " handler failed: " + e); } // a sandbox bug: end this session, not the process
             gs.CompleteOutbound();
             session.Dispose();
             await pump;
@@ -153,7 +160,7 @@ internal sealed class FixGateway : IAsyncDisposable
         {
             _drops.TryRemove(gs, out var _);
             Unregister(gs);
-            // Wait until the session is really gone (the handler may have ended first).
+            // The handler may have ended before the session did (a failure): close it before canceling its orders.
             session.Dispose();
             if (gs.CancelOrdersOnDisconnect) CancelPlacedHere(gs);
         }
@@ -163,7 +170,7 @@ internal sealed class FixGateway : IAsyncDisposable
     private string? OnLogon(FixGatewaySession gs, FixMessage logon)
     {
         var now = Clock.GetUtcNow();
-        if (EasternTime.InThursdayMaintenance(now))
+        if (FixMaintenanceWindow.Contains(now))
             return "FIX sessions are closed for the Thursday maintenance window (03:00-05:00 ET); log on again after 05:00 ET with ResetSeqNumFlag (141=Y)";
         var refusal = _verifier.Verify(logon, gs.Kind, out var userId);
         if (refusal != null) return refusal;
@@ -179,6 +186,7 @@ internal sealed class FixGateway : IAsyncDisposable
             gs.KeyId = keyId; gs.UserId = userId;
             gs.CancelOrdersOnDisconnect = logon.GetFlag(FixTags.CancelOrdersOnDisconnect) && gs.Kind.IsOrderEntry();
             _live[(keyId, gs.Kind)] = gs;
+            Executions.Follow(userId);
             if (gs.Kind.KeepsSequence()) { _rtMustReset.Remove(sessionId); _rtKnown.Add(sessionId); }
         }
         return null;
@@ -210,7 +218,7 @@ internal sealed class FixGateway : IAsyncDisposable
     /// </summary>
     public void CheckMaintenance()
     {
-        bool inWindow = EasternTime.InThursdayMaintenance(Clock.GetUtcNow());
+        bool inWindow = FixMaintenanceWindow.Contains(Clock.GetUtcNow());
         FixGatewaySession[] toLogOut = Array.Empty<FixGatewaySession>();
         lock (_gate)
         {
@@ -230,16 +238,21 @@ internal sealed class FixGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _maintenanceTimer.Dispose();
-        _stop.Cancel();
-        foreach (var l in _listeners.Values) l.Stop();
-        foreach (var s in Sessions) s.Session.Dispose();
-        foreach (var drop in _drops.Values) drop();
-        try { await Task.WhenAll(_acceptLoops.Concat(_connections.Keys)).WaitAsync(TimeSpan.FromSeconds(5)); }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
-        Executions.Dispose();
-        _certificate.Dispose();
-        try { File.Delete(CertificatePath); } catch (IOException) { }
-        _stop.Dispose();
+        try
+        {
+            _maintenanceTimer.Dispose();
+            _stop.Cancel();
+            foreach (var l in _listeners.Values) l.Stop();
+            foreach (var s in Sessions) s.Session.Dispose();
+            foreach (var drop in _drops.Values) drop();
+            try { await Task.WhenAll(_acceptLoops.Concat(_connections.Keys)).WaitAsync(TimeSpan.FromSeconds(5)); }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException) { }
+        }
+        finally
+        {
+            Executions.Dispose();
+            _certificate.Dispose();
+            try { File.Delete(CertificatePath); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace KalshiPS.Sandbox;
 /// Kalshi's FIX Logon rules, as documented: SenderCompID (49) is an API key id the key store knows; RawData (96) is
 /// the base64 RSA-PSS-SHA256 signature, by that key, of SendingTime, MsgType, MsgSeqNum, SenderCompID and TargetCompID
 /// joined by SOH (checked with the REST verifier's key check); SendingTime is within the tolerance of the exchange
-/// clock; sessions without retransmission (KalshiNR, KalshiDC, KalshiMD) must send ResetSeqNumFlag 141=Y. The
+/// clock; HeartBtInt (108), when given, is above 3 seconds; sessions without retransmission (KalshiNR, KalshiDC, KalshiMD) must send ResetSeqNumFlag 141=Y. The
 /// TargetCompID itself is checked by the session against the listener's name before this runs.
 /// </summary>
 internal sealed class FixLogonVerifier(SignatureVerifier signatures, TimeProvider clock, Func<TimeSpan> tolerance)
@@ -31,6 +31,8 @@ internal sealed class FixLogonVerifier(SignatureVerifier signatures, TimeProvide
         var skew = (sent - now).Duration();
         if (skew > tolerance())
             return $"SendingTime accuracy problem (SessionRejectReason 10): SendingTime {sendingTime} is {skew.TotalSeconds:0} s away from the exchange clock ({FixTime.ToFix(now)}); at most {tolerance().TotalSeconds:0} s is accepted";
+        if (logon.Get(FixTags.HeartBtInt) is { } hb && (!int.TryParse(hb, out var seconds) || seconds <= 3))
+            return $"HeartBtInt (108) must be a whole number of seconds above 3 (Kalshi's rule); got {hb}";
         if (!kind.KeepsSequence() && !logon.GetFlag(FixTags.ResetSeqNumFlag))
             return $"{kind.CompId()} does not retransmit, so the Logon must reset sequence numbers: send ResetSeqNumFlag (141=Y)";
         return null;

@@ -94,12 +94,14 @@ internal sealed class OrderEntryHandler : IFixSessionHandler
         };
     }
 
+    private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
     // Day orders expire at 11:59:59.999 pm ET: the next Eastern midnight, in Unix seconds.
-    private static long EndOfEasternDay(DateTimeOffset now)
+    internal static long EndOfEasternDay(DateTimeOffset now)
     {
-        var et = EasternTime.FromUtc(now);
-        var offset = et - now.UtcDateTime;
-        return new DateTimeOffset(DateTime.SpecifyKind(et.Date.AddDays(1) - offset, DateTimeKind.Utc)).ToUnixTimeSeconds();
+        var et = TimeZoneInfo.ConvertTime(now, Eastern);
+        var midnight = et.Date.AddDays(1);
+        return new DateTimeOffset(midnight, Eastern.GetUtcOffset(midnight)).ToUnixTimeSeconds();
     }
 
     private static void Cancel(FixGatewaySession s, FixMessage m)

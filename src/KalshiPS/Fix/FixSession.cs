@@ -209,7 +209,7 @@ namespace KalshiPS.Fix
                     if (m == null)
                     {
                         var n = await _stream.ReadAsync(chunk, 0, chunk.Length, _stop.Token).ConfigureAwait(false);
-                        if (n == 0) { Close(_reader.Buffered == 0 ? "the peer closed the connection" : "the peer closed the connection mid-message"); return; }
+                        if (n == 0) { Close(EndOfStreamReason()); return; }
                         _reader.Append(chunk, 0, n);
                         continue;
                     }
@@ -253,6 +253,15 @@ namespace KalshiPS.Fix
         }
 
         private bool _peerLoggedOut;
+
+        // After a Logout exchange the peer hangs up; that EOF may be read before our own Logout answer finishes
+        // writing, and must not hide why the session ended.
+        private string EndOfStreamReason()
+        {
+            lock (_gate)
+                if (State == FixSessionState.LoggingOut && _peerLoggedOut && _closeReason != null) return _closeReason;
+            return _reader.Buffered == 0 ? "the peer closed the connection" : "the peer closed the connection mid-message";
+        }
 
         // ---- inbound ----
 
