@@ -9,6 +9,8 @@ namespace KalshiPS.ModuleTests;
 /// Issue 14 from the user's side: the module's FIX cmdlets through the engine (Import-Module ./KalshiPS.psd1) against
 /// the sandbox's FIX gateway on the same matching engine as REST and WebSocket.
 /// </summary>
+// One test sets KALSHI_FIX_* process-wide (as the sandbox runner does): runs alone.
+[Collection("ProcessEnvironment")]
 public class FixTradingTests
 {
     static FixTradingTests()
@@ -47,6 +49,12 @@ public class FixTradingTests
         Assert.Equal((0.06m, 3m), (amended.D("Price"), amended.D("RemainingCount")));
         var after = s.Ex.GetOrder(order.OrderId)!;
         Assert.Equal((0.06m, 3m), (after.YesPrice, after.RemainingCount));
+
+        var decreased = s.Run($"Set-KalshiOrder -OrderId {order.OrderId} -DecreaseBy 1 -Via Fix -PassThru").One();
+        Assert.Equal((0.06m, 2m), (decreased.D("Price"), decreased.D("RemainingCount")));
+        Assert.Equal(2m, s.Ex.GetOrder(order.OrderId)!.RemainingCount);
+        var toZero = s.Run($"Set-KalshiOrder -OrderId {order.OrderId} -DecreaseTo 0 -Via Fix");
+        Assert.Contains("Remove-KalshiOrder", Assert.Single(toZero.Errors).ToString());
 
         var canceled = s.Run($"Remove-KalshiOrder -OrderId {order.OrderId} -Via Fix -PassThru -Confirm:$false").One();
         Assert.Equal(order.OrderId, canceled.S("OrderId"));
@@ -199,6 +207,58 @@ public class FixTradingTests
 
         var bad = s.Run("Get-KalshiDropCopy -BeginExecId 'yesterday'");
         Assert.Contains("not an ExecID", Assert.Single(bad.Errors).ToString());
+    }
+
+    [Fact]
+    public async Task A_drop_copy_reject_says_what_to_do_and_a_call_without_a_connection_opens_and_closes_its_own()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        var t = s.Market();
+        Ps.Assert(s.Run(ConnectFix(s.Server)));
+        Place(s, t, "0.05");
+        Ps.Assert(s.Run("Disconnect-KalshiFix"));
+        var vars = new Dictionary<string, object?>
+        {
+            ["h"] = s.Server.FixHost, ["p"] = s.Server.FixPorts[FixSessionKind.DropCopy].ToString(),
+            ["c"] = s.Server.FixCertificatePath, ["pin"] = s.Server.FixCertificateSha256,
+        };
+        // As under the sandbox runner: the drop copy's endpoint and certificate from the KALSHI_FIX_* variables.
+        var r = s.Run("$env:KALSHI_FIX_HOST = $h; $env:KALSHI_FIX_DROP_COPY_PORT = $p; $env:KALSHI_FIX_CERTIFICATE_PATH = $c; $env:KALSHI_FIX_CERTIFICATE_SHA256 = $pin; " +
+            "try { Get-KalshiDropCopy -BeginExecId '1;0' -EndExecId '999999;0' } finally { Remove-Item env:KALSHI_FIX_HOST, env:KALSHI_FIX_DROP_COPY_PORT, env:KALSHI_FIX_CERTIFICATE_PATH, env:KALSHI_FIX_CERTIFICATE_SHA256 }", vars);
+        var e = Assert.Single(r.Errors);
+        Assert.StartsWith("KalshiFixDropCopyRejected", e.FullyQualifiedErrorId);
+        Assert.Contains("leave it out", e.ToString());
+        Assert.Contains("No drop-copy connection on this session", string.Join("\n", s.Run("Get-KalshiDropCopy -BeginExecId '1;0' -Verbose -ErrorAction SilentlyContinue").Verbose));
+        Assert.DoesNotContain(s.Server.FixGateway!.Sessions, g => g.Kind == FixSessionKind.DropCopy); // closed again
+    }
+
+    [Fact]
+    public async Task Watch_KalshiExecution_stops_on_Ctrl_C_and_ends_early_under_Select_Object_First()
+    {
+        await using var s = await TradingSandbox.StartAsync();
+        var t = s.Market();
+        Ps.Assert(s.Run(ConnectFix(s.Server)));
+        var session = s.Run("Get-KalshiSession").One();
+        using var watcher = new PowerShellHost();
+        watcher.SetVariable("s", session.BaseObject);
+        var output = new PSDataCollection<PSObject>();
+        using (var watch = watcher.Begin("Watch-KalshiExecution -Session $s -Verbose", output))
+        {
+            await WaitForAsync(() => watch.Streams.Verbose.Any(v => v.Message.StartsWith("Watching execution reports")));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            watch.Stop();
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Stop took {clock.Elapsed}");
+            Assert.Equal(PSInvocationState.Stopped, watch.InvocationStateInfo.State);
+        }
+        using (var first = watcher.Begin($"Watch-KalshiExecution -Session $s -Ticker {t} -Verbose | Select-Object -First 1", output))
+        {
+            await WaitForAsync(() => first.Streams.Verbose.Any(v => v.Message.StartsWith("Watching execution reports")));
+            Place(s, t, "0.05");
+            await WaitForAsync(() => first.InvocationStateInfo.State is PSInvocationState.Completed or PSInvocationState.Failed);
+            Assert.Equal(PSInvocationState.Completed, first.InvocationStateInfo.State);
+            Assert.Equal("New", Assert.Single(output).S("ExecType"));
+        }
+        Assert.Equal("Resting", Place(s, t, "0.04").S("Status")); // ending a watch leaves the connection open
     }
 
     [Fact]

@@ -25,7 +25,12 @@ public sealed class HelpExamplesSandbox : SandboxFixture
 [Collection("ProcessEnvironment")]
 public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
 {
-    private static readonly string[] Variables = { "KALSHI_BASE_URI", "KALSHI_WS_URI", "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PATH" };
+    private static readonly string[] Variables =
+    {
+        "KALSHI_BASE_URI", "KALSHI_WS_URI", "KALSHI_API_KEY_ID", "KALSHI_PRIVATE_KEY_PATH",
+        "KALSHI_FIX_HOST", "KALSHI_FIX_ORDER_ENTRY_PORT", "KALSHI_FIX_RETRANSMIT_PORT", "KALSHI_FIX_DROP_COPY_PORT", "KALSHI_FIX_MARKET_DATA_PORT",
+        "KALSHI_FIX_CERTIFICATE_PATH", "KALSHI_FIX_CERTIFICATE_SHA256", "KALSHI_FIX_SEQUENCE_PATH",
+    };
     private static readonly TimeSpan ExampleTimeout = TimeSpan.FromSeconds(15);
 
     private static readonly ConcurrentDictionary<string, ExampleOutcome> Outcomes = new();
@@ -110,6 +115,15 @@ public sealed class HelpExamplesRunTests : IClassFixture<HelpExamplesSandbox>
             Environment.SetEnvironmentVariable("KALSHI_WS_URI", s.WebSocketUri.ToString());
             Environment.SetEnvironmentVariable("KALSHI_API_KEY_ID", s.ApiKeyId);
             Environment.SetEnvironmentVariable("KALSHI_PRIVATE_KEY_PATH", s.PrivateKeyPath);
+            // The FIX gateway as the sandbox runner publishes it (docs/help/README.md: examples run as under the runner).
+            Environment.SetEnvironmentVariable("KALSHI_FIX_HOST", s.FixHost);
+            Environment.SetEnvironmentVariable("KALSHI_FIX_ORDER_ENTRY_PORT", s.FixPorts[FixSessionKind.OrderEntry].ToString());
+            Environment.SetEnvironmentVariable("KALSHI_FIX_RETRANSMIT_PORT", s.FixPorts[FixSessionKind.Retransmit].ToString());
+            Environment.SetEnvironmentVariable("KALSHI_FIX_DROP_COPY_PORT", s.FixPorts[FixSessionKind.DropCopy].ToString());
+            Environment.SetEnvironmentVariable("KALSHI_FIX_MARKET_DATA_PORT", s.FixPorts[FixSessionKind.MarketData].ToString());
+            Environment.SetEnvironmentVariable("KALSHI_FIX_CERTIFICATE_PATH", s.FixCertificatePath);
+            Environment.SetEnvironmentVariable("KALSHI_FIX_CERTIFICATE_SHA256", s.FixCertificateSha256);
+            Environment.SetEnvironmentVariable("KALSHI_FIX_SEQUENCE_PATH", Path.Combine(Path.GetTempPath(), "kalships-help-fix-sequences"));
 
             using var host = new PowerShellHost();
             // Examples write files by relative name (ticks.csv, ladder.csv): in a folder of their own, removed afterwards.

@@ -319,7 +319,7 @@ public sealed class FixClientConnectionTests : IDisposable
         };
         await server.SendAsync(er.ToMessage(), FixPeer.Soon);
         var after = await amending;
-        Assert.Equal((0.45m, 8m, replace.ClOrdId), (after.Price, after.RemainingCount, after.ClientOrderId));
+        Assert.Equal((0.45m, 8m, "rest-id"), (after.Price, after.RemainingCount, after.ClientOrderId)); // the order's id, as REST shows it
         Assert.Equal(replace.ClOrdId, set.Orders.Find("ord-1")!.ClOrdId); // the next cancel or amend names this one
     }
 
@@ -368,5 +368,52 @@ public sealed class FixClientConnectionTests : IDisposable
         buffer.Dispose();
         trace.Write("after");
         Assert.Empty(buffer.Drain());
+    }
+
+    [Fact]
+    public async Task A_market_data_subscription_takes_its_tickers_and_counts_what_it_missed()
+    {
+        var (client, server, _) = await ConnectAsync(Settings(KalshiFixSessionType.MarketData));
+        using var c = client;
+        using var sub = FixMarketDataSubscription.Open(client, new[] { "KXA-1" }, capacity: 1);
+        using var everything = client.Subscribe(); // offered each message after sub: once it has the third, so has sub
+        await sub.SendAsync(new FixMarketDataRequest { Type = FixSubscriptionType.SnapshotAndUpdates, Symbols = { "KXA-1" } }.ToMessage(), FixPeer.Soon);
+        Assert.Equal("V", (await server.ReceiveAsync(FixPeer.Soon))!.MsgType);
+        Snapshot(server, "KXB-1");               // another ticker: not this reader's
+        Snapshot(server, "KXA-1");
+        Snapshot(server, "KXA-1");               // the queue (1) is full: lost for this reader
+        for (int i = 0; i < 3; i++) await everything.TakeAsync(FixPeer.Soon);
+        Assert.Equal("KXA-1", (await sub.ReceiveAsync(FixPeer.Soon))!.Get(FixAppTags.Symbol));
+        Assert.Equal(1, sub.Missed);
+        Assert.False(FixMarketDataSubscription.Filter(new[] { "KXA-1" })(new FixMessage(FixAppMsgTypes.ExecutionReport).Add(55, "KXA-1")));
+        Assert.True(FixMarketDataSubscription.Filter(new[] { "KXA-1" })(new FixMessage(FixAppMsgTypes.MarketDataIncrementalRefresh).Add(268, 1).Add(279, "0").Add(55, "kxa-1")));
+        await server.LogoutAsync(null, FixPeer.Soon);
+        Assert.Null(await sub.ReceiveAsync(FixPeer.Soon));
+    }
+
+    private static void Snapshot(FixSession server, string ticker) =>
+        server.SendAsync(new FixMarketDataSnapshot { Symbol = ticker, Entries = { new FixMdEntry { Type = FixMdEntryType.Bid, PriceDollars = 0.35m, Size = 10 } } }.ToMessage(), FixPeer.Soon).GetAwaiter().GetResult();
+
+    [Fact]
+    public void KalshiRT_restarts_its_sequence_numbers_once_a_Thursday_window_passed_since_they_were_used()
+    {
+        var folder = Directory.CreateTempSubdirectory("kalships-fix-seq-").FullName;
+        try
+        {
+            var store = new FixFileSequenceStore(folder);
+            var rt = Settings(); rt.Retransmit = true; rt.Endpoint = new FixEndpoint("gateway.test", 8230, "KalshiRT");
+            var id = FixSessionOptions.SessionIdOf(FixVersions.FixT11, Keys.KeyId, "KalshiRT");
+            var thursday = new DateTimeOffset(2026, 4, 30, 7, 0, 0, TimeSpan.Zero); // 03:00 EDT
+            Assert.False(FixConnector.MaintenancePassed(rt, store, thursday.AddHours(3))); // nothing stored yet
+            store.Save(id, new FixSequenceNumbers(40, 31));
+            File.SetLastWriteTimeUtc(store.PathFor(id), thursday.UtcDateTime.AddHours(-1));
+            Assert.True(FixConnector.MaintenancePassed(rt, store, thursday.AddHours(3)));
+            Assert.False(FixConnector.MaintenancePassed(rt, store, thursday.AddHours(-0.5)));
+            Assert.False(FixConnector.MaintenancePassed(Settings(), store, thursday.AddHours(3))); // KalshiNR resets on every logon anyway
+            rt.ResetSequenceNumbers = true;
+            Assert.True(rt.ToSessionOptions().ResetSeqNumOnLogon);
+            Assert.True(rt.ToSessionOptions().PeerRetransmits);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
     }
 }

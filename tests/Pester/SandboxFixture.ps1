@@ -16,7 +16,8 @@ function Get-KalshiSandboxAssembly {
     $dll
 }
 
-# The server alone: a process on a free port and its connection facts (RestUri, WebSocketUri, ApiKeyId, PrivateKeyPath).
+# The server alone: a process on a free port and its connection facts (RestUri, WebSocketUri, ApiKeyId, PrivateKeyPath,
+# and its FIX gateway: FixHost, FixPorts by TargetCompID, FixCertificatePath, FixCertificateSha256).
 function Start-KalshiSandboxProcess {
     param([string[]] $ArgumentList = @())
     $dll = Get-KalshiSandboxAssembly
@@ -36,6 +37,10 @@ function Start-KalshiSandboxProcess {
         }
         $info = Get-Content $log
         function Field([string] $label) { ($info | Select-String -Pattern "^\s+$label\s+(\S+)").Matches[0].Groups[1].Value }
+        # FIX listeners: "  FIX      tls://127.0.0.1:PORT  KalshiNR" per session, then "  FIX cert PATH (SHA-256 HEX)".
+        $fixPorts = @{}
+        foreach ($m in ($info | Select-String -Pattern '^\s+FIX\s+tls://([^:\s]+):(\d+)\s+(\S+)').Matches) { $fixPorts[$m.Groups[3].Value] = $m.Groups[2].Value; $fixHost = $m.Groups[1].Value }
+        $fixCert = ($info | Select-String -Pattern '^\s+FIX cert (\S+) \(SHA-256 ([0-9a-fA-F]+)\)').Matches
         $sandbox = [pscustomobject]@{
             Process        = $process
             KeyDirectory   = $keyDir
@@ -43,6 +48,10 @@ function Start-KalshiSandboxProcess {
             WebSocketUri   = Field 'WS'
             ApiKeyId       = Field 'Key id'
             PrivateKeyPath = Field 'Key file'
+            FixHost        = $fixHost
+            FixPorts       = $fixPorts
+            FixCertificatePath   = if ($fixCert) { $fixCert[0].Groups[1].Value }
+            FixCertificateSha256 = if ($fixCert) { $fixCert[0].Groups[2].Value }
         }
         $sandbox
     }

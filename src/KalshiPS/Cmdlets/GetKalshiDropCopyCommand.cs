@@ -87,8 +87,11 @@ namespace KalshiPS.Cmdlets
                 finally
                 {
                     if (opened != null)
+                    {
                         try { await opened.DisconnectAsync(null, CancellationToken.None).ConfigureAwait(false); }
                         catch (Exception e) when (!(e is OutOfMemoryException)) { EmitVerbose("Closing the drop-copy connection: " + e.Message); }
+                        if (session.Fix.Last(KalshiFixSessionType.DropCopy) == opened) session.Fix.Remove(KalshiFixSessionType.DropCopy);
+                    }
                 }
             });
             if (failure != null) ThrowTerminatingError(failure is DropCopyRefused ? new ErrorRecord(failure, "KalshiFixDropCopyRejected", ErrorCategory.InvalidOperation, begin) : FixError(failure, begin));

@@ -153,7 +153,8 @@ namespace KalshiPS.Fix.Client
             return new KalshiOrder
             {
                 OrderId = er.OrderId ?? before.OrderId,
-                ClientOrderId = er.ClOrdId ?? before.ClientOrderId,
+                // The order's own client order id, as REST shows it; the replace's ClOrdID is kept for the next FIX request.
+                ClientOrderId = before.ClientOrderId ?? er.OrigClOrdId,
                 Ticker = er.Symbol ?? before.Ticker,
                 Subaccount = er.Subaccount ?? before.Subaccount,
                 Side = before.Side,
