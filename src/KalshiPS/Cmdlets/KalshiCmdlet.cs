@@ -64,6 +64,7 @@ namespace KalshiPS.Cmdlets
         protected void RunAsync(Func<CancellationToken, Task> work)
         {
             var session = ActiveSession; // resolve (and possibly fail) on the pipeline thread
+            session.NoteCall();
             var outbox = new BlockingCollection<Action>(256);
             _outbox = outbox;
             var log = new OutboxLog(this);

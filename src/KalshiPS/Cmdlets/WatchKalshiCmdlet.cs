@@ -83,6 +83,7 @@ namespace KalshiPS.Cmdlets
         internal void RunStream(Func<StreamOutbox, ChannelHandler> createHandler, TimeSpan interval = default)
         {
             var session = ActiveSession;
+            session.NoteCall();
             var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
             _streamStop = cts.Token;
             var outbox = new StreamOutbox(QueueCapacity, interval);
