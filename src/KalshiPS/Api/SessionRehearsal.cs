@@ -41,7 +41,7 @@ namespace KalshiPS.Api
         /// <summary>Reads every page the way list cmdlets do: the next page is requested while this one is handled.</summary>
         private static async Task ListAsync<T>(IAsyncEnumerable<Page<T>> pages)
         {
-            await foreach (var page in pages.ConfigureAwait(false)) page.PrefetchNext();
+            await foreach (var page in pages.ConfigureAwait(false)) page.PrefetchNext(ulong.MaxValue);
         }
     }
 }

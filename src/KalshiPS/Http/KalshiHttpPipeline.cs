@@ -154,11 +154,18 @@ namespace KalshiPS.Http
         /// Sends the call and reads the 2xx body straight from its UTF-8 bytes with <paramref name="read"/> (called on
         /// the first token; see Wire/README.md); default for an empty body.
         /// </summary>
-        public async Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, CancellationToken ct)
+        public Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, CancellationToken ct) => SendAsync(request, read, null, ct);
+
+        /// <summary>
+        /// As <see cref="SendAsync{T}(KalshiRequest, ReadValue{T}, CancellationToken)"/>, and shows the whole 2xx body to
+        /// <paramref name="arrived"/> first, before it is read (the pager looks for the next cursor there).
+        /// </summary>
+        public async Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, BodyArrived arrived, CancellationToken ct)
         {
             using (var response = await SendForBodyAsync(request, ct).ConfigureAwait(false))
             {
                 if (response.IsBlank) return default;
+                arrived?.Invoke(response.Utf8.Span);
                 try
                 {
                     var reader = new Utf8JsonReader(response.Utf8.Span);
@@ -327,6 +334,9 @@ namespace KalshiPS.Http
             protected override void Dispose(bool disposing) { }
         }
     }
+
+    /// <summary>A 2xx body as it arrived, before it is read.</summary>
+    internal delegate void BodyArrived(ReadOnlySpan<byte> utf8);
 
     /// <summary>
     /// A status and body read completely inside one attempt, so the timeout covers the whole exchange. The body is
