@@ -24,7 +24,7 @@ public class FixAcceptorSessionTests
     private (FixSession Client, FixSession Server) Pair(RequestSigner signer, FixPipe pipe)
     {
         var client = new FixSession(pipe.Client, new FixSessionOptions { SenderCompId = Keys.KeyId, TargetCompId = "KalshiNR", ResetSeqNumOnLogon = true, PeerRetransmits = false },
-            new FixMemorySequenceStore(), _time, signer);
+            new FixMemorySequenceStore(), _time, FixLogonSigning.For(signer));
         var server = new FixSession(pipe.Server, new FixSessionOptions { SenderCompId = "KalshiNR" }, new FixMemorySequenceStore(), _time, acceptor: true);
         return (client, server);
     }

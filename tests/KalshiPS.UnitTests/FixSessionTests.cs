@@ -26,7 +26,7 @@ public sealed class FixSessionTests : IDisposable
     {
         var o = new FixSessionOptions { SenderCompId = Keys.KeyId, TargetCompId = Target, HeartbeatIntervalSeconds = 30 };
         configure?.Invoke(o);
-        return new FixSession(stream ?? _pipe.Client, o, store ?? new FixMemorySequenceStore(), _time, _signer, _log.Enqueue);
+        return new FixSession(stream ?? _pipe.Client, o, store ?? new FixMemorySequenceStore(), _time, FixLogonSigning.For(_signer), _log.Enqueue);
     }
 
     private async Task<FixSession> LoggedOnAsync(IFixSequenceStore? store = null, Action<FixSessionOptions>? configure = null)
@@ -247,6 +247,7 @@ public sealed class FixSessionTests : IDisposable
         Assert.Equal("four", (await s.ReceiveAsync(FixPeer.Soon))!.Get(58));
         Assert.Equal(5, s.SequenceNumbers.NextIncoming);
         Assert.Contains(_log, l => l.Contains("does not retransmit"));
+        Assert.Equal(2, s.MissedMessages); // 2 and 3, counted before "four" was handed over
     }
 
     [Fact]
@@ -431,7 +432,7 @@ public sealed class FixSessionFailureTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
         var pipe = new FixPipe();
         using var signer = RequestSigner.FromPem(Keys.KeyId, Keys.Pkcs8Pem);
-        using var s = new FixSession(pipe.Client, new FixSessionOptions { SenderCompId = Keys.KeyId, TargetCompId = "KalshiRT" }, new FailingStore(2), time, signer);
+        using var s = new FixSession(pipe.Client, new FixSessionOptions { SenderCompId = Keys.KeyId, TargetCompId = "KalshiRT" }, new FailingStore(2), time, FixLogonSigning.For(signer));
         var peer = new FixPeer(pipe.Server, "KalshiRT", Keys.KeyId);
         var logon = s.LogonAsync(FixPeer.Soon);
         await peer.ExpectAsync("A");

@@ -84,8 +84,6 @@ namespace KalshiPS.Cmdlets
         {
             var session = ActiveSession;
             session.NoteCall();
-            var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-            _streamStop = cts.Token;
             var outbox = new StreamOutbox(QueueCapacity, interval);
             var handler = createHandler(outbox);
             if (LiveTickers != null && handler is ChannelHandler channel) channel.Follow(LiveTickers);
@@ -96,12 +94,23 @@ namespace KalshiPS.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(e, "KalshiStreamUnavailable", ErrorCategory.AuthenticationError, null));
                 return;
             }
+            RunPump(outbox, stream.RunAsync);
+        }
 
+        /// <summary>
+        /// Drains <paramref name="outbox"/> on the pipeline thread while <paramref name="pump"/> (a WebSocket stream, a
+        /// FIX subscription) feeds it on the thread pool, until a stop condition; then stops the pump and waits for it.
+        /// The pump must return when its token is cancelled; its failure becomes this cmdlet's terminating error.
+        /// </summary>
+        internal void RunPump(StreamOutbox outbox, Func<CancellationToken, Task> pump)
+        {
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+            _streamStop = cts.Token;
             var log = new NoticeLog(outbox);
             var task = Task.Run(async () =>
             {
                 RequestLog.Current = log;
-                try { await stream.RunAsync(cts.Token).ConfigureAwait(false); }
+                try { await pump(cts.Token).ConfigureAwait(false); }
                 finally { outbox.Complete(); }
             });
 

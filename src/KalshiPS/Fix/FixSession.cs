@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using KalshiPS.Auth;
 
 namespace KalshiPS.Fix
 {
@@ -30,7 +29,7 @@ namespace KalshiPS.Fix
         private readonly FixSessionOptions _options;
         private readonly IFixSequenceStore _store;
         private readonly TimeProvider _time;
-        private readonly RequestSigner _signer;
+        private readonly Action<FixMessage> _signLogon;
         private readonly Action<string> _log;
         private readonly bool _acceptor;
         private readonly object _gate = new object();
@@ -49,6 +48,7 @@ namespace KalshiPS.Fix
         private string _sessionId;
         private long _nextOut = 1;
         private long _nextIn = 1;
+        private long _missed;
         private long _resendUpTo;            // while > 0, a ResendRequest is outstanding until _nextIn passes it
         private DateTimeOffset _lastSent;
         private DateTimeOffset _lastReceived;
@@ -59,14 +59,14 @@ namespace KalshiPS.Fix
         private int _heartbeatSeconds;
 
         public FixSession(Stream stream, FixSessionOptions options, IFixSequenceStore store, TimeProvider time,
-            RequestSigner signer = null, Action<string> log = null, bool acceptor = false)
+            Action<FixMessage> signLogon = null, Action<string> log = null, bool acceptor = false)
         {
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             options.Validate(acceptor);
             _store = store ?? new FixMemorySequenceStore();
             _time = time ?? TimeProvider.System;
-            _signer = signer;
+            _signLogon = signLogon;
             _log = log ?? (_ => { });
             _acceptor = acceptor;
             _targetCompId = options.TargetCompId;
@@ -82,6 +82,13 @@ namespace KalshiPS.Fix
         public FixSequenceNumbers SequenceNumbers { get { lock (_gate) return new FixSequenceNumbers(_nextOut, _nextIn); } }
         /// <summary>Completes with the reason once the session is closed.</summary>
         public Task<string> Closed => _closed.Task;
+
+        /// <summary>
+        /// Messages skipped on a session that does not retransmit (KalshiNR, KalshiMD). It grows before the message
+        /// that revealed the gap is delivered, so a consumer that sees it change knows something before that message
+        /// was lost (e.g. a book is no longer trustworthy).
+        /// </summary>
+        public long MissedMessages { get { lock (_gate) return _missed; } }
 
         /// <summary>Initiator: sends the (signed) Logon and waits for the peer's Logon.</summary>
         public async Task LogonAsync(CancellationToken ct)
@@ -392,6 +399,7 @@ namespace KalshiPS.Fix
             if (!_options.PeerRetransmits)
             {
                 _log($"FIX: messages {_nextIn}..{seq - 1} were missed; this session does not retransmit, so they are skipped");
+                _missed += seq - _nextIn;
                 _nextIn = seq + 1;
                 SaveNumbers();
                 inOrder = true;
@@ -407,6 +415,7 @@ namespace KalshiPS.Fix
             if (!_options.PeerRetransmits)
             {
                 _log($"FIX: messages {_nextIn}..{seenSeq - 1} were missed; this session does not retransmit, so they are skipped");
+                _missed += seenSeq - _nextIn;
                 _nextIn = seenSeq + 1;
                 SaveNumbers();
                 return;
@@ -464,8 +473,8 @@ namespace KalshiPS.Fix
             {
                 if (sign)
                 {
-                    if (_signer == null) throw new InvalidOperationException("A Kalshi FIX logon needs the API key's signer.");
-                    FixLogonSignature.Sign(m, _signer);
+                    if (_signLogon == null) throw new InvalidOperationException("A Kalshi FIX logon needs the API key's signer.");
+                    _signLogon(m);
                 }
                 bytes = FixEncoding.Encode(m);
             }

@@ -65,6 +65,18 @@ namespace KalshiPS.Streaming
             Timestamp = ts;
         }
 
+        /// <summary>Sets the level at the price on side "yes" or "no" to an absolute size (FIX incrementals); zero removes it.</summary>
+        public void SetLevel(string side, decimal price, decimal size, long? seq, DateTime ts)
+        {
+            var levels = SideOf(side);
+            lock (_gate)
+            {
+                if (size <= 0) levels.Remove(price); else levels[price] = size;
+                Sequence = seq ?? Sequence;
+                Timestamp = ts;
+            }
+        }
+
         /// <summary>
         /// The book can no longer be trusted. Its last trusted state is kept for a publication still waiting in the
         /// outbox, so what the consumer gets is never a book known to be wrong.
