@@ -64,6 +64,7 @@ namespace KalshiPS.Cmdlets
         protected void RunAsync(Func<CancellationToken, Task> work)
         {
             var session = ActiveSession; // resolve (and possibly fail) on the pipeline thread
+            session.NoteCall();
             var outbox = new BlockingCollection<Action>(256);
             _outbox = outbox;
             var log = new OutboxLog(this);
@@ -129,6 +130,7 @@ namespace KalshiPS.Cmdlets
                     EmitProgress(progress);
                 }
                 var wantsMore = Paging.WantsMoreThan(page.Items.Count);
+                var wanted = Paging.WantedAfter(page.Items.Count);
                 var batch = new List<T>(page.Items.Count);
                 foreach (var item in page.Items)
                 {
@@ -140,7 +142,7 @@ namespace KalshiPS.Cmdlets
                 // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
                 if (batch.Count > 0) Post(() => WriteObject(batch, true));
                 // The next page travels while this one is written, but only when -First still needs it.
-                if (wantsMore) page.PrefetchNext();
+                if (wantsMore) page.PrefetchNext(wanted);
                 if (!more || Paging.Done) // -First reached: no request for a page nobody needs
                 {
                     if (!more || !page.IsLast) _listingCut = true;
@@ -199,6 +201,8 @@ namespace KalshiPS.Cmdlets
             public bool Skipping => _offered <= _skip;
             /// <summary>Will items beyond the next <paramref name="count"/> still be taken?</summary>
             public bool WantsMoreThan(int count) => _first == ulong.MaxValue || _skip + _first - _offered > (ulong)count;
+            /// <summary>Items still wanted after the next <paramref name="count"/> (ulong.MaxValue without -First; 0 when none).</summary>
+            public ulong WantedAfter(int count) => _first == ulong.MaxValue ? ulong.MaxValue : WantsMoreThan(count) ? _skip + _first - _offered - (ulong)count : 0;
             public bool Done => _first != ulong.MaxValue && _offered >= _skip + _first;
         }
 

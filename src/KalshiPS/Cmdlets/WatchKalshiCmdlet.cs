@@ -83,6 +83,7 @@ namespace KalshiPS.Cmdlets
         internal void RunStream(Func<StreamOutbox, ChannelHandler> createHandler, TimeSpan interval = default)
         {
             var session = ActiveSession;
+            session.NoteCall();
             var outbox = new StreamOutbox(QueueCapacity, interval);
             var handler = createHandler(outbox);
             if (LiveTickers != null && handler is ChannelHandler channel) channel.Follow(LiveTickers);

@@ -81,20 +81,39 @@ namespace KalshiPS.Http
             // rate-limit tokens is not "no answer", and must not turn a queued request into a timeout.
             _retrying = retrying.Build();
 
-            // The first call of a session would otherwise also build the handler chain and compile the readers.
-            ThreadPool.QueueUserWorkItem(_ => Warm());
         }
 
-        private void Warm()
+        /// <summary>
+        /// Builds the handler chain and compiles the send path, so the first call of a session does not (the session
+        /// runs this on a pool thread when it is made). Best effort: never fails. The readers are left to their first
+        /// use or the session's rehearsal: compiling all of them here cost a call that follows at once ~40 ms.
+        /// </summary>
+        internal void Warm()
         {
             try
             {
                 _clients.CreateClient(ClientName);
-                WireWarmup.Run();
                 // Only on the real clock: tests that drive a fake one must see no timers they did not cause.
                 if (_options.TimeProvider == TimeProvider.System) WarmSendPath();
             }
             catch (Exception) { } // best effort on a pool thread (e.g. the session was closed first): never fail the host
+        }
+
+        /// <summary>
+        /// A twin of this pipeline (same signer, options and code) whose transport is <see cref="RehearsalHandler"/>:
+        /// canned answers made in-process, so a rehearsal sends nothing anywhere and spends none of this session's
+        /// rate budget. Null when a test transport or clock drives this pipeline. The caller disposes it.
+        /// </summary>
+        internal KalshiHttpPipeline RehearsalTwin()
+        {
+            if (_options.InnerHandler != null || _options.TimeProvider != TimeProvider.System) return null;
+            var options = new TransportOptions
+            {
+                BaseUri = _options.BaseUri, Timeout = _options.Timeout, MaxRetries = _options.MaxRetries,
+                RetryDelay = _options.RetryDelay, RetryBackoff = _options.RetryBackoff, UserAgent = _options.UserAgent,
+                InnerHandler = new RehearsalHandler(),
+            };
+            return new KalshiHttpPipeline(options, _signer, new RateLimiter(1e9, 1e9, TimeProvider.System));
         }
 
         /// <summary>
@@ -135,11 +154,18 @@ namespace KalshiPS.Http
         /// Sends the call and reads the 2xx body straight from its UTF-8 bytes with <paramref name="read"/> (called on
         /// the first token; see Wire/README.md); default for an empty body.
         /// </summary>
-        public async Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, CancellationToken ct)
+        public Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, CancellationToken ct) => SendAsync(request, read, null, ct);
+
+        /// <summary>
+        /// As <see cref="SendAsync{T}(KalshiRequest, ReadValue{T}, CancellationToken)"/>, and shows the whole 2xx body to
+        /// <paramref name="arrived"/> first, before it is read (the pager looks for the next cursor there).
+        /// </summary>
+        public async Task<T> SendAsync<T>(KalshiRequest request, ReadValue<T> read, BodyArrived arrived, CancellationToken ct)
         {
             using (var response = await SendForBodyAsync(request, ct).ConfigureAwait(false))
             {
                 if (response.IsBlank) return default;
+                arrived?.Invoke(response.Utf8.Span);
                 try
                 {
                     var reader = new Utf8JsonReader(response.Utf8.Span);
@@ -308,6 +334,9 @@ namespace KalshiPS.Http
             protected override void Dispose(bool disposing) { }
         }
     }
+
+    /// <summary>A 2xx body as it arrived, before it is read.</summary>
+    internal delegate void BodyArrived(ReadOnlySpan<byte> utf8);
 
     /// <summary>
     /// A status and body read completely inside one attempt, so the timeout covers the whole exchange. The body is

@@ -97,6 +97,17 @@ namespace KalshiPS.Http
 
         public KalshiRequest With(string name, bool? value) => value.HasValue ? With(name, value.Value ? "true" : "false") : this;
 
+        /// <summary>The page size asked for (the "limit" query value), if any.</summary>
+        public int? Limit
+        {
+            get
+            {
+                foreach (var kv in Query)
+                    if (kv.Key == "limit" && int.TryParse(kv.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+                return null;
+            }
+        }
+
         public Uri BuildUri(Uri baseUri)
         {
             var sb = new StringBuilder(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/'));

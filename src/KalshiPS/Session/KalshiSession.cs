@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Threading;
 using KalshiPS.Api;
 using KalshiPS.Auth;
 using KalshiPS.Http;
@@ -64,7 +65,26 @@ namespace KalshiPS.Session
                 UserAgent = "KalshiPS/" + typeof(KalshiSession).Assembly.GetName().Version,
             }, signer, Limiter);
             Markets = new MarketCatalog();
+            // The first call of a session would otherwise also build the handler chain and compile the send path. Off
+            // the caller's thread, without its context (nothing here may log into whatever the caller is running).
+            using (ExecutionContext.SuppressFlow())
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(_ => Http.Warm(), null);
+                // When the session then sits idle (a prompt, a pause), rehearse a listing too; a call that starts first
+                // cancels it, as competing with that call for the same compilation only slowed it down (bench/README.md).
+                if (s.TimeProvider == TimeProvider.System && s.InnerHandler == null)
+                    _rehearsal = new Timer(_ => { if (Interlocked.Exchange(ref _called, 1) == 0) _ = SessionRehearsal.RunAsync(Http); },
+                        null, RehearsalDelay, System.Threading.Timeout.InfiniteTimeSpan);
+            }
         }
+
+        /// <summary>Idle time after which a session rehearses its first listing (see <see cref="SessionRehearsal"/>).</summary>
+        internal static readonly TimeSpan RehearsalDelay = TimeSpan.FromMilliseconds(250);
+        private readonly Timer _rehearsal;
+        private int _called;
+
+        /// <summary>A call is starting: the rehearsal, if it has not begun, is no longer worth its time.</summary>
+        internal void NoteCall() => Volatile.Write(ref _called, 1);
 
         public KalshiEnvironment Environment { get; }
         public Uri BaseUri { get; }
@@ -168,6 +188,7 @@ namespace KalshiPS.Session
             if (IsDisposed) return;
             IsDisposed = true;
             Fix.Dispose();
+            _rehearsal?.Dispose();
             Http.Dispose();
             Signer?.Dispose();
         }

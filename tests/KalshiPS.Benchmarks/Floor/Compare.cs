@@ -19,6 +19,29 @@ namespace KalshiPS.Benchmarks.Floor
     {
         private sealed class Sample { public double Wall, Cpu; public string Extra = ""; }
 
+        /// <summary>--short: how many more times a row above 2x is measured before it counts as a gross regression.</summary>
+        private const int Retries = 2;
+
+        /// <summary>One judged row of the table: KalshiPS against the floor (or the bare signer).</summary>
+        private sealed record Row(string Name, string Label, double FloorWall, double FloorCpu, double OurWall, double OurCpu, double WallTarget, double? CpuTarget)
+        {
+            public double WallRatio => OurWall / FloorWall;
+            public double CpuRatio => OurCpu / FloorCpu;
+            public bool Ok => WallRatio <= WallTarget && (CpuTarget == null || CpuRatio <= CpuTarget);
+            // Gross (--short): for lists both ratios above 2x. A loaded machine inflates wall time alone (run-queue
+            // waits at every hand-off; CPU time does not count them), while a real regression in the module's own
+            // work shows in CPU as well. Streams and signing have one ratio.
+            public bool Gross => CpuTarget == null ? WallRatio > 2.0 : Math.Min(WallRatio, CpuRatio) > 2.0;
+        }
+
+        /// <summary>The 1-, 5- and 15-minute load averages (Linux), for the record beside the figures.</summary>
+        private static string Load()
+        {
+            try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+            catch (IOException) { return "unknown"; }
+            catch (UnauthorizedAccessException) { return "unknown"; }
+        }
+
         /// <summary>Just the server (for profiling by hand): prints its base URI, stops when stdin closes.</summary>
         public static async Task<int> ServeAsync(string[] args)
         {
@@ -44,6 +67,7 @@ namespace KalshiPS.Benchmarks.Floor
             // promotion): after 1 warm-up run a 20,000-fill listing still cost ~3x its settled CPU (bench/README.md).
             var warmup = shortMode ? 8 : 10;
             var streamRuns = shortMode ? 2 : 3;
+            var startLoad = Load();
 
             var keyPath = Path.Combine(Path.GetTempPath(), "kalships-bench-" + Environment.ProcessId + ".pem");
             using (var rsa = RSA.Create(2048)) File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
@@ -54,16 +78,22 @@ namespace KalshiPS.Benchmarks.Floor
                 await server.StartAsync();
                 var url = server.BaseUri.ToString();
                 var self = typeof(Compare).Assembly.Location;
-                var floor = new Dictionary<string, Sample>();
-                var ours = new Dictionary<string, Sample>();
+                var floorRuns = new Dictionary<string, List<Sample>>();
+                var ourRuns = new Dictionary<string, List<Sample>>();
+                void Keep(Dictionary<string, List<Sample>> into, string name, IEnumerable<Sample> samples)
+                {
+                    if (!into.TryGetValue(name, out var list)) into[name] = list = new List<Sample>();
+                    list.AddRange(samples);
+                }
 
                 // Lists in lockstep: both sides stay up and run one listing at a time, alternately, so each pair sees
                 // the same load on a shared machine (two long back-to-back phases saw different loads).
-                Console.Error.WriteLine($"bench: lists, floor and KalshiPS (pwsh) alternating, {warmup} warm-up + {runs} measured runs each ...");
-                using (var floorSide = new Lockstep("dotnet", $"\"{self}\" floor-serve --url {url}"))
-                using (var oursSide = new Lockstep(pwsh, Pwsh(script, module, url, keyPath, "-Scenario serve-lists")))
+                void MeasureLists(IReadOnlyCollection<string> kinds)
                 {
-                    foreach (var kind in BenchData.Kinds)
+                    Console.Error.WriteLine($"bench: lists ({string.Join(", ", kinds)}), floor and KalshiPS (pwsh) alternating, {warmup} warm-up + {runs} measured runs each ...");
+                    using var floorSide = new Lockstep("dotnet", $"\"{self}\" floor-serve --url {url}");
+                    using var oursSide = new Lockstep(pwsh, Pwsh(script, module, url, keyPath, "-Scenario serve-lists"));
+                    foreach (var kind in kinds)
                     {
                         var f = new List<Sample>();
                         var o = new List<Sample>();
@@ -77,42 +107,66 @@ namespace KalshiPS.Benchmarks.Floor
                             (first == floorSide ? f : o).Add(a);
                             (first == floorSide ? o : f).Add(b);
                         }
-                        floor["list-" + kind] = Best(f, f[0].Extra);
-                        ours["list-" + kind] = Best(o, o[0].Extra);
+                        Keep(floorRuns, "list-" + kind, f);
+                        Keep(ourRuns, "list-" + kind, o);
                     }
                 }
-                foreach (var markets in new[] { 1, 100 })
+
+                void MeasureStream(int markets)
                 {
                     Console.Error.WriteLine($"bench: {markets}-market stream, floor and KalshiPS alternating ...");
-                    var f = new List<Dictionary<string, Sample>>();
-                    var o = new List<Dictionary<string, Sample>>();
+                    var name = "stream-" + markets;
                     for (var i = 0; i < streamRuns; i++)
                     {
-                        f.Add(Run("dotnet", $"\"{self}\" floor-stream --url {url} --markets {markets} --deltas {deltas} --runs 1"));
-                        o.Add(Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario stream -Markets {markets} -Deltas {deltas} -Runs 1 -Warmup 0")));
+                        Keep(floorRuns, name, new[] { Run("dotnet", $"\"{self}\" floor-stream --url {url} --markets {markets} --deltas {deltas} --runs 1")[name] });
+                        Keep(ourRuns, name, new[] { Run(pwsh, Pwsh(script, module, url, keyPath, $"-Scenario stream -Markets {markets} -Deltas {deltas} -Runs 1 -Warmup 0"))[name] });
                     }
-                    var name = "stream-" + markets;
-                    floor[name] = Best(f.Select(d => d[name]), f[0][name].Extra);
-                    ours[name] = Best(o.Select(d => d[name]), o[0][name].Extra);
                 }
+
+                var signing = new List<(double Bare, double Module)>();
+                void MeasureSigning() => signing.Add(Signing(shortMode ? 500 : 2000));
+
+                void Measure(string row)
+                {
+                    if (row == "signing") MeasureSigning();
+                    else if (row.StartsWith("stream-", StringComparison.Ordinal)) MeasureStream(int.Parse(row.Substring(7), CultureInfo.InvariantCulture));
+                }
+
+                MeasureLists(BenchData.Kinds);
+                MeasureStream(1);
+                MeasureStream(100);
                 Console.Error.WriteLine("bench: startup (fresh pwsh processes) ...");
                 var startups = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup"))).ToList();
+                var bares = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup-bare"))).ToList();
+                MeasureSigning();
+
+                // --short judges gross regressions only, and confirms one before failing: the rows above 2x are measured
+                // again (up to twice more) and judged on the best of all their runs. On a shared machine noise only ever
+                // adds time, so a real regression stays above 2x while a burst of load from elsewhere does not.
+                var attempts = new Dictionary<string, int>();
+                for (var attempt = 2; shortMode && attempt <= 1 + Retries; attempt++)
+                {
+                    var again = Rows(Summarize(floorRuns), Summarize(ourRuns), signing).Where(r => r.Gross).Select(r => r.Name).ToList();
+                    if (again.Count == 0) break;
+                    Console.Error.WriteLine($"bench: above 2x: {string.Join(", ", again)} (load {Load()}); measuring them again (attempt {attempt} of {1 + Retries}) ...");
+                    var kinds = again.Where(r => r.StartsWith("list-", StringComparison.Ordinal)).Select(r => r.Substring(5)).ToList();
+                    if (kinds.Count > 0) MeasureLists(kinds);
+                    foreach (var row in again) { Measure(row); attempts[row] = attempt; }
+                }
+
+                var floor = Summarize(floorRuns);
+                var ours = Summarize(ourRuns);
                 ours["import"] = Best(startups.Select(s => s["import"]));
                 ours["host-import"] = Best(startups.Where(s => s.ContainsKey("host-import")).Select(s => s["host-import"]).DefaultIfEmpty(new Sample()));
                 ours["first-call"] = Best(startups.Select(s => s["first-call"]));
-                var bares = Enumerable.Range(0, shortMode ? 3 : 5).Select(_ => Run(pwsh, Pwsh(script, module, url, keyPath, "-Scenario startup-bare"))).ToList();
                 ours["bare-first-call"] = Best(bares.Select(s => s["bare-first-call"]));
-
-                var (bare, module2) = Signing(shortMode ? 500 : 2000);
-                return Report(floor, ours, bare, module2, shortMode, deltas);
+                return Report(floor, ours, signing, attempts, shortMode, deltas, startLoad);
             }
             finally { File.Delete(keyPath); }
         }
 
         private static string Pwsh(string script, string module, string url, string key, string rest) =>
             $"-NoProfile -NonInteractive -File \"{script}\" -Module \"{module}\" -BaseUri {url} -KeyPath \"{key}\" {rest}";
-
-        private static void Merge(Dictionary<string, Sample> into, Dictionary<string, Sample> from) { foreach (var kv in from) into[kv.Key] = kv.Value; }
 
         private static Sample Best(IEnumerable<Sample> samples, string extra = "")
         {
@@ -206,32 +260,52 @@ namespace KalshiPS.Benchmarks.Floor
             return (bare, ours);
         }
 
-        private static int Report(Dictionary<string, Sample> floor, Dictionary<string, Sample> ours, double bareSign, double ourSign, bool shortMode, int deltas)
+        private static Dictionary<string, Sample> Summarize(Dictionary<string, List<Sample>> runs) =>
+            runs.ToDictionary(kv => kv.Key, kv => Best(kv.Value, kv.Value[0].Extra));
+
+        /// <summary>The judged rows (lists, streams, signing) from what has been measured so far.</summary>
+        private static List<Row> Rows(Dictionary<string, Sample> floor, Dictionary<string, Sample> ours, List<(double Bare, double Module)> signing)
+        {
+            var rows = new List<Row>();
+            void Add(string name, string label, double wallTarget, double? cpuTarget)
+            {
+                if (floor.TryGetValue(name, out var f) && ours.TryGetValue(name, out var o))
+                    rows.Add(new Row(name, label, f.Wall, f.Cpu, o.Wall, o.Cpu, wallTarget, cpuTarget));
+                else rows.Add(new Row(name, label, double.NaN, double.NaN, double.NaN, double.NaN, wallTarget, cpuTarget));
+            }
+            foreach (var kind in BenchData.Kinds) Add("list-" + kind, $"`$all = Get-Kalshi{Noun(kind)}` 20,000", 1.2, 1.5);
+            Add("stream-1", "deltas, 1 market", 2.0, null);
+            Add("stream-100", "deltas, 100 markets", 2.0, null);
+            // Signing: best per side over the interleaved rounds of every measurement.
+            var bare = signing.Count > 0 ? signing.Min(x => x.Bare) : double.NaN;
+            var ours2 = signing.Count > 0 ? signing.Min(x => x.Module) : double.NaN;
+            rows.Add(new Row("signing", "Signing, per request", bare, bare, ours2, ours2, 1.1, null));
+            return rows;
+        }
+
+        private static int Report(Dictionary<string, Sample> floor, Dictionary<string, Sample> ours, List<(double Bare, double Module)> signing,
+            Dictionary<string, int> attempts, bool shortMode, int deltas, string startLoad)
         {
             var failures = new List<string>();
-            var limit = shortMode ? 2.0 : (double?)null;
             var sb = new StringBuilder();
             sb.AppendLine("| Scenario | Floor wall / CPU | KalshiPS wall / CPU | Ratio wall / CPU | Target | |");
             sb.AppendLine("|---|---|---|---|---|---|");
-            void Row(string name, string label, double wallTarget, double? cpuTarget)
+            foreach (var row in Rows(floor, ours, signing))
             {
-                if (!floor.TryGetValue(name, out var f) || !ours.TryGetValue(name, out var o)) { sb.AppendLine($"| {label} | missing | | | | FAIL |"); failures.Add(label); return; }
-                double rw = o.Wall / f.Wall, rc = o.Cpu / f.Cpu;
-                var ok = rw <= wallTarget && (cpuTarget == null || rc <= cpuTarget);
-                // Gross (--short): for lists both ratios above 2x. A loaded machine inflates wall time alone (run-queue
-                // waits at every hand-off; CPU time does not count them), while a real regression in the module's own
-                // work shows in CPU as well. Streams have only a wall target.
-                var gross = cpuTarget == null ? rw > 2.0 : Math.Min(rw, rc) > 2.0;
-                if (limit != null ? gross : !ok) failures.Add(label);
-                var target = cpuTarget == null ? $"≤{wallTarget:0.0#}×" : $"≤{wallTarget:0.0#}× / ≤{cpuTarget:0.0#}×";
-                sb.AppendLine(FormattableString.Invariant($"| {label} | {f.Wall:0} / {f.Cpu:0} ms | {o.Wall:0} / {o.Cpu:0} ms | {rw:0.00}× / {rc:0.00}× | {target} | {(ok ? "ok" : gross ? "FAIL" : "over")} |"));
+                // A missing row (NaN) is a failure in either mode.
+                var missing = double.IsNaN(row.WallRatio);
+                if (missing || (shortMode ? row.Gross : !row.Ok)) failures.Add(row.Label);
+                var again = attempts.TryGetValue(row.Name, out var n) ? $" (best of {n} attempts)" : "";
+                var status = missing ? "FAIL (missing)" : (row.Ok ? "ok" : row.Gross && shortMode ? "FAIL" : "over") + again;
+                if (row.Name == "signing")
+                {
+                    sb.AppendLine(FormattableString.Invariant($"| {row.Label} | {row.FloorWall:0} µs | {row.OurWall:0} µs | {row.WallRatio:0.00}× | ≤1.1× | {status} |"));
+                    continue;
+                }
+                var label = row.Name.StartsWith("stream-", StringComparison.Ordinal) ? FormattableString.Invariant($"{deltas:N0} {row.Label}") : row.Label;
+                var target = row.CpuTarget == null ? $"≤{row.WallTarget:0.0#}×" : $"≤{row.WallTarget:0.0#}× / ≤{row.CpuTarget:0.0#}×";
+                sb.AppendLine(FormattableString.Invariant($"| {label} | {row.FloorWall:0} / {row.FloorCpu:0} ms | {row.OurWall:0} / {row.OurCpu:0} ms | {row.WallRatio:0.00}× / {row.CpuRatio:0.00}× | {target} | {status} |"));
             }
-            foreach (var kind in BenchData.Kinds) Row("list-" + kind, $"`$all = Get-Kalshi{Noun(kind)}` 20,000", 1.2, 1.5);
-            Row("stream-1", $"{deltas:N0} deltas, 1 market", 2.0, null);
-            Row("stream-100", $"{deltas:N0} deltas, 100 markets", 2.0, null);
-            var signRatio = ourSign / bareSign;
-            if (signRatio > (limit ?? 1.1)) failures.Add("signing");
-            sb.AppendLine(FormattableString.Invariant($"| Signing, per request | {bareSign:0} µs | {ourSign:0} µs | {signRatio:0.00}× | ≤1.1× | {(signRatio <= 1.1 ? "ok" : "over")} |"));
             var import = ours["import"].Wall;
             var first = ours["first-call"];
             var hostImport = ours.TryGetValue("host-import", out var h) ? h.Wall : 0;
@@ -242,13 +316,14 @@ namespace KalshiPS.Benchmarks.Floor
                 if (ours.TryGetValue(name, out var s) && floor.TryGetValue(name, out var f))
                     sb.AppendLine($"| Memory, {name}: KalshiPS {s.Extra} | floor {f.Extra} | | | growth < 20 MB | {(Growth(s.Extra) < 20 ? "ok" : "over")} |");
             Console.WriteLine(sb.ToString());
-            Console.WriteLine(limit != null
-                ? (failures.Count == 0 ? "bench --short: no gross regression (every ratio ≤ 2×)." : "bench --short: GROSS REGRESSION (ratio > 2×): " + string.Join(", ", failures))
+            Console.WriteLine($"Load average (1/5/15 min): {startLoad} at the start, {Load()} at the end.");
+            Console.WriteLine(shortMode
+                ? (failures.Count == 0 ? "bench --short: no gross regression (every ratio ≤ 2×, rows above it measured again)." : "bench --short: GROSS REGRESSION (ratio > 2× in every attempt): " + string.Join(", ", failures))
                 : (failures.Count == 0 ? "bench: every ratio within its target." : "bench: over target: " + string.Join(", ", failures)));
             // The line .ci/run counts: 7 ratio checks + signing (import and first call are shown, never judged: absolute times).
             const int checks = 8;
             Console.WriteLine($"bench: {checks - failures.Count} passed, {failures.Count} failed");
-            return limit != null && failures.Count > 0 ? 1 : 0;
+            return shortMode && failures.Count > 0 ? 1 : 0;
         }
 
         // "heap +1.2 MB, ..." -> 1.2 (the retained managed growth over the whole flood)
