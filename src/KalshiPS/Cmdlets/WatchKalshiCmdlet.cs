@@ -83,7 +83,6 @@ namespace KalshiPS.Cmdlets
         internal void RunStream(Func<StreamOutbox, ChannelHandler> createHandler, TimeSpan interval = default)
         {
             var session = ActiveSession;
-            session.NoteCall();
             var outbox = new StreamOutbox(QueueCapacity, interval);
             var handler = createHandler(outbox);
             if (LiveTickers != null && handler is ChannelHandler channel) channel.Follow(LiveTickers);
@@ -104,6 +103,7 @@ namespace KalshiPS.Cmdlets
         /// </summary>
         internal void RunPump(StreamOutbox outbox, Func<CancellationToken, Task> pump)
         {
+            ActiveSession.NoteCall(); // a starting stream (WebSocket or FIX) cancels the idle session's rehearsal
             var cts = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
             _streamStop = cts.Token;
             var log = new NoticeLog(outbox);
