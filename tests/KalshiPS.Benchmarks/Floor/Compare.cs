@@ -22,6 +22,14 @@ namespace KalshiPS.Benchmarks.Floor
         /// <summary>--short: how many more times a row above 2x is measured before it counts as a gross regression.</summary>
         private const int Retries = 2;
 
+        /// <summary>
+        /// Streams get more: one stream run is seconds of two threads handing off on 2 cores, and the floor's own best
+        /// moves by a quarter between runs, so a row that sits at 1.6–1.8x crosses 2x on one unlucky pair.
+        /// </summary>
+        private const int StreamRetries = 4;
+
+        private static int RetriesFor(string row) => row.StartsWith("stream-", StringComparison.Ordinal) ? StreamRetries : Retries;
+
         /// <summary>One judged row of the table: KalshiPS against the floor (or the bare signer).</summary>
         private sealed record Row(string Name, string Label, double FloorWall, double FloorCpu, double OurWall, double OurCpu, double WallTarget, double? CpuTarget)
         {
@@ -66,7 +74,7 @@ namespace KalshiPS.Benchmarks.Floor
             // takes longer than in the floor's process (the engine keeps compiling dynamic methods, which delays tier-1
             // promotion): after 1 warm-up run a 20,000-fill listing still cost ~3x its settled CPU (bench/README.md).
             var warmup = shortMode ? 8 : 10;
-            var streamRuns = shortMode ? 2 : 3;
+            var streamRuns = 3; // per side and attempt
             var startLoad = Load();
 
             var keyPath = Path.Combine(Path.GetTempPath(), "kalships-bench-" + Environment.ProcessId + ".pem");
@@ -144,11 +152,11 @@ namespace KalshiPS.Benchmarks.Floor
                 // again (up to twice more) and judged on the best of all their runs. On a shared machine noise only ever
                 // adds time, so a real regression stays above 2x while a burst of load from elsewhere does not.
                 var attempts = new Dictionary<string, int>();
-                for (var attempt = 2; shortMode && attempt <= 1 + Retries; attempt++)
+                for (var attempt = 2; shortMode && attempt <= 1 + Math.Max(Retries, StreamRetries); attempt++)
                 {
-                    var again = Rows(Summarize(floorRuns), Summarize(ourRuns), signing).Where(r => r.Gross).Select(r => r.Name).ToList();
+                    var again = Rows(Summarize(floorRuns), Summarize(ourRuns), signing).Where(r => r.Gross && attempt <= 1 + RetriesFor(r.Name)).Select(r => r.Name).ToList();
                     if (again.Count == 0) break;
-                    Console.Error.WriteLine($"bench: above 2x: {string.Join(", ", again)} (load {Load()}); measuring them again (attempt {attempt} of {1 + Retries}) ...");
+                    Console.Error.WriteLine($"bench: above 2x: {string.Join(", ", again)} (load {Load()}); measuring them again (attempt {attempt}) ...");
                     var kinds = again.Where(r => r.StartsWith("list-", StringComparison.Ordinal)).Select(r => r.Substring(5)).ToList();
                     if (kinds.Count > 0) MeasureLists(kinds);
                     foreach (var row in again) { Measure(row); attempts[row] = attempt; }
