@@ -29,6 +29,8 @@ namespace KalshiPS.Cmdlets
                     return new ErrorRecord(invalid, "KalshiOrderInvalid", ErrorCategory.InvalidArgument, target);
                 case ArgumentException arg:
                     return new ErrorRecord(arg, "KalshiInvalidArgument", ErrorCategory.InvalidArgument, target);
+                case Fix.Client.FixConnectionLostException lost:
+                    return new ErrorRecord(lost, "KalshiFixConnectionClosed", ErrorCategory.ConnectionError, target);
                 case TimeoutException timeout:
                     return new ErrorRecord(timeout, "KalshiTimeout", ErrorCategory.OperationTimeout, target);
                 default:

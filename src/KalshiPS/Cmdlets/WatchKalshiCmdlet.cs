@@ -175,6 +175,15 @@ namespace KalshiPS.Cmdlets
 
         private enum StreamEnd { Stream, Duration, First, NothingToWatch }
 
+        // -Verbose given, or $VerbosePreference asks for it: only then is each FIX message formatted as a line.
+        internal bool VerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var given)) return given is SwitchParameter sw ? sw.IsPresent : true;
+            var pref = GetVariableValue("VerbosePreference");
+            if (pref is PSObject pso) pref = pso.BaseObject;
+            return pref is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+
         /// <summary>The live ticker source the stream follows (-TickerSource), if any.</summary>
         internal TickerFeed LiveTickers { get; set; }
 

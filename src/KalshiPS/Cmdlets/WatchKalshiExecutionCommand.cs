@@ -1,19 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using KalshiPS.Fix;
 using KalshiPS.Fix.Client;
 using KalshiPS.Models;
+using KalshiPS.Streaming;
 
 namespace KalshiPS.Cmdlets
 {
     /// <summary>
     /// Streams the ExecutionReports of the session's FIX order-entry connection as they arrive: answers to this
     /// session's orders and unsolicited ones (fills against other participants, cancels made over REST, expiry).
-    /// Written on the pipeline thread; ends on Ctrl+C, -Duration, -First (or Select-Object -First), or when the
-    /// connection closes. The connection never waits for this command: if it reads too slowly, reports are missed,
+    /// Written on the pipeline thread through the Watch-* drain loop (RunPump); ends on Ctrl+C, -Duration, -First (or
+    /// Select-Object -First), or when the connection closes. The connection never waits for this command: if it reads too slowly, reports are missed,
     /// counted, and the warning names the Get-KalshiDropCopy call that recovers them.
     /// </summary>
     [Cmdlet(VerbsCommon.Watch, "KalshiExecution", HelpUri = HelpUris.Root + "Watch-KalshiExecution.md")]
@@ -55,53 +55,43 @@ namespace KalshiPS.Cmdlets
                 && (tickers.Count == 0 || (m.Get(FixAppTags.Symbol) is string s && tickers.Contains(s)))
                 && (ids.Count == 0 || (m.Get(FixAppTags.ClOrdID) is string c && ids.Contains(c)) || (m.Get(FixAppTags.OrigClOrdID) is string o && ids.Contains(o)));
 
-            using (var trace = fix.Trace.Attach())
+            using (var trace = VerboseWanted() ? fix.Trace.Attach() : null)
             using (var sub = fix.Subscribe(Wanted, Capacity))
             {
                 WriteVerbose($"Watching execution reports on {fix.Endpoint}.");
-                var clock = Stopwatch.StartNew();
-                var timed = Duration > TimeSpan.Zero;
-                int emitted = 0;
-                string lastExecId = null;
-                try
+                var outbox = new StreamOutbox(QueueCapacity, TimeSpan.Zero);
+                RunPump(outbox, async ct =>
                 {
                     while (true)
                     {
-                        var wait = TimeSpan.FromMilliseconds(500);
-                        if (timed)
-                        {
-                            var left = Duration - clock.Elapsed;
-                            if (left <= TimeSpan.Zero) break;
-                            if (left < wait) wait = left;
-                        }
-                        var got = sub.TryTake(wait, StopToken, out var d);
-                        foreach (var line in trace.Drain()) WriteVerbose(line);
-                        if (!got) continue;
-                        if (d.DroppedBefore > 0) WriteWarning(Missed(d.DroppedBefore, lastExecId));
+                        var d = await sub.TakeAsync(ct).ConfigureAwait(false);
+                        if (trace != null) foreach (var line in trace.Drain()) outbox.Notify(new StreamNotice(false, line));
+                        if (d.DroppedBefore > 0) outbox.Notify(new StreamNotice(true, Missed(d.DroppedBefore, _lastExecId)));
                         if (d.IsEnd)
-                        {
-                            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                                $"The FIX order-entry connection closed ({sub.EndReason}); it is not reopened by itself. Run Connect-KalshiFix -SessionType OrderEntry again; Get-KalshiDropCopy{(lastExecId != null ? " -BeginExecId '" + lastExecId + "'" : " -Since <time>")} recovers reports missed meanwhile."),
-                                "KalshiFixConnectionClosed", ErrorCategory.ConnectionError, fix.Endpoint.ToString()));
-                            return;
-                        }
+                            throw new FixConnectionLostException(sub.EndReason, "It is not reopened by itself. Run Connect-KalshiFix -SessionType OrderEntry again; Get-KalshiDropCopy"
+                                + (_lastExecId != null ? " -BeginExecId '" + _lastExecId + "'" : " -Since <time>") + " recovers reports missed meanwhile.");
                         if (!FixExecutionReport.TryParse(d.Message, out var er, out var error))
                         {
-                            WriteWarning("Watch-KalshiExecution: an ExecutionReport could not be read (" + error + "): " + d.Message);
+                            outbox.Notify(new StreamNotice(true, "Watch-KalshiExecution: an ExecutionReport could not be read (" + error + "): " + d.Message));
                             continue;
                         }
-                        lastExecId = er.ExecId ?? lastExecId;
-                        WriteObject(FixOrderTranslation.ToExecution(er, "OrderEntry", !FixAnswered.IsAnswer(d.Message)));
-                        if (First > 0 && ++emitted >= First) break;
+                        _lastExecId = er.ExecId ?? _lastExecId;
+                        outbox.Add(FixOrderTranslation.ToExecution(er, "OrderEntry", !FixAnswered.IsAnswer(d.Message)), ct);
                     }
-                }
-                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-                if (sub.Dropped > 0) WriteWarning(Missed(sub.Dropped, lastExecId) + " (in all)");
+                });
+                if (sub.Dropped > 0) WriteWarning(Missed(sub.Dropped, _lastExecId) + " (in all)");
             }
         }
+
+        // The receive task writes it, the pipeline thread reads it after the task ended (RunPump waits for it).
+        private volatile string _lastExecId;
+
+        internal override bool AccountData => true;
+
+        internal override string UnwrittenHint(IReadOnlyList<object> unwritten) =>
+            unwritten.OfType<KalshiExecution>().FirstOrDefault()?.ExecId is string first
+                ? $"Get-KalshiDropCopy -BeginExecId '{first}' resends them."
+                : null;
 
         private static string Missed(long count, string lastExecId) =>
             $"Watch-KalshiExecution: {count} execution reports arrived faster than the pipeline took them and were not written. " +

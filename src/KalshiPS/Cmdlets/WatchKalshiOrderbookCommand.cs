@@ -52,15 +52,6 @@ namespace KalshiPS.Cmdlets
             RunStream(outbox => OrderbookHandler.Deferred(tickers, Depth, book => outbox.Post(book.Ticker, book)), Interval);
         }
 
-        // -Verbose given, or $VerbosePreference asks for it: only then is each FIX message formatted as a line.
-        private bool VerboseWanted()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var given)) return given is SwitchParameter sw ? sw.IsPresent : true;
-            var pref = GetVariableValue("VerbosePreference");
-            if (pref is PSObject pso) pref = pso.BaseObject;
-            return pref is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
-        }
-
         private void RunOverFix(List<string> tickers)
         {
             var marketData = RequireFix(KalshiFixSessionType.MarketData);
@@ -71,7 +62,7 @@ namespace KalshiPS.Cmdlets
             // Registered before the first request goes out, so no snapshot can arrive unseen.
             using (var subscription = FixMarketDataSubscription.Open(marketData, tickers, verbose))
             {
-                var feed = new FixOrderbookFeed(tickers, Depth, outbox, subscription.SendAsync, subscription.ReceiveAsync, () => subscription.Missed);
+                var feed = new FixOrderbookFeed(tickers, Depth, outbox, subscription.SendAsync, subscription.ReceiveAsync, () => subscription.Missed, () => subscription.EndReason);
                 RunPump(outbox, feed.RunAsync);
             }
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KalshiPS.Fix;
+using KalshiPS.Fix.Client;
 
 namespace KalshiPS.Streaming
 {
@@ -21,14 +22,17 @@ namespace KalshiPS.Streaming
         private readonly Func<FixMessage, CancellationToken, Task> _send;
         private readonly Func<CancellationToken, Task<FixMessage>> _receive;
         private readonly Func<long> _missed;
+        private readonly Func<string> _endReason;
         private readonly StreamOutbox _outbox;
         private readonly string _requestPrefix = "ps-" + Guid.NewGuid().ToString("N").Substring(0, 8) + "-";
         private readonly HashSet<string> _live = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="receive">The next application message of the market data session; null when it closed.</param>
         /// <param name="missed">The session's count of skipped messages (<see cref="FixSession.MissedMessages"/>).</param>
+        /// <param name="endReason">Why the session ended, once <paramref name="receive"/> returned null.</param>
         public FixOrderbookFeed(IReadOnlyList<string> tickers, int depth, StreamOutbox outbox,
-            Func<FixMessage, CancellationToken, Task> send, Func<CancellationToken, Task<FixMessage>> receive, Func<long> missed)
+            Func<FixMessage, CancellationToken, Task> send, Func<CancellationToken, Task<FixMessage>> receive, Func<long> missed,
+            Func<string> endReason = null)
         {
             if (tickers == null || tickers.Count == 0) throw new ArgumentException("At least one ticker is required.", nameof(tickers));
             _tickers = tickers;
@@ -37,6 +41,7 @@ namespace KalshiPS.Streaming
             _send = send;
             _receive = receive;
             _missed = missed;
+            _endReason = endReason ?? (() => "the market data session ended");
         }
 
         public int Resyncs { get; private set; }
@@ -51,7 +56,7 @@ namespace KalshiPS.Streaming
                 while (true)
                 {
                     var m = await _receive(ct).ConfigureAwait(false);
-                    if (m == null) throw new KalshiFixSessionClosedException("The FIX market data session closed while watching order books. Reconnect with Connect-KalshiFix -SessionType MarketData.");
+                    if (m == null) throw new FixConnectionLostException(_endReason(), "The order books are no longer followed; reconnect with Connect-KalshiFix -SessionType MarketData.");
                     var missed = _missed();
                     if (missed != lastMissed)
                     {
@@ -130,11 +135,5 @@ namespace KalshiPS.Streaming
                 }
             }
         }
-    }
-
-    /// <summary>A FIX session ended under a cmdlet that needed it.</summary>
-    internal sealed class KalshiFixSessionClosedException : Exception
-    {
-        public KalshiFixSessionClosedException(string message) : base(message) { }
     }
 }

@@ -46,10 +46,11 @@ namespace KalshiPS.Fix.Client
         }
     }
 
-    /// <summary>The connection closed while a command waited for its answer.</summary>
+    /// <summary>The connection closed while a command waited for its answer or read its stream; <c>advice</c> says what to do.</summary>
     internal sealed class FixConnectionLostException : Exception
     {
-        public FixConnectionLostException(string reason) : base("The FIX connection closed (" + reason + ").") { Reason = reason; }
+        public FixConnectionLostException(string reason, string advice = null)
+            : base("The FIX connection closed (" + reason + ")." + (advice != null ? " " + advice : "")) { Reason = reason; }
         public string Reason { get; }
     }
 
