@@ -192,5 +192,7 @@ public class FixApplicationMessageTests
         Assert.False(FixValues.TryDecimal(".5", out _));
         Assert.Equal("10", FixValues.Quantity(10.00m));
         Assert.Equal("0.5600", FixValues.Dollars(0.56m));
+        Assert.Equal("0.123456", FixValues.Dollars(0.123456m)); // a sub-penny price is written as it is, not rounded
+        Assert.Equal("2.505", FixValues.Quantity(2.505m));
     }
 }

@@ -13,12 +13,12 @@ namespace KalshiPS.Fix
         /// <summary>A quantity or dollar amount as the shortest exact invariant string ("10", "10.5", "0.3500" stays as given scale).</summary>
         public static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>Quantities: whole numbers without a fraction ("10"), otherwise two decimals ("2.50").</summary>
+        /// <summary>Quantities: whole numbers without a fraction ("10"), otherwise at least two decimals ("2.50"); never rounded.</summary>
         public static string Quantity(decimal value) =>
-            value == Math.Truncate(value) ? Math.Truncate(value).ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.00", CultureInfo.InvariantCulture);
+            value == Math.Truncate(value) ? Math.Truncate(value).ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.00##########", CultureInfo.InvariantCulture);
 
-        /// <summary>Market data prices in dollars with four decimals ("0.3500"), as Kalshi's examples show.</summary>
-        public static string Dollars(decimal value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+        /// <summary>Market data prices in dollars with four decimals ("0.3500"), as Kalshi's examples show, more when the price has them; never rounded.</summary>
+        public static string Dollars(decimal value) => value.ToString("0.0000##########", CultureInfo.InvariantCulture);
 
         public static bool TryDecimal(string s, out decimal value)
         {
