@@ -56,18 +56,7 @@ namespace KalshiPS.Cmdlets
         {
             if (EventTicker != null && EventTicker.Length > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(EventTicker)))
             {
-                var tickers = new List<string>();
-                foreach (var raw in EventTicker ?? new string[] { null })
-                    if (TrySegment(SegmentKind.EventTicker, raw, nameof(EventTicker), out var checkedTicker)) tickers.Add(checkedTicker);
-                if (tickers.Count == 0) return;
-                RunAsync(async ct =>
-                {
-                    foreach (var ticker in tickers)
-                    {
-                        try { Emit(await MarketData.GetEventAsync(ticker, IncludeMarkets, ct).ConfigureAwait(false)); }
-                        catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
-                    }
-                });
+                EmitEach(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), async (ticker, ct) => await MarketData.GetEventAsync(ticker.Value, IncludeMarkets, ct).ConfigureAwait(false));
                 return;
             }
             if (SkipListing()) return;

@@ -19,19 +19,8 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var tickers = new System.Collections.Generic.List<string>();
-            foreach (var raw in EventTicker ?? new string[] { null })
-                if (TrySegment(SegmentKind.EventTicker, raw, nameof(EventTicker), out var checkedTicker)) tickers.Add(checkedTicker);
-            if (tickers.Count == 0) return;
-            RunAsync(async ct =>
-            {
-                var api = new EventsApi(ActiveSession);
-                foreach (var ticker in tickers)
-                {
-                    try { Emit(await api.GetMetadataAsync(ticker, ct).ConfigureAwait(false)); }
-                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker); }
-                }
-            });
+            var api = new EventsApi(ActiveSession);
+            EmitEach(SegmentKind.EventTicker, EventTicker, nameof(EventTicker), async (ticker, ct) => await api.GetMetadataAsync(ticker.Value, ct).ConfigureAwait(false));
         }
     }
 }

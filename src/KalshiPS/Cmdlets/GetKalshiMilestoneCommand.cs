@@ -74,18 +74,7 @@ namespace KalshiPS.Cmdlets
                 RunAsync(ct => EmitPagesAsync(api.ListMilestones(q, PageSize, ct), MyInvocation.MyCommand.Name));
                 return;
             }
-            var ids = new List<Segment>();
-            foreach (var raw in MilestoneId ?? new string[] { null })
-                if (TrySegment(SegmentKind.MilestoneId, raw, nameof(MilestoneId), out var id)) ids.Add(Segment.Parse(SegmentKind.MilestoneId, id, nameof(MilestoneId)));
-            if (ids.Count == 0) return;
-            RunAsync(async ct =>
-            {
-                foreach (var id in ids)
-                {
-                    try { Emit(await api.GetMilestoneAsync(id, ct).ConfigureAwait(false)); }
-                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, id.Value); }
-                }
-            });
+            EmitEach(SegmentKind.MilestoneId, MilestoneId, nameof(MilestoneId), async (id, ct) => await api.GetMilestoneAsync(id, ct).ConfigureAwait(false));
         }
 
         protected override void EndProcessing() => WriteTotalCount();

@@ -52,18 +52,7 @@ namespace KalshiPS.Cmdlets
                 RunAsync(ct => EmitPagesAsync(api.List(status, series, eventTicker, PageSize, ct), MyInvocation.MyCommand.Name));
                 return;
             }
-            var tickers = new List<Segment>();
-            foreach (var raw in CollectionTicker ?? new string[] { null })
-                if (TrySegment(SegmentKind.CollectionTicker, raw, nameof(CollectionTicker), out var t)) tickers.Add(Segment.Parse(SegmentKind.CollectionTicker, t, nameof(CollectionTicker)));
-            if (tickers.Count == 0) return;
-            RunAsync(async ct =>
-            {
-                foreach (var ticker in tickers)
-                {
-                    try { Emit(await api.GetAsync(ticker, ct).ConfigureAwait(false)); }
-                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, ticker.Value); }
-                }
-            });
+            EmitEach(SegmentKind.CollectionTicker, CollectionTicker, nameof(CollectionTicker), async (ticker, ct) => await api.GetAsync(ticker, ct).ConfigureAwait(false));
         }
 
         protected override void EndProcessing() => WriteTotalCount();

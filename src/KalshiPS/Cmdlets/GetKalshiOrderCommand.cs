@@ -66,15 +66,7 @@ namespace KalshiPS.Cmdlets
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (var id in OrderId ?? new string[] { null })
-                {
-                    if (!TrySegment(SegmentKind.OrderId, id, nameof(OrderId), out var orderId)) continue;
-                    RunAsync(async ct =>
-                    {
-                        try { Emit(await Orders.GetOrderAsync(orderId, ct).ConfigureAwait(false)); }
-                        catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, orderId); }
-                    });
-                }
+                EmitEach(SegmentKind.OrderId, OrderId, nameof(OrderId), async (id, ct) => await Orders.GetOrderAsync(id.Value, ct).ConfigureAwait(false));
                 return;
             }
             if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)

@@ -61,15 +61,7 @@ namespace KalshiPS.Cmdlets
             if (!TryOptionalSegment(SegmentKind.RfqId, RfqId, nameof(RfqId), out var rfqId)) return;
             if (ParameterSetName == IdSet)
             {
-                foreach (var raw in QuoteId ?? new string[] { null })
-                {
-                    if (!TrySegment(SegmentKind.QuoteId, raw, nameof(QuoteId), out var id)) continue;
-                    RunAsync(async ct =>
-                    {
-                        try { Emit(await api.GetQuoteAsync(rfqId, id, ct).ConfigureAwait(false)); }
-                        catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, id); }
-                    });
-                }
+                EmitEach(SegmentKind.QuoteId, QuoteId, nameof(QuoteId), async (id, ct) => await api.GetQuoteAsync(rfqId, id.Value, ct).ConfigureAwait(false));
                 return;
             }
             var query = new QuoteQuery

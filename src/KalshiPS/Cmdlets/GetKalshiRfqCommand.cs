@@ -48,15 +48,7 @@ namespace KalshiPS.Cmdlets
             var api = new CommunicationsApi(ActiveSession);
             if (ParameterSetName == IdSet)
             {
-                foreach (var raw in RfqId ?? new string[] { null })
-                {
-                    if (!TrySegment(SegmentKind.RfqId, raw, nameof(RfqId), out var id)) continue;
-                    RunAsync(async ct =>
-                    {
-                        try { Emit(await api.GetRfqAsync(id, ct).ConfigureAwait(false)); }
-                        catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, id); }
-                    });
-                }
+                EmitEach(SegmentKind.RfqId, RfqId, nameof(RfqId), async (id, ct) => await api.GetRfqAsync(id.Value, ct).ConfigureAwait(false));
                 return;
             }
             if (!TryOptionalSegment(SegmentKind.MarketTicker, Ticker, nameof(Ticker), out var ticker)

@@ -18,19 +18,8 @@ namespace KalshiPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var ids = new List<string>();
-            foreach (var raw in SubtraderId ?? new string[] { null })
-                if (TrySegment(SegmentKind.SubtraderId, raw, nameof(SubtraderId), out var id)) ids.Add(id);
-            if (ids.Count == 0) return;
             var api = new FcmApi(ActiveSession);
-            RunAsync(async ct =>
-            {
-                foreach (var id in ids)
-                {
-                    try { Emit(await api.GetCapAsync(id, ct).ConfigureAwait(false)); }
-                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, id); }
-                }
-            });
+            EmitEach(SegmentKind.SubtraderId, SubtraderId, nameof(SubtraderId), async (id, ct) => await api.GetCapAsync(id.Value, ct).ConfigureAwait(false));
         }
     }
 }

@@ -40,15 +40,7 @@ namespace KalshiPS.Cmdlets
             switch (ParameterSetName)
             {
                 case IdSet:
-                    foreach (var raw in TransferId ?? new string[] { null })
-                    {
-                        if (!TrySegment(SegmentKind.TransferId, raw, nameof(TransferId), out var id)) continue;
-                        RunAsync(async ct =>
-                        {
-                            try { Emit(await api.GetInstanceTransferAsync(id, ct).ConfigureAwait(false)); }
-                            catch (KalshiApiException e) when (!ct.IsCancellationRequested) { EmitError(e, id); }
-                        });
-                    }
+                    EmitEach(SegmentKind.TransferId, TransferId, nameof(TransferId), async (id, ct) => await api.GetInstanceTransferAsync(id.Value, ct).ConfigureAwait(false));
                     return;
                 case InstanceSet:
                     RunAsync(ct => StreamAsync(api.ListInstanceTransfers(PageSize, ct), ct));

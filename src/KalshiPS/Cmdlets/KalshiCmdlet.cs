@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using KalshiPS.Api;
 using KalshiPS.Auth;
 using KalshiPS.Http;
+using KalshiPS.Models;
 using KalshiPS.Session;
 
 namespace KalshiPS.Cmdlets
@@ -214,6 +215,27 @@ namespace KalshiPS.Cmdlets
         {
             try { value = Segment.Parse(kind, raw, parameter).Value; return true; }
             catch (InvalidSegmentException e) { WriteError(ErrorRecords.From(e, raw)); value = null; return false; }
+        }
+
+        /// <summary>
+        /// The by-id shape of Get-* cmdlets: every value is checked as a path segment first (a bad one is an error for it
+        /// alone and sends nothing), then one object is fetched and written per id in one background run. An id Kalshi
+        /// does not know is an error for that id; any other failure ends the command.
+        /// </summary>
+        internal void EmitEach(SegmentKind kind, string[] values, string parameter, Func<Segment, CancellationToken, Task<object>> fetch)
+        {
+            var ids = new List<Segment>();
+            foreach (var raw in values ?? new string[] { null })
+                if (TrySegment(kind, raw, parameter, out var id)) ids.Add(Segment.Parse(kind, id, parameter));
+            if (ids.Count == 0) return;
+            RunAsync(async ct =>
+            {
+                foreach (var id in ids)
+                {
+                    try { Emit(await fetch(id, ct).ConfigureAwait(false)); }
+                    catch (KalshiApiException e) when (e.Kind == KalshiErrorKind.NotFound) { EmitError(e, id.Value); }
+                }
+            });
         }
 
         /// <summary>An optional filter value: null/blank means "not given"; anything else must be valid.</summary>
