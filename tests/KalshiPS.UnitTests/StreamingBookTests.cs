@@ -108,4 +108,41 @@ public class StreamingBookTests
         s.Reset();
         Assert.False(s.IsGap(1));
     }
+
+    [Fact]
+    public void Published_books_share_unchanged_levels_and_never_change_after_they_are_written()
+    {
+        var t = new OrderbookTracker(new[] { "MKT" });
+        var first = t.OnSnapshot("MKT", 1, L((0.40m, 10m), (0.42m, 5m)), L((0.55m, 7m), (0.50m, 1m)), T0).Book!;
+        var second = t.OnDelta("MKT", 2, "yes", 0.42m, 1m, T0).Book!;
+        // The No side did not change: its lists are the same objects; the Yes side's unchanged level is reused.
+        Assert.Same(first.NoBids, second.NoBids);
+        Assert.Same(first.YesAsks, second.YesAsks);
+        Assert.Same(first.YesBids[1], second.YesBids[1]);                 // 0.40 x 10
+        Assert.Same(first.NoAsks[1], second.NoAsks[1]);                   // 0.60 x 10
+        Assert.Equal(6m, second.YesBids[0].Size);
+        Assert.Equal(0.58m, second.NoAsks[0].Price);
+        Assert.Equal(6m, second.NoAsks[0].Size);
+        Assert.Equal(5m, first.YesBids[0].Size);                          // the earlier book is untouched
+        Assert.Equal(5m, first.NoAsks[0].Size);
+
+        var third = t.OnDelta("MKT", 3, "yes", 0.45m, 2m, T0).Book!;      // a new best level
+        Assert.Equal(new[] { 0.45m, 0.42m, 0.40m }, third.YesBids.Select(l => l.Price));
+        Assert.Equal(new[] { 0.55m, 0.58m, 0.60m }, third.NoAsks.Select(l => l.Price));
+        var fourth = t.OnDelta("MKT", 4, "yes", 0.40m, -10m, T0).Book!;   // a level removed
+        Assert.Equal(new[] { 0.45m, 0.42m }, fourth.YesBids.Select(l => l.Price));
+        Assert.Equal(new[] { 0.55m, 0.58m }, fourth.NoAsks.Select(l => l.Price));
+        Assert.Equal(new[] { 0.45m, 0.42m, 0.40m }, third.YesBids.Select(l => l.Price));
+    }
+
+    [Fact]
+    public void A_limited_depth_publishes_only_the_best_levels_and_follows_changes_below_the_cut()
+    {
+        var t = new OrderbookTracker(new[] { "MKT" }, depth: 2);
+        var book = t.OnSnapshot("MKT", 1, L((0.40m, 10m), (0.42m, 5m), (0.38m, 1m)), L((0.55m, 7m)), T0).Book!;
+        Assert.Equal(new[] { 0.42m, 0.40m }, book.YesBids.Select(l => l.Price));
+        book = t.OnDelta("MKT", 2, "yes", 0.42m, -5m, T0).Book!;          // the third level moves up into view
+        Assert.Equal(new[] { 0.40m, 0.38m }, book.YesBids.Select(l => l.Price));
+        Assert.Equal(new[] { 0.60m, 0.62m }, book.NoAsks.Select(l => l.Price));
+    }
 }

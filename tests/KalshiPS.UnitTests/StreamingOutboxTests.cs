@@ -117,4 +117,74 @@ public class StreamingOutboxTests
         Assert.Equal(5, box.Received);                                      // 1 written + 4 not written
         Assert.Equal(TakeResult.Completed, box.TryTake(TimeSpan.Zero, default, out _));
     }
+
+    [Fact]
+    public void Deferred_state_reaches_the_consumer_at_the_end_of_the_burst_only()
+    {
+        var box = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        for (int i = 1; i <= 100; i++) box.Post("A", i);
+        box.Post("B", "b1");
+        Assert.Equal(TakeResult.Timeout, box.TryTake(TimeSpan.Zero, default, out _));   // held by the producer
+        box.Add("fill", default);                                                        // lossless items are not held
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var fill));
+        Assert.Equal("fill", fill);
+
+        box.Flush();
+        Assert.Equal(2, box.Count);                                                      // one state per key and burst
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var a));
+        Assert.Equal(100, a);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var b));
+        Assert.Equal("b1", b);
+        box.Flush();                                                                     // nothing new: nothing queued
+        Assert.Equal(TakeResult.Timeout, box.TryTake(TimeSpan.Zero, default, out _));
+    }
+
+    [Fact]
+    public void A_waiting_consumer_is_woken_by_the_flush()
+    {
+        var box = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        object got = null;
+        var consumer = Task.Run(() => box.TryTake(TimeSpan.FromSeconds(30), default, out got));
+        box.Post("A", 1);
+        box.Post("A", 2);
+        Assert.Equal(0, box.Count);                                                      // nothing queued before the burst ends
+        box.Flush();
+        Assert.True(consumer.Wait(10000));
+        Assert.Equal(TakeResult.Item, consumer.Result);
+        Assert.Equal(2, got);
+    }
+
+    [Fact]
+    public void The_producers_last_burst_is_delivered_when_it_completes_but_never_from_another_thread()
+    {
+        var box = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        box.Post("A", 1);
+        box.Complete(fromProducer: true);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var a));
+        Assert.Equal(1, a);
+        Assert.Equal(TakeResult.Completed, box.TryTake(TimeSpan.Zero, default, out _));
+
+        var other = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        other.Post("A", 1);
+        other.Complete();                                                                // the consumer's side: held state stays held
+        Assert.Equal(TakeResult.Completed, other.TryTake(TimeSpan.Zero, default, out _));
+    }
+
+    [Fact]
+    public void Reposting_the_waiting_object_changes_nothing_and_a_new_one_replaces_it()
+    {
+        var box = new StreamOutbox(10, TimeSpan.Zero);
+        var pending = new object();
+        box.Post("A", pending);
+        box.Post("A", pending);
+        Assert.Equal(1, box.Count);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var first));
+        Assert.Same(pending, first);
+        box.Post("A", pending);                                                          // taken: queued again
+        var newer = new object();
+        box.Post("A", newer);
+        Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var second));
+        Assert.Same(newer, second);
+        Assert.Equal(TakeResult.Timeout, box.TryTake(TimeSpan.Zero, default, out _));
+    }
 }

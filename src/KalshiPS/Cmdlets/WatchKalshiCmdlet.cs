@@ -93,6 +93,9 @@ namespace KalshiPS.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(e, "KalshiStreamUnavailable", ErrorCategory.AuthenticationError, null));
                 return;
             }
+            // State posted during a burst of frames wakes the pipeline thread once per burst, not once per frame.
+            outbox.DeferSignals = true;
+            stream.BurstEnded = outbox.Flush;
             RunPump(outbox, stream.RunAsync);
         }
 
@@ -111,7 +114,7 @@ namespace KalshiPS.Cmdlets
             {
                 RequestLog.Current = log;
                 try { await pump(cts.Token).ConfigureAwait(false); }
-                finally { outbox.Complete(); }
+                finally { outbox.Complete(fromProducer: true); }
             });
 
             var clock = Stopwatch.StartNew();

@@ -64,16 +64,27 @@ namespace KalshiPS.Models
         {
             var yes = depth > 0 ? yesBidsBestFirst.Take(depth).ToArray() : yesBidsBestFirst;
             var no = depth > 0 ? noBidsBestFirst.Take(depth).ToArray() : noBidsBestFirst;
-            var book = new KalshiOrderbook
-            {
-                Ticker = ticker,
-                YesBids = yes,
-                NoBids = no,
-                YesAsks = no.Select(l => new KalshiPriceLevel(1m - l.Price, l.Size)).ToArray(),
-                NoAsks = yes.Select(l => new KalshiPriceLevel(1m - l.Price, l.Size)).ToArray(),
-            };
-            if (yes.Length > 0) { book.BestYesBid = yes[0].Price; book.BestYesBidSize = yes[0].Size; book.BestNoAsk = 1m - yes[0].Price; }
-            if (no.Length > 0) { book.BestNoBid = no[0].Price; book.BestYesAsk = 1m - no[0].Price; book.BestYesAskSize = no[0].Size; }
+            return FromSides(ticker, yes, AsksOf(no), no, AsksOf(yes));
+        }
+
+        /// <summary>The asks a side's bids make on the other leg (1 - price, same size), index for index.</summary>
+        internal static KalshiPriceLevel[] AsksOf(KalshiPriceLevel[] bidsBestFirst)
+        {
+            var asks = new KalshiPriceLevel[bidsBestFirst.Length];
+            for (var i = 0; i < asks.Length; i++) asks[i] = new KalshiPriceLevel(1m - bidsBestFirst[i].Price, bidsBestFirst[i].Size);
+            return asks;
+        }
+
+        /// <summary>
+        /// A book from lists already built (the stream's local book reuses an unchanged side's lists between books;
+        /// they are read-only, so sharing them is safe). <paramref name="yesAsks"/> come from the No bids.
+        /// </summary>
+        internal static KalshiOrderbook FromSides(string ticker, KalshiList<KalshiPriceLevel> yesBids, KalshiList<KalshiPriceLevel> yesAsks,
+            KalshiList<KalshiPriceLevel> noBids, KalshiList<KalshiPriceLevel> noAsks)
+        {
+            var book = new KalshiOrderbook { Ticker = ticker, YesBids = yesBids, NoBids = noBids, YesAsks = yesAsks, NoAsks = noAsks };
+            if (yesBids.Count > 0) { book.BestYesBid = yesBids[0].Price; book.BestYesBidSize = yesBids[0].Size; book.BestNoAsk = 1m - yesBids[0].Price; }
+            if (noBids.Count > 0) { book.BestNoBid = noBids[0].Price; book.BestYesAsk = 1m - noBids[0].Price; book.BestYesAskSize = noBids[0].Size; }
             if (book.BestYesBid.HasValue && book.BestYesAsk.HasValue) book.Spread = book.BestYesAsk - book.BestYesBid;
             return book;
         }

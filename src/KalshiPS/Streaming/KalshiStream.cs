@@ -126,6 +126,13 @@ namespace KalshiPS.Streaming
         public int Reconnects { get; private set; }
         public DateTime UtcNow => _settings.Time.GetUtcNow().UtcDateTime;
 
+        /// <summary>
+        /// Called when a burst of messages ends: before the receive loop waits for the network, and every
+        /// <see cref="BurstLength"/> messages while they keep arriving (see <see cref="StreamOutbox.DeferSignals"/>).
+        /// </summary>
+        public Action BurstEnded { get; set; }
+        internal const int BurstLength = 32;
+
         public void Warn(string text) => _notify(new StreamNotice(true, text));
         public void Verbose(string text) => _notify(new StreamNotice(false, text));
         public void Notify(StreamNotice notice) => _notify(notice);
@@ -302,10 +309,18 @@ namespace KalshiPS.Streaming
         // goes through CloseAsync instead. Handler calls get the stop token so a blocked hand-off ends promptly.
         private async Task ReceiveLoopAsync(ClientWebSocket socket, bool reconnect, CancellationToken ct)
         {
+            try { await ReceiveMessagesAsync(socket, reconnect, ct).ConfigureAwait(false); }
+            finally { BurstEnded?.Invoke(); } // what the last messages before a disconnect posted
+        }
+
+        private async Task ReceiveMessagesAsync(ClientWebSocket socket, bool reconnect, CancellationToken ct)
+        {
             await _handler.OnConnectedAsync(this, reconnect, ct).ConfigureAwait(false);
             _lastTick = _settings.Time.GetTimestamp();
             var buffer = new byte[64 * 1024];
             var message = new MemoryStream();
+            var burst = 0;
+            Task tickDue = null; // one timer for the next tick, kept across receives (not one per wait)
             while (true)
             {
                 WebSocketReceiveResult r;
@@ -316,12 +331,20 @@ namespace KalshiPS.Streaming
                     try
                     {
                         var pending = socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                        if (!pending.IsCompleted) { burst = 0; BurstEnded?.Invoke(); }
                         while (!pending.IsCompleted)
                         {
                             // Wait for the frame without cancelling the receive (that would abort the socket), ticking meanwhile.
                             var due = _settings.TickInterval - _settings.Time.GetElapsedTime(_lastTick);
-                            if (due > TimeSpan.Zero && await Task.WhenAny(pending, Task.Delay(due)).ConfigureAwait(false) == pending) break;
+                            if (due > TimeSpan.Zero)
+                            {
+                                if (tickDue == null) tickDue = Task.Delay(due);
+                                if (await Task.WhenAny(pending, tickDue).ConfigureAwait(false) == pending) break;
+                                tickDue = null;
+                                if (_settings.Time.GetElapsedTime(_lastTick) < _settings.TickInterval) continue; // ticked meanwhile
+                            }
                             await TickAsync(ct).ConfigureAwait(false);
+                            BurstEnded?.Invoke(); // whatever the tick posted
                         }
                         r = await pending.ConfigureAwait(false);
                     }
@@ -350,6 +373,7 @@ namespace KalshiPS.Streaming
                 if (parsed == null) continue;
                 ct.ThrowIfCancellationRequested();
                 await _handler.OnMessageAsync(this, parsed, ct).ConfigureAwait(false);
+                if (++burst >= BurstLength) { burst = 0; BurstEnded?.Invoke(); }
                 if (_settings.Time.GetElapsedTime(_lastTick) >= _settings.TickInterval) await TickAsync(ct).ConfigureAwait(false);
             }
         }

@@ -17,6 +17,11 @@ namespace KalshiPS.Streaming
         private readonly object _gate = new object();
         private readonly int _depth;
         private KalshiOrderbook _lastValid;
+        // Each side's published lists, rebuilt only after that side changed (a delta changes one side; the consumer
+        // builds a book per take), reusing the level objects of unchanged levels: a flood then allocates a few objects
+        // per book instead of four per level.
+        private PublishedSide _yesOut = PublishedSide.Empty, _noOut = PublishedSide.Empty;
+        private bool _yesDirty = true, _noDirty = true;
 
         public LocalOrderBook(string ticker, int depth = 0)
         {
@@ -42,6 +47,7 @@ namespace KalshiPS.Streaming
         private void ApplySnapshotLocked(IEnumerable<KalshiPriceLevel> yes, IEnumerable<KalshiPriceLevel> no, long? seq, DateTime ts)
         {
             _yes.Clear(); _no.Clear();
+            _yesDirty = _noDirty = true;
             foreach (var l in yes ?? Enumerable.Empty<KalshiPriceLevel>()) if (l.Size > 0) _yes[l.Price] = l.Size;
             foreach (var l in no ?? Enumerable.Empty<KalshiPriceLevel>()) if (l.Size > 0) _no[l.Price] = l.Size;
             IsValid = true;
@@ -58,6 +64,7 @@ namespace KalshiPS.Streaming
 
         private void ApplyDeltaLocked(SortedDictionary<decimal, decimal> levels, decimal price, decimal delta, long? seq, DateTime ts)
         {
+            MarkDirty(levels);
             levels.TryGetValue(price, out var size);
             size += delta;
             if (size <= 0) levels.Remove(price); else levels[price] = size;
@@ -71,6 +78,7 @@ namespace KalshiPS.Streaming
             var levels = SideOf(side);
             lock (_gate)
             {
+                MarkDirty(levels);
                 if (size <= 0) levels.Remove(price); else levels[price] = size;
                 Sequence = seq ?? Sequence;
                 Timestamp = ts;
@@ -94,6 +102,11 @@ namespace KalshiPS.Streaming
         public KalshiOrderbook Current()
         {
             lock (_gate) return IsValid ? Build(_depth) : _lastValid;
+        }
+
+        private void MarkDirty(SortedDictionary<decimal, decimal> levels)
+        {
+            if (levels == _yes) _yesDirty = true; else _noDirty = true;
         }
 
         private SortedDictionary<decimal, decimal> SideOf(string side)
@@ -125,6 +138,15 @@ namespace KalshiPS.Streaming
 
         private KalshiOrderbook Build(int depth)
         {
+            if (depth == _depth)
+            {
+                if (_yesDirty) { _yesOut = PublishedSide.Rebuild(_yes, depth, _yesOut); _yesDirty = false; }
+                if (_noDirty) { _noOut = PublishedSide.Rebuild(_no, depth, _noOut); _noDirty = false; }
+                var published = KalshiOrderbook.FromSides(Ticker, _yesOut.BidList, _noOut.AskList, _noOut.BidList, _yesOut.AskList);
+                published.Sequence = Sequence;
+                published.Timestamp = Timestamp;
+                return published;
+            }
             // Only the emitted depth is materialized.
             var yes = BestFirst(_yes, depth);
             var no = BestFirst(_no, depth);
@@ -132,6 +154,47 @@ namespace KalshiPS.Streaming
             book.Sequence = Sequence;
             book.Timestamp = Timestamp;
             return book;
+        }
+    }
+
+    /// <summary>One side as published: its bids best first and the asks they make on the other leg, index for index.</summary>
+    internal sealed class PublishedSide
+    {
+        public static readonly PublishedSide Empty = new PublishedSide(new KalshiPriceLevel[0], new KalshiPriceLevel[0]);
+        private readonly KalshiPriceLevel[] _bids, _asks;
+        public KalshiList<KalshiPriceLevel> BidList { get; }
+        public KalshiList<KalshiPriceLevel> AskList { get; }
+
+        private PublishedSide(KalshiPriceLevel[] bids, KalshiPriceLevel[] asks)
+        {
+            _bids = bids;
+            _asks = asks;
+            BidList = new KalshiList<KalshiPriceLevel>(bids);
+            AskList = new KalshiList<KalshiPriceLevel>(asks);
+        }
+
+        /// <summary>
+        /// The best <paramref name="depth"/> levels (0 = all) of <paramref name="side"/>; a level whose price and size are
+        /// unchanged since <paramref name="previous"/> keeps its objects (they are immutable, so books may share them).
+        /// </summary>
+        public static PublishedSide Rebuild(SortedDictionary<decimal, decimal> side, int depth, PublishedSide previous)
+        {
+            var count = depth > 0 ? Math.Min(depth, side.Count) : side.Count;
+            var bids = new KalshiPriceLevel[count];
+            var asks = new KalshiPriceLevel[count];
+            var old = previous._bids;
+            var j = old.Length - 1; // both walks go up in price: the dictionary ascending, the old best-first array from its end
+            var skip = side.Count - count;
+            var at = count;
+            foreach (var kv in side)
+            {
+                if (skip-- > 0) continue;
+                at--;
+                while (j >= 0 && old[j].Price < kv.Key) j--;
+                if (j >= 0 && old[j].Price == kv.Key && old[j].Size == kv.Value) { bids[at] = old[j]; asks[at] = previous._asks[j]; }
+                else { bids[at] = new KalshiPriceLevel(kv.Key, kv.Value); asks[at] = new KalshiPriceLevel(1m - kv.Key, kv.Value); }
+            }
+            return new PublishedSide(bids, asks);
         }
     }
 

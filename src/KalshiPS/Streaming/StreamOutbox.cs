@@ -16,7 +16,7 @@ namespace KalshiPS.Streaming
     /// </summary>
     internal sealed class StreamOutbox
     {
-        private sealed class Slot { public object Value; public bool Queued; public long LastTaken = long.MinValue; }
+        private sealed class Slot { public object Value; public volatile bool Queued; public long LastTaken = long.MinValue; }
         private sealed class Entry { public object Item; public string Key; public bool Counted; public bool Notice; }
 
         private readonly object _gate = new object();
@@ -28,6 +28,10 @@ namespace KalshiPS.Streaming
         private bool _completed;
         private long _received;      // Add calls: every lossless item the stream handed over
         private readonly List<object> _refused = new List<object>(); // handed over after the end (or while it came): never queued
+        // State posted during a burst (DeferSignals), by key; only the producer touches it (Post and Flush run on its loop).
+        private readonly Dictionary<string, object> _staged = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        // The slots by key, readable without the lock (the fast path of Post); replaced, never changed, under the lock.
+        private volatile Dictionary<string, Slot> _slotsView = new Dictionary<string, Slot>(StringComparer.OrdinalIgnoreCase);
 
         public StreamOutbox(int capacity, TimeSpan interval)
         {
@@ -82,22 +86,49 @@ namespace KalshiPS.Streaming
             }
         }
 
+        /// <summary>
+        /// When set, state posted by <see cref="Post"/> is held by the producer until <see cref="Flush"/>, which it calls
+        /// at the end of each burst (a receive loop: before it waits for the network, every few messages, and when it
+        /// stops). A flood then costs the consumer one state per key and burst, and one wake-up, instead of one per
+        /// message; a lone message is flushed at once. Only for a producer that calls Post and Flush from one loop.
+        /// </summary>
+        public bool DeferSignals { get; set; }
+
         /// <summary>Publishes the latest state for a key; replaces one still waiting. Never blocks.</summary>
         public void Post(string key, object value)
         {
-            lock (_gate)
+            if (DeferSignals) { _staged[key] = value; return; }
+            // The same object already waiting (a book's one publication, re-posted per change): nothing to change, and no
+            // lock to contend for with the consumer. Safe: the consumer materializes it only after it clears Queued.
+            if (_slotsView.TryGetValue(key, out var known) && known.Queued && ReferenceEquals(known.Value, value)) return;
+            lock (_gate) PostLocked(key, value);
+        }
+
+        private void PostLocked(string key, object value)
+        {
+            if (_completed) return;
+            if (!_slots.TryGetValue(key, out var slot))
             {
-                if (_completed) return;
-                if (!_slots.TryGetValue(key, out var slot)) _slots[key] = slot = new Slot();
-                slot.Value = value;
-                if (!slot.Queued)
-                {
-                    slot.Queued = true;
-                    _queue.AddLast(new Entry { Key = key });
-                    KalshiStreamDiagnostics.Queued(_queue.Count);
-                    Monitor.PulseAll(_gate); // a replaced value needs no wake-up: its entry already woke the consumer
-                }
+                _slots[key] = slot = new Slot();
+                _slotsView = new Dictionary<string, Slot>(_slots, StringComparer.OrdinalIgnoreCase);
             }
+            slot.Value = value;
+            if (!slot.Queued)
+            {
+                slot.Queued = true;
+                _queue.AddLast(new Entry { Key = key });
+                KalshiStreamDiagnostics.Queued(_queue.Count);
+                Monitor.PulseAll(_gate); // a replaced value needs no wake-up: its entry already woke the consumer
+            }
+        }
+
+        /// <summary>Hands the state held during a burst (see <see cref="DeferSignals"/>) to the consumer, with one wake-up.</summary>
+        public void Flush()
+        {
+            if (_staged.Count == 0) return;
+            lock (_gate)
+                foreach (var kv in _staged) PostLocked(kv.Key, kv.Value);
+            _staged.Clear();
         }
 
         private void Refuse(object item)
@@ -133,8 +164,11 @@ namespace KalshiPS.Streaming
         }
 
         /// <summary>No more items will come; a waiting consumer sees <see cref="TakeResult.Completed"/> once the queue drains.</summary>
-        public void Complete()
+        /// <param name="fromProducer">The producer itself has ended: its last burst is handed over first (any other
+        /// thread must pass false: the held state is the producer's alone).</param>
+        public void Complete(bool fromProducer = false)
         {
+            if (fromProducer) Flush();
             lock (_gate) { _completed = true; Monitor.PulseAll(_gate); }
         }
 
@@ -151,7 +185,17 @@ namespace KalshiPS.Streaming
         {
             item = null;
             long deadline = Stopwatch.GetTimestamp() + (long)(Math.Max(0, maxWait.TotalSeconds) * Stopwatch.Frequency);
+            // Most takes find something ready: only a take that has to wait registers for the token.
+            var ready = TakeReady(ct, waitUntil: null, out item);
+            if (ready.HasValue) return ready.Value;
             using (ct.Register(Wake))
+                return TakeReady(ct, deadline, out item).Value;
+        }
+
+        /// <summary>Under the lock: the next ready item, or (with <paramref name="waitUntil"/>) waits for one; null: none ready and no wait.</summary>
+        private TakeResult? TakeReady(CancellationToken ct, long? waitUntil, out object item)
+        {
+            item = null;
             lock (_gate)
             {
                 while (true)
@@ -184,7 +228,8 @@ namespace KalshiPS.Streaming
                         nextReady = Math.Min(nextReady, readyAt);
                     }
                     if (_completed) return TakeResult.Completed;
-                    long until = Math.Min(deadline, nextReady);
+                    if (waitUntil == null) return null;
+                    long until = Math.Min(waitUntil.Value, nextReady);
                     if (until <= now) return TakeResult.Timeout;
                     var wait = TimeSpan.FromSeconds((double)(until - now) / Stopwatch.Frequency);
                     Monitor.Wait(_gate, wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
