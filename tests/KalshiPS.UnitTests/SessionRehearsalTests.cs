@@ -53,4 +53,17 @@ public class SessionRehearsalTests
         using var faked = new KalshiHttpPipeline(options, null, new RateLimiter(10, 10, options.TimeProvider));
         Assert.Null(faked.RehearsalTwin());
     }
+
+    [Fact]
+    public async Task The_runtime_http_client_rehearses_against_an_in_process_peer_over_one_kept_alive_connection()
+    {
+        using var handler = LoopbackTransport.Create();
+        Assert.NotNull(handler); // .NET 5+: SocketsHttpHandler with a ConnectCallback
+        using var client = new HttpClient(handler);
+        // The host does not exist and port 9 has no listener: an answer can only come from the in-process peer.
+        var first = await client.GetStringAsync("http://rehearsal.invalid:9/trade-api/v2/markets?limit=1");
+        var second = await client.GetStringAsync("http://rehearsal.invalid:9/trade-api/v2/markets?limit=1&cursor=r");
+        Assert.Contains("\"cursor\":\"r\"", first);
+        Assert.Contains("\"cursor\":\"\"", second);
+    }
 }

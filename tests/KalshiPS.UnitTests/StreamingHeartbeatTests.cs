@@ -90,7 +90,8 @@ public class StreamingHeartbeatTests
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var run = stream.RunAsync(cts.Token);
-        while (server.Accepted < 2 && !cts.IsCancellationRequested) await Task.Delay(20);
+        // The server sees the second connection before the client has counted it as a reconnect: wait for both.
+        while ((server.Accepted < 2 || stream.Reconnects < 1) && !cts.IsCancellationRequested) await Task.Delay(20);
         cts.Cancel();
         await run;
 

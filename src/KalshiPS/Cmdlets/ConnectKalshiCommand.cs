@@ -197,6 +197,7 @@ namespace KalshiPS.Cmdlets
 
             if (session.IsAuthenticated && !SkipValidation)
             {
+                session.RehearseNow();
                 Validate(session);
                 ReadBudget(session);
             }

@@ -100,21 +100,36 @@ namespace KalshiPS.Http
         }
 
         /// <summary>
-        /// A twin of this pipeline (same signer, options and code) whose transport is <see cref="RehearsalHandler"/>:
+        /// A twin of this pipeline (same signer, options and code) over an in-process transport (<see cref="Rehearsal"/>):
         /// canned answers made in-process, so a rehearsal sends nothing anywhere and spends none of this session's
         /// rate budget. Null when a test transport or clock drives this pipeline. The caller disposes it.
         /// </summary>
         internal KalshiHttpPipeline RehearsalTwin()
         {
             if (_options.InnerHandler != null || _options.TimeProvider != TimeProvider.System) return null;
+            return Rehearsal(_options, _signer);
+        }
+
+        /// <summary>
+        /// A pipeline over an in-process transport: the runtime's HTTP client wired to an in-process peer
+        /// (<see cref="LoopbackTransport"/>) where the runtime allows, else <see cref="RehearsalHandler"/>. The base URI
+        /// is plain http (a rehearsal has no TLS peer). The caller disposes it.
+        /// </summary>
+        internal static KalshiHttpPipeline Rehearsal(TransportOptions like, RequestSigner signer)
+        {
+            var loopback = LoopbackTransport.Create();
             var options = new TransportOptions
             {
-                BaseUri = _options.BaseUri, Timeout = _options.Timeout, MaxRetries = _options.MaxRetries,
-                RetryDelay = _options.RetryDelay, RetryBackoff = _options.RetryBackoff, UserAgent = _options.UserAgent,
-                InnerHandler = new RehearsalHandler(),
+                BaseUri = new UriBuilder(like.BaseUri) { Scheme = Uri.UriSchemeHttp, Port = -1 }.Uri,
+                Timeout = like.Timeout, MaxRetries = like.MaxRetries,
+                RetryDelay = like.RetryDelay, RetryBackoff = like.RetryBackoff, UserAgent = like.UserAgent,
+                InnerHandler = loopback ?? new RehearsalHandler(),
             };
-            return new KalshiHttpPipeline(options, _signer, new RateLimiter(1e9, 1e9, TimeProvider.System));
+            return new KalshiHttpPipeline(options, signer, new RateLimiter(1e9, 1e9, TimeProvider.System)) { _ownedTransport = loopback };
         }
+
+        /// <summary>A rehearsal's transport (an injected handler is otherwise never disposed: see NonDisposingHandler).</summary>
+        private HttpMessageHandler _ownedTransport;
 
         /// <summary>
         /// Runs what every request runs except the network: both resilience pipelines (Polly's generic code over
@@ -325,7 +340,11 @@ namespace KalshiPS.Http
             return handler;
         }
 
-        public void Dispose() => _services.Dispose();
+        public void Dispose()
+        {
+            _services.Dispose();
+            _ownedTransport?.Dispose();
+        }
 
         /// <summary>Keeps an injected test handler alive across factory handler rotation.</summary>
         private sealed class NonDisposingHandler : DelegatingHandler

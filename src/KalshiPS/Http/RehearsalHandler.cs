@@ -19,13 +19,16 @@ namespace KalshiPS.Http
             "\"count_fp\":\"1.00\",\"created_time\":\"2026-01-01T00:00:00Z\",\"ts_ms\":1}";
         private static readonly byte[] First = Page("\"r\""), Last = Page("\"\"");
 
+        /// <summary>The canned page: with a next cursor for a first request, without one for a request that carries a cursor.</summary>
+        internal static byte[] Body(bool requestHasCursor) => requestHasCursor ? Last : First;
+
         private static byte[] Page(string cursor) => Encoding.UTF8.GetBytes(
             "{\"markets\":[" + Item + "],\"fills\":[" + Item + "],\"orders\":[" + Item + "],\"trades\":[" + Item + "],\"cursor\":" + cursor + "}");
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             await Task.Yield();
-            var body = request.RequestUri.Query.Contains("cursor=") ? Last : First;
+            var body = Body(request.RequestUri.Query.Contains("cursor="));
             var content = new StreamContent(new YieldingStream(body));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             content.Headers.ContentLength = body.Length;

@@ -86,6 +86,16 @@ namespace KalshiPS.Session
         /// <summary>A call is starting: the rehearsal, if it has not begun, is no longer worth its time.</summary>
         internal void NoteCall() => Volatile.Write(ref _called, 1);
 
+        /// <summary>
+        /// Starts the rehearsal now (if it has not begun) instead of after an idle pause: Connect-Kalshi does this while
+        /// its own key check waits for the network, so a script's first call right after it finds its path compiled.
+        /// </summary>
+        internal void RehearseNow()
+        {
+            if (_rehearsal == null || Interlocked.Exchange(ref _called, 1) == 1) return;
+            using (ExecutionContext.SuppressFlow()) ThreadPool.UnsafeQueueUserWorkItem(_ => _ = SessionRehearsal.RunAsync(Http), null);
+        }
+
         public KalshiEnvironment Environment { get; }
         public Uri BaseUri { get; }
         public Uri WebSocketUri { get; }

@@ -49,6 +49,8 @@ namespace KalshiPS.Benchmarks.Floor
                 _app.MapGet(BenchData.Path(kind), (HttpContext ctx) => ServePage(ctx, _pages[k], _single[k], _pageSize));
             }
             _app.Map("/trade-api/ws/v2", Flood);
+            // What a default Connect-Kalshi asks (its key check); the budget endpoints stay unanswered (404: it keeps the tier table).
+            _app.MapGet("/trade-api/v2/portfolio/balance", () => Results.Text("{\"balance\":100000,\"portfolio_value\":0,\"updated_ts\":1777593600}", "application/json"));
         }
 
         public static string LastTicker(int markets) => Ticker(markets - 1);
