@@ -80,7 +80,7 @@ namespace KalshiPS.Benchmarks.Floor
             // Steady state on both sides: the measured runs must see optimized code, not the JIT at work. In pwsh that
             // takes longer than in the floor's process (the engine keeps compiling dynamic methods, which delays tier-1
             // promotion): after 1 warm-up run a 20,000-fill listing still cost ~3x its settled CPU (bench/README.md).
-            var warmup = shortMode ? 8 : 10;
+            var warmup = shortMode ? 20 : 25;
             var streamRuns = 3; // processes per side and attempt
             var startLoad = Load();
 
