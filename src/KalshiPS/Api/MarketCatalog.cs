@@ -28,7 +28,7 @@ namespace KalshiPS.Api
     internal sealed class MarketCatalog
     {
         private const int Capacity = 5000;
-        private readonly ConcurrentDictionary<string, MarketRules> _rules = new ConcurrentDictionary<string, MarketRules>(StringComparer.OrdinalIgnoreCase);
+        private ConcurrentDictionary<string, MarketRules> _rules = NewTable<MarketRules>();
         private readonly RecentNames _markets = new RecentNames(Capacity);
         private int _inserts;
         private readonly RecentNames _events = new RecentNames(Capacity);
@@ -39,11 +39,19 @@ namespace KalshiPS.Api
         {
             if (string.IsNullOrEmpty(rules?.Ticker)) return;
             // ConcurrentDictionary.Count takes every lock: look only every 256th insert (a listing remembers thousands).
-            if ((System.Threading.Interlocked.Increment(ref _inserts) & 255) == 0 && _rules.Count >= Capacity) _rules.Clear();
+            // A full table is replaced, not cleared and regrown: growing takes every lock while the other page parses.
+            if ((System.Threading.Interlocked.Increment(ref _inserts) & 255) == 0 && _rules.Count >= Capacity) _rules = NewTable<MarketRules>();
             _rules[rules.Ticker] = rules;
             _markets.Add(rules.Ticker);
             if (!string.IsNullOrEmpty(rules.EventTicker)) _events.Add(rules.EventTicker);
         }
+
+        /// <summary>
+        /// Sized for <see cref="Capacity"/> (never grows) with more lock stripes than cores: two pages of a listing are
+        /// parsed at once (read-ahead), each remembering a thousand markets.
+        /// </summary>
+        private static ConcurrentDictionary<string, T> NewTable<T>() =>
+            new ConcurrentDictionary<string, T>(4 * Environment.ProcessorCount, Capacity + Capacity / 4, StringComparer.OrdinalIgnoreCase);
 
         public void RememberEvent(string eventTicker, string seriesTicker)
         {
@@ -64,33 +72,38 @@ namespace KalshiPS.Api
         public IEnumerable<string> EventTickers => _events.Snapshot();
         public IEnumerable<string> SeriesTickers => _series.Snapshot();
 
-        /// <summary>Insertion-ordered names, oldest dropped past capacity.</summary>
+        /// <summary>
+        /// Insertion-ordered names, oldest dropped past capacity. Lock-free: pages of a listing are parsed on two threads
+        /// at once (read-ahead) and each remembers a thousand names; one lock per name made them queue for it.
+        /// </summary>
         private sealed class RecentNames
         {
             private readonly int _capacity;
-            private readonly LinkedList<string> _order = new LinkedList<string>();
-            private readonly HashSet<string> _set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            private readonly ConcurrentQueue<string> _order = new ConcurrentQueue<string>();
+            private readonly ConcurrentDictionary<string, byte> _set = NewTable<byte>();
+            private int _queued;
 
             public RecentNames(int capacity) { _capacity = capacity; }
 
             public void Add(string name)
             {
-                if (string.IsNullOrEmpty(name)) return;
-                lock (_order)
+                if (string.IsNullOrEmpty(name) || _set.ContainsKey(name) || !_set.TryAdd(name, 0)) return;
+                _order.Enqueue(name);
+                if (System.Threading.Interlocked.Increment(ref _queued) <= _capacity) return;
+                if (_order.TryDequeue(out var oldest))
                 {
-                    if (!_set.Add(name)) return;
-                    _order.AddLast(name);
-                    if (_order.Count > _capacity) { _set.Remove(_order.First.Value); _order.RemoveFirst(); }
+                    System.Threading.Interlocked.Decrement(ref _queued);
+                    _set.TryRemove(oldest, out _);
                 }
             }
 
+            /// <summary>Forgets a name (its place in the order is skipped from now on).</summary>
             public void Remove(string name)
             {
-                if (string.IsNullOrEmpty(name)) return;
-                lock (_order) if (_set.Remove(name)) _order.Remove(name);
+                if (!string.IsNullOrEmpty(name)) _set.TryRemove(name, out _);
             }
 
-            public string[] Snapshot() { lock (_order) return _order.ToArray(); }
+            public string[] Snapshot() => _order.Where(n => _set.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
     }
 }

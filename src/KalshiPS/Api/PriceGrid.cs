@@ -23,19 +23,27 @@ namespace KalshiPS.Api
         public static PriceGrid From(JsonElement market) =>
             WireReader.Read(market, (ref Utf8JsonReader r) => { MarketDataWire.Market(ref r, out var grid); return grid; });
 
-        private static PriceGrid _last = Cent;
+        private const int KnownLimit = 32;
 
         /// <summary>
         /// The grid of a market's price_ranges (incomplete ones already dropped), else its structure's documented grid.
-        /// Markets of one listing mostly share a grid, so the previous one is reused when equal (no per-market copies).
+        /// Markets share a handful of grids (a listing mixes them), so a grid seen before is reused when equal: no
+        /// per-market copies, and its text (KalshiMarket.PriceRanges) is built once.
         /// </summary>
         public static PriceGrid Of(List<PriceRange> ranges, string structure)
         {
             if (ranges == null || ranges.Count == 0) return ForStructure(structure);
-            var last = _last;
-            if (Same(last.Ranges, ranges)) return last;
-            if (Same(Cent.Ranges, ranges)) return _last = Cent;
-            return _last = new PriceGrid(ranges.ToArray()); // a copy: the caller's list is scratch
+            var known = System.Threading.Volatile.Read(ref _known);
+            foreach (var g in known) if (Same(g.Ranges, ranges)) return g;
+            var grid = new PriceGrid(ranges.ToArray()); // a copy: the caller's list is scratch
+            if (known.Length < KnownLimit)
+            {
+                var more = new PriceGrid[known.Length + 1];
+                Array.Copy(known, more, known.Length);
+                more[known.Length] = grid;
+                System.Threading.Interlocked.CompareExchange(ref _known, more, known); // a lost race only forgoes the reuse
+            }
+            return grid;
         }
 
         private static bool Same(IReadOnlyList<PriceRange> a, List<PriceRange> b)
@@ -49,6 +57,8 @@ namespace KalshiPS.Api
         private static readonly PriceGrid DeciCent = new PriceGrid(new[] { new PriceRange(0m, 1m, 0.001m) });
         private static readonly PriceGrid TaperedDeciCent =
             new PriceGrid(new[] { new PriceRange(0m, 0.1m, 0.001m), new PriceRange(0.1m, 0.9m, 0.01m), new PriceRange(0.9m, 1m, 0.001m) });
+        // After the grids it lists (static fields initialize in textual order).
+        private static PriceGrid[] _known = { Cent, DeciCent, TaperedDeciCent };
 
         /// <summary>The documented grid of a price_level_structure, for a market that names one but sends no ranges.</summary>
         private static PriceGrid ForStructure(string structure)
