@@ -96,6 +96,7 @@ namespace KalshiPS.Cmdlets
             // State posted during a burst of frames wakes the pipeline thread once per burst, not once per frame.
             outbox.DeferSignals = true;
             stream.BurstEnded = outbox.Flush;
+            stream.BurstLength = KalshiStream.BurstFor(handler.Tickers?.Count ?? 1);
             RunPump(outbox, stream.RunAsync);
         }
 

@@ -10,7 +10,8 @@ namespace KalshiPS.Cmdlets
 {
     /// <summary>
     /// Streams order books kept locally from orderbook_delta: snapshot plus deltas, checked by seq, resynced on gaps,
-    /// overflows and reconnects. Emits the book after each applied change, or at most once per -Interval per ticker.
+    /// overflows and reconnects. Emits the book after each applied change (one book per ticker for a burst of messages),
+    /// or at most once per -Interval per ticker.
     /// With -Via Fix the books come from the session's KalshiMD connection (snapshots and incrementals) instead.
     /// </summary>
     [KalshiChannel("orderbook_delta")]

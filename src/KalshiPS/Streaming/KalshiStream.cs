@@ -131,7 +131,16 @@ namespace KalshiPS.Streaming
         /// <see cref="BurstLength"/> messages while they keep arriving (see <see cref="StreamOutbox.DeferSignals"/>).
         /// </summary>
         public Action BurstEnded { get; set; }
-        internal const int BurstLength = 32;
+        public int BurstLength { get; set; } = BurstPerKey;
+
+        /// <summary>
+        /// Messages per burst for each book (or other keyed state) the stream keeps: with many books a flood's messages
+        /// spread over them, so a burst grows with their number (at most <see cref="MaxBurst"/>, a few milliseconds of a
+        /// flood) to still coalesce each book's changes into one state per burst.
+        /// </summary>
+        internal const int BurstPerKey = 32, MaxBurst = 4096;
+
+        internal static int BurstFor(int keys) => Math.Min(MaxBurst, BurstPerKey * Math.Max(1, keys));
 
         public void Warn(string text) => _notify(new StreamNotice(true, text));
         public void Verbose(string text) => _notify(new StreamNotice(false, text));
