@@ -121,7 +121,7 @@ public class StreamingOutboxTests
     [Fact]
     public void Deferred_state_reaches_the_consumer_at_the_end_of_the_burst_only()
     {
-        var box = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        var box = new StreamOutbox(10, TimeSpan.Zero) { HoldUntilFlush = true };
         for (int i = 1; i <= 100; i++) box.Post("A", i);
         box.Post("B", "b1");
         Assert.Equal(TakeResult.Timeout, box.TryTake(TimeSpan.Zero, default, out _));   // held by the producer
@@ -142,7 +142,7 @@ public class StreamingOutboxTests
     [Fact]
     public void A_waiting_consumer_is_woken_by_the_flush()
     {
-        var box = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        var box = new StreamOutbox(10, TimeSpan.Zero) { HoldUntilFlush = true };
         object got = null;
         var consumer = Task.Run(() => box.TryTake(TimeSpan.FromSeconds(30), default, out got));
         box.Post("A", 1);
@@ -157,14 +157,14 @@ public class StreamingOutboxTests
     [Fact]
     public void The_producers_last_burst_is_delivered_when_it_completes_but_never_from_another_thread()
     {
-        var box = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        var box = new StreamOutbox(10, TimeSpan.Zero) { HoldUntilFlush = true };
         box.Post("A", 1);
         box.Complete(fromProducer: true);
         Assert.Equal(TakeResult.Item, box.TryTake(TimeSpan.Zero, default, out var a));
         Assert.Equal(1, a);
         Assert.Equal(TakeResult.Completed, box.TryTake(TimeSpan.Zero, default, out _));
 
-        var other = new StreamOutbox(10, TimeSpan.Zero) { DeferSignals = true };
+        var other = new StreamOutbox(10, TimeSpan.Zero) { HoldUntilFlush = true };
         other.Post("A", 1);
         other.Complete();                                                                // the consumer's side: held state stays held
         Assert.Equal(TakeResult.Completed, other.TryTake(TimeSpan.Zero, default, out _));

@@ -94,7 +94,7 @@ namespace KalshiPS.Cmdlets
                 return;
             }
             // State posted during a burst of frames wakes the pipeline thread once per burst, not once per frame.
-            outbox.DeferSignals = true;
+            outbox.HoldUntilFlush = true;
             stream.BurstEnded = outbox.Flush;
             stream.BurstLength = KalshiStream.BurstFor(handler.Tickers?.Count ?? 1);
             RunPump(outbox, stream.RunAsync);

@@ -100,32 +100,24 @@ namespace KalshiPS.Http
         }
 
         /// <summary>
-        /// A twin of this pipeline (same signer, options and code) over an in-process transport (<see cref="Rehearsal"/>):
+        /// A twin of this pipeline (same signer, options and code) over an in-process transport:
         /// canned answers made in-process, so a rehearsal sends nothing anywhere and spends none of this session's
         /// rate budget. Null when a test transport or clock drives this pipeline. The caller disposes it.
         /// </summary>
         internal KalshiHttpPipeline RehearsalTwin()
         {
             if (_options.InnerHandler != null || _options.TimeProvider != TimeProvider.System) return null;
-            return Rehearsal(_options, _signer);
-        }
-
-        /// <summary>
-        /// A pipeline over an in-process transport: the runtime's HTTP client wired to an in-process peer
-        /// (<see cref="LoopbackTransport"/>) where the runtime allows, else <see cref="RehearsalHandler"/>. The base URI
-        /// is plain http (a rehearsal has no TLS peer). The caller disposes it.
-        /// </summary>
-        internal static KalshiHttpPipeline Rehearsal(TransportOptions like, RequestSigner signer)
-        {
+            // The runtime's own HTTP client wired to an in-process peer where the runtime allows (LoopbackTransport),
+            // else the in-process handler; plain http, as a rehearsal has no TLS peer.
             var loopback = LoopbackTransport.Create();
             var options = new TransportOptions
             {
-                BaseUri = new UriBuilder(like.BaseUri) { Scheme = Uri.UriSchemeHttp, Port = -1 }.Uri,
-                Timeout = like.Timeout, MaxRetries = like.MaxRetries,
-                RetryDelay = like.RetryDelay, RetryBackoff = like.RetryBackoff, UserAgent = like.UserAgent,
+                BaseUri = new UriBuilder(_options.BaseUri) { Scheme = Uri.UriSchemeHttp, Port = -1 }.Uri,
+                Timeout = _options.Timeout, MaxRetries = _options.MaxRetries,
+                RetryDelay = _options.RetryDelay, RetryBackoff = _options.RetryBackoff, UserAgent = _options.UserAgent,
                 InnerHandler = loopback ?? new RehearsalHandler(),
             };
-            return new KalshiHttpPipeline(options, signer, new RateLimiter(1e9, 1e9, TimeProvider.System)) { _ownedTransport = loopback };
+            return new KalshiHttpPipeline(options, _signer, new RateLimiter(1e9, 1e9, TimeProvider.System)) { _ownedTransport = loopback };
         }
 
         /// <summary>A rehearsal's transport (an injected handler is otherwise never disposed: see NonDisposingHandler).</summary>

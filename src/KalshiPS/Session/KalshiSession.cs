@@ -73,8 +73,7 @@ namespace KalshiPS.Session
                 // When the session then sits idle (a prompt, a pause), rehearse a listing too; a call that starts first
                 // cancels it, as competing with that call for the same compilation only slowed it down (bench/README.md).
                 if (s.TimeProvider == TimeProvider.System && s.InnerHandler == null)
-                    _rehearsal = new Timer(_ => { if (Interlocked.Exchange(ref _called, 1) == 0) _ = SessionRehearsal.RunAsync(Http); },
-                        null, RehearsalDelay, System.Threading.Timeout.InfiniteTimeSpan);
+                    _rehearsal = new Timer(_ => Rehearse(), null, RehearsalDelay, System.Threading.Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -92,8 +91,14 @@ namespace KalshiPS.Session
         /// </summary>
         internal void RehearseNow()
         {
-            if (_rehearsal == null || Interlocked.Exchange(ref _called, 1) == 1) return;
-            using (ExecutionContext.SuppressFlow()) ThreadPool.UnsafeQueueUserWorkItem(_ => _ = SessionRehearsal.RunAsync(Http), null);
+            if (_rehearsal == null || Volatile.Read(ref _called) == 1) return;
+            using (ExecutionContext.SuppressFlow()) ThreadPool.UnsafeQueueUserWorkItem(_ => Rehearse(), null);
+        }
+
+        /// <summary>The rehearsal, at most once, and never once a call has started.</summary>
+        private void Rehearse()
+        {
+            if (Interlocked.Exchange(ref _called, 1) == 0) _ = SessionRehearsal.RunAsync(Http);
         }
 
         public KalshiEnvironment Environment { get; }

@@ -128,7 +128,7 @@ namespace KalshiPS.Streaming
 
         /// <summary>
         /// Called when a burst of messages ends: before the receive loop waits for the network, and every
-        /// <see cref="BurstLength"/> messages while they keep arriving (see <see cref="StreamOutbox.DeferSignals"/>).
+        /// <see cref="BurstLength"/> messages while they keep arriving (see <see cref="StreamOutbox.HoldUntilFlush"/>).
         /// </summary>
         public Action BurstEnded { get; set; }
         public int BurstLength { get; set; } = BurstPerKey;

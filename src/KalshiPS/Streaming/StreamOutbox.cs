@@ -16,7 +16,7 @@ namespace KalshiPS.Streaming
     /// </summary>
     internal sealed class StreamOutbox
     {
-        private sealed class Slot { public object Value; public volatile bool Queued; public long LastTaken = long.MinValue; }
+        private sealed class Slot { public object Value; public bool Queued; public long LastTaken = long.MinValue; }
         private sealed class Entry { public object Item; public string Key; public bool Counted; public bool Notice; }
 
         private readonly object _gate = new object();
@@ -28,10 +28,8 @@ namespace KalshiPS.Streaming
         private bool _completed;
         private long _received;      // Add calls: every lossless item the stream handed over
         private readonly List<object> _refused = new List<object>(); // handed over after the end (or while it came): never queued
-        // State posted during a burst (DeferSignals), by key; only the producer touches it (Post and Flush run on its loop).
+        // State posted during a burst (HoldUntilFlush), by key; only the producer touches it (Post and Flush run on its loop).
         private readonly Dictionary<string, object> _staged = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        // The slots by key, readable without the lock (the fast path of Post); replaced, never changed, under the lock.
-        private volatile Dictionary<string, Slot> _slotsView = new Dictionary<string, Slot>(StringComparer.OrdinalIgnoreCase);
 
         public StreamOutbox(int capacity, TimeSpan interval)
         {
@@ -92,26 +90,19 @@ namespace KalshiPS.Streaming
         /// stops). A flood then costs the consumer one state per key and burst, and one wake-up, instead of one per
         /// message; a lone message is flushed at once. Only for a producer that calls Post and Flush from one loop.
         /// </summary>
-        public bool DeferSignals { get; set; }
+        public bool HoldUntilFlush { get; set; }
 
         /// <summary>Publishes the latest state for a key; replaces one still waiting. Never blocks.</summary>
         public void Post(string key, object value)
         {
-            if (DeferSignals) { _staged[key] = value; return; }
-            // The same object already waiting (a book's one publication, re-posted per change): nothing to change, and no
-            // lock to contend for with the consumer. Safe: the consumer materializes it only after it clears Queued.
-            if (_slotsView.TryGetValue(key, out var known) && known.Queued && ReferenceEquals(known.Value, value)) return;
+            if (HoldUntilFlush) { _staged[key] = value; return; }
             lock (_gate) PostLocked(key, value);
         }
 
         private void PostLocked(string key, object value)
         {
             if (_completed) return;
-            if (!_slots.TryGetValue(key, out var slot))
-            {
-                _slots[key] = slot = new Slot();
-                _slotsView = new Dictionary<string, Slot>(_slots, StringComparer.OrdinalIgnoreCase);
-            }
+            if (!_slots.TryGetValue(key, out var slot)) _slots[key] = slot = new Slot();
             slot.Value = value;
             if (!slot.Queued)
             {
@@ -122,7 +113,7 @@ namespace KalshiPS.Streaming
             }
         }
 
-        /// <summary>Hands the state held during a burst (see <see cref="DeferSignals"/>) to the consumer, with one wake-up.</summary>
+        /// <summary>Hands the state held during a burst (see <see cref="HoldUntilFlush"/>) to the consumer, with one wake-up.</summary>
         public void Flush()
         {
             if (_staged.Count == 0) return;
