@@ -74,6 +74,9 @@ if ($Scenario -eq 'startup-bare') {
 }
 
 Import-Module $Module
+# The "-anon" listings run from an anonymous session (nothing signed; the floor signs nothing for them either); the
+# default session, made after it, is the authenticated one every other row uses.
+$anonymous = Connect-Kalshi -BaseUri $BaseUri -ReadRate 1000000 -SkipValidation -PassThru
 Connect-Kalshi -BaseUri $BaseUri -ApiKeyId bench -PrivateKeyPath $KeyPath -ReadRate 1000000 -SkipValidation
 
 if ($Scenario -eq 'stream') {
@@ -105,6 +108,8 @@ $commands = [ordered]@{
     orders    = { $script:all = Get-KalshiOrder -PageSize 1000 }
     trades    = { $script:all = Get-KalshiTrade -PageSize 1000 }
     positions = { $script:all = Get-KalshiPosition -PageSize 1000 }
+    'markets-anon' = { $script:all = Get-KalshiMarket -PageSize 1000 -Session $anonymous }
+    'trades-anon'  = { $script:all = Get-KalshiTrade -PageSize 1000 -Session $anonymous }
 }
 if ($Scenario -eq 'serve-lists') {
     # bench/run's lockstep mode: one listing per line on stdin ("fills"), one RESULT line each; stops at end of input.

@@ -140,8 +140,9 @@ namespace KalshiPS.Cmdlets
                     if (Paging.Skipping) continue;
                     batch.Add(item);
                 }
-                // One hand-off per page, not per item: the pipeline thread wakes once and writes them all.
-                if (batch.Count > 0) Post(() => WriteObject(batch, true));
+                // One hand-off per page, not per item: the pipeline thread wakes once and writes them all. Item by
+                // item: WriteObject(batch, true) would wrap each in a PSObject and copy the page into an ArrayList first.
+                if (batch.Count > 0) Post(() => { foreach (var item in batch) WriteObject(item); });
                 // The next page travels while this one is written, but only when -First still needs it.
                 if (wantsMore) page.PrefetchNext(wanted);
                 if (!more || Paging.Done) // -First reached: no request for a page nobody needs

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System;
-using System.Collections.Generic;
 using System.Text;
 
 namespace KalshiPS.Wire
@@ -11,20 +10,26 @@ namespace KalshiPS.Wire
     /// </summary>
     internal static class Utf8Strings
     {
-        private const int MaxLength = 96, MaxEntries = 4096;
-        [ThreadStatic] private static Dictionary<ulong, string> t_cache;
+        private const int MaxLength = 96;
+
+        /// <summary>
+        /// Direct-mapped: one slot per hash bucket, a newcomer simply takes its bucket's slot. A lookup is one array read
+        /// and a byte compare (a Dictionary probe cost more than the decode it saved), and the cache is bounded by
+        /// construction, so a long session that moves on to other names needs no clearing.
+        /// </summary>
+        private const int Slots = 4096;
+        [ThreadStatic] private static string[] t_slots;
 
         [MethodImpl(WireReader.Optimized)]
         public static string Get(ReadOnlySpan<byte> utf8)
         {
             if (utf8.Length > MaxLength) return Decode(utf8);
-            var cache = t_cache ?? (t_cache = new Dictionary<ulong, string>());
+            var slots = t_slots ?? (t_slots = new string[Slots]);
             var hash = Hash(utf8);
-            if (cache.TryGetValue(hash, out var known) && Same(known, utf8)) return known;
-            var text = Decode(utf8);
-            if (cache.Count >= MaxEntries) cache.Clear(); // a long session moves on to other names
-            cache[hash] = text;
-            return text;
+            var slot = (int)((uint)(hash ^ (hash >> 32)) & (Slots - 1));
+            var known = slots[slot];
+            if (known != null && Same(known, utf8)) return known;
+            return slots[slot] = Decode(utf8);
         }
 
         private static string Decode(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.ToArray());

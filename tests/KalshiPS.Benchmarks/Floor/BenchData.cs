@@ -9,7 +9,20 @@ namespace KalshiPS.Benchmarks.Floor
     {
         public static readonly string[] Kinds = { "markets", "fills", "orders", "trades", "positions" };
 
-        public static string Path(string kind) => kind switch
+        /// <summary>
+        /// The public listings again, from an anonymous session on both sides (nothing signed): the module's own
+        /// overhead with no signature in either figure, beside the signed rows above.
+        /// </summary>
+        public static readonly string[] AnonymousKinds = { "markets-anon", "trades-anon" };
+
+        public const string AnonymousSuffix = "-anon";
+
+        public static bool IsAnonymous(string kind) => kind.EndsWith(AnonymousSuffix, StringComparison.Ordinal);
+
+        /// <summary>"trades-anon" -> "trades": the same listing, the same pages.</summary>
+        public static string BaseKind(string kind) => IsAnonymous(kind) ? kind.Substring(0, kind.Length - AnonymousSuffix.Length) : kind;
+
+        public static string Path(string kind) => BaseKind(kind) switch
         {
             "markets" => "/trade-api/v2/markets",
             "fills" => "/trade-api/v2/portfolio/fills",

@@ -153,7 +153,7 @@ namespace KalshiPS.Benchmarks.Floor
                     else if (row.StartsWith("stream-", StringComparison.Ordinal)) MeasureStream(int.Parse(row.Substring(7), CultureInfo.InvariantCulture));
                 }
 
-                MeasureLists(BenchData.Kinds);
+                MeasureLists(BenchData.Kinds.Concat(BenchData.AnonymousKinds).ToList());
                 MeasureStream(1);
                 MeasureStream(100);
                 Console.Error.WriteLine("bench: startup (fresh pwsh processes) ...");
@@ -298,6 +298,8 @@ namespace KalshiPS.Benchmarks.Floor
                 else rows.Add(new Row(name, label, double.NaN, double.NaN, double.NaN, double.NaN, wallTarget, cpuTarget));
             }
             foreach (var kind in BenchData.Kinds) Add("list-" + kind, $"`$all = Get-Kalshi{Noun(kind)}` 20,000", 1.2, 1.5);
+            foreach (var kind in BenchData.AnonymousKinds)
+                Add("list-" + kind, $"`$all = Get-Kalshi{Noun(BenchData.BaseKind(kind))}` 20,000, anonymous session (neither side signs)", 1.2, 1.5);
             Add("stream-1", "deltas, 1 market", 2.0, null);
             Add("stream-100", "deltas, 100 markets", 2.0, null);
             // Signing: best per side over the interleaved rounds of every measurement.
@@ -349,8 +351,8 @@ namespace KalshiPS.Benchmarks.Floor
             Console.WriteLine(shortMode
                 ? (failures.Count == 0 ? "bench --short: no gross regression (every ratio ≤ 2×, rows above it measured again)." : "bench --short: GROSS REGRESSION (ratio > 2× in every attempt): " + string.Join(", ", failures))
                 : (failures.Count == 0 ? "bench: every ratio within its target." : "bench: over target: " + string.Join(", ", failures)));
-            // The line .ci/run counts: 7 ratio checks + signing (import and first call are shown, never judged: absolute times).
-            const int checks = 8;
+            // The line .ci/run counts: 9 ratio checks + signing (import and first call are shown, never judged: absolute times).
+            const int checks = 10;
             Console.WriteLine($"bench: {checks - failures.Count} passed, {failures.Count} failed");
             return shortMode && failures.Count > 0 ? 1 : 0;
         }

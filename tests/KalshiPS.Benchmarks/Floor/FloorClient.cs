@@ -20,10 +20,14 @@ namespace KalshiPS.Benchmarks.Floor
     internal static class FloorClient
     {
         private static readonly HttpClient Http = new HttpClient();
-        /// <summary>Portfolio lists must be signed by any client (RSA-PSS over timestamp + method + path), so the floor signs them too.</summary>
+        /// <summary>
+        /// The floor sends the requests the module sends: an authenticated session signs every request (RSA-PSS over
+        /// timestamp + method + path), public ones too, as Kalshi's own SDK does, so Kalshi bills them to the key's
+        /// budget; an anonymous one ("-anon" kinds) signs nothing.
+        /// </summary>
         private static readonly System.Security.Cryptography.RSA Key = System.Security.Cryptography.RSA.Create(2048);
 
-        public static async Task<int> ListAsync(Uri baseUri, string kind, int pageSize) => kind switch
+        public static async Task<int> ListAsync(Uri baseUri, string kind, int pageSize) => BenchData.BaseKind(kind) switch
         {
             "markets" => await ListAsync(baseUri, kind, pageSize, FloorJson.Default.FloorPageFloorMarket),
             "fills" => await ListAsync(baseUri, kind, pageSize, FloorJson.Default.FloorPageFloorFill),
@@ -43,7 +47,7 @@ namespace KalshiPS.Benchmarks.Floor
                 var url = root + BenchData.Path(kind) + "?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
                 using var message = new HttpRequestMessage(HttpMethod.Get, url);
                 var path = BenchData.Path(kind);
-                if (path.Contains("/portfolio/", StringComparison.Ordinal))
+                if (!BenchData.IsAnonymous(kind))
                 {
                     var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var signature = Key.SignData(Encoding.UTF8.GetBytes(ts + "GET" + path), System.Security.Cryptography.HashAlgorithmName.SHA256,
