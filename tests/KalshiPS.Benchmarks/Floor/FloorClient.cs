@@ -44,9 +44,9 @@ namespace KalshiPS.Benchmarks.Floor
             var root = baseUri.GetLeftPart(UriPartial.Authority);
             do
             {
-                var url = root + BenchData.Path(kind) + "?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-                using var message = new HttpRequestMessage(HttpMethod.Get, url);
                 var path = BenchData.Path(kind);
+                var url = root + path + "?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+                using var message = new HttpRequestMessage(HttpMethod.Get, url);
                 if (!BenchData.IsAnonymous(kind))
                 {
                     var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
